@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+export interface AtomicWriteOptions {
+  /** File mode for the result. */
+  mode: number;
+}
+
+/**
+ * Replaces `file` so that a crash at any instant leaves either the old or the new content:
+ * write a temp file in the same directory (same filesystem, so rename is atomic), fsync it,
+ * rename it over the target, then fsync the directory so the rename itself is durable.
+ */
+export async function writeFileAtomic(
+  file: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions,
+): Promise<void> {
+  const dir = path.dirname(file);
+  const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await fs.open(temp, 'wx', options.mode);
+  try {
+    try {
+      await handle.writeFile(data);
+      // The umask may have narrowed the mode given to open(); set it exactly.
+      await handle.chmod(options.mode);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, file);
+  } catch (err) {
+    await fs.rm(temp, { force: true });
+    throw err;
+  }
+  await syncDirectory(dir);
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Some platforms (Windows) and filesystems cannot fsync a directory; the rename still happened.
+  } finally {
+    await handle?.close();
+  }
+}

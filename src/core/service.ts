@@ -1,0 +1,65 @@
+import type { AppInfo, CopyResult, TokenMeta } from '../shared/types';
+import type { ParsedRequestOf } from '../shared/ipc-contract';
+import type { ClipboardGuard } from './clipboard-guard';
+import type { Vault } from './vault/vault';
+
+export const REVEAL_HIDE_SECONDS = 30;
+export const CLIPBOARD_CLEAR_SECONDS = 30;
+
+export interface ServiceDeps {
+  vault: Vault;
+  /** Absent in the CLI, which prints instead of copying. */
+  clipboard?: ClipboardGuard;
+  version: string;
+  platform?: string;
+}
+
+/**
+ * The use cases, composed of vault, registries and config writers. The only thing main/ipc.ts,
+ * the CLI and the e2e bridge call; every argument here is already validated.
+ */
+export class KeyportService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  appInfo(): AppInfo {
+    return {
+      version: this.deps.version,
+      dataDir: this.deps.vault.dir,
+      platform: this.deps.platform ?? process.platform,
+      clipboardClearSeconds:
+        (this.deps.clipboard?.clearAfterMs ?? CLIPBOARD_CLEAR_SECONDS * 1000) / 1000,
+      revealHideSeconds: REVEAL_HIDE_SECONDS,
+    };
+  }
+
+  listTokens(): Promise<TokenMeta[]> {
+    return this.deps.vault.list();
+  }
+
+  addToken(req: ParsedRequestOf<'vault:add'>): Promise<TokenMeta> {
+    const { secret, ...rest } = req;
+    return this.deps.vault.add({ ...rest, secret, origin: 'pasted' });
+  }
+
+  updateToken(req: ParsedRequestOf<'vault:update'>): Promise<TokenMeta> {
+    const { id, ...patch } = req;
+    return this.deps.vault.update(id, patch);
+  }
+
+  async revealToken(id: string): Promise<{ secret: string }> {
+    return { secret: await this.deps.vault.reveal(id) };
+  }
+
+  async copyToken(id: string): Promise<CopyResult> {
+    const clipboard = this.deps.clipboard;
+    if (!clipboard) throw new Error('copyToken needs a clipboard port');
+    clipboard.copy(await this.deps.vault.reveal(id));
+    await this.deps.vault.touch(id);
+    return { clearAfterSeconds: clipboard.clearAfterMs / 1000 };
+  }
+
+  async removeToken(id: string): Promise<{ removed: true }> {
+    await this.deps.vault.remove(id);
+    return { removed: true };
+  }
+}

@@ -1,0 +1,305 @@
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { KeyportError } from '../../shared/errors';
+import { maskSecret } from '../../shared/mask';
+import type { Ecosystem, TokenMeta, TokenOrigin, WrittenLocation } from '../../shared/types';
+import { MetadataFile, type StoredRecord, type VaultFile } from './metadata-file';
+import type { SecretStore } from './secret-store';
+
+export interface NewToken {
+  label: string;
+  registry: string;
+  ecosystem: Ecosystem;
+  secret: string;
+  origin: TokenOrigin;
+  user?: string;
+  expires?: string | null;
+  notes?: string;
+  permissions?: string[];
+  remoteKey?: string;
+}
+
+export interface TokenPatch {
+  label?: string;
+  notes?: string;
+  expires?: string | null;
+  permissions?: string[];
+  remoteKey?: string;
+}
+
+export interface VaultOptions {
+  dir: string;
+  secrets: SecretStore;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+/**
+ * Tokens: the value in the keychain, everything else in a metadata file. Listing reads only the
+ * file (cached by mtime and size), so 10,000 tokens list without touching the keychain; only
+ * reveal reads a secret.
+ *
+ * Every mutation re-reads the file first, so the CLI and the app can share a data directory.
+ */
+export class Vault {
+  private readonly meta: MetadataFile;
+  private readonly secrets: SecretStore;
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+  private cache: { key: string; data: VaultFile } | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(options: VaultOptions) {
+    this.meta = new MetadataFile(options.dir);
+    this.secrets = options.secrets;
+    this.now = options.now ?? (() => new Date());
+    this.newId = options.newId ?? (() => randomUUID().replaceAll('-', '').slice(0, 16));
+  }
+
+  /** Opens the vault and finishes any add or delete that a crash interrupted. */
+  static async open(options: VaultOptions): Promise<Vault> {
+    const vault = new Vault(options);
+    await vault.reconcile();
+    return vault;
+  }
+
+  get dir(): string {
+    return this.meta.dir;
+  }
+
+  async list(): Promise<TokenMeta[]> {
+    const data = await this.snapshot();
+    return data.tokens.filter((t) => t.phase === undefined).map(publicMeta);
+  }
+
+  async get(id: string): Promise<TokenMeta> {
+    return publicMeta(findRecord(await this.snapshot(), id));
+  }
+
+  async reveal(id: string): Promise<string> {
+    const data = await this.snapshot();
+    const record = findRecord(data, id);
+    const secret = await this.secrets.get(account(data, id));
+    if (secret === null) {
+      throw new KeyportError(
+        'SECRET_MISSING',
+        `The keychain no longer holds the value of "${record.label}". Paste it again or delete the entry.`,
+      );
+    }
+    return secret;
+  }
+
+  add(input: NewToken): Promise<TokenMeta> {
+    return this.exclusive(async () => {
+      const data = await this.load();
+      const record: StoredRecord = {
+        id: this.newId(),
+        label: input.label,
+        registry: input.registry,
+        ecosystem: input.ecosystem,
+        ...(input.user ? { user: input.user } : {}),
+        permissions: input.permissions ?? [],
+        ...(input.notes ? { notes: input.notes } : {}),
+        created: this.now().toISOString(),
+        expires: input.expires ?? null,
+        lastUsed: null,
+        origin: input.origin,
+        writtenTo: [],
+        masked: maskSecret(input.secret),
+        ...(input.remoteKey ? { remoteKey: input.remoteKey } : {}),
+        status: 'ok',
+        phase: 'pending',
+      };
+      // Metadata first, flagged pending: a crash before the keychain write leaves a pending
+      // record without a secret, which reconcile drops; a crash after it leaves both halves,
+      // which reconcile completes. Never a secret nobody knows about.
+      data.tokens.push(record);
+      await this.save(data);
+      try {
+        await this.secrets.set(account(data, record.id), input.secret);
+      } catch (err) {
+        data.tokens = data.tokens.filter((t) => t.id !== record.id);
+        await this.save(data);
+        throw err;
+      }
+      delete record.phase;
+      await this.save(data);
+      return publicMeta(record);
+    });
+  }
+
+  update(id: string, patch: TokenPatch): Promise<TokenMeta> {
+    return this.mutate(id, (record) => {
+      if (patch.label !== undefined) record.label = patch.label;
+      if (patch.notes !== undefined) {
+        if (patch.notes === '') delete record.notes;
+        else record.notes = patch.notes;
+      }
+      if (patch.expires !== undefined) record.expires = patch.expires;
+      if (patch.permissions !== undefined) record.permissions = patch.permissions;
+      if (patch.remoteKey !== undefined) record.remoteKey = patch.remoteKey;
+    });
+  }
+
+  /** Marks a token as used now (copied, written, exported). */
+  touch(id: string): Promise<TokenMeta> {
+    return this.mutate(id, (record) => {
+      record.lastUsed = this.now().toISOString();
+    });
+  }
+
+  /** Records (or refreshes) a config file entry that now holds this token. */
+  recordWrite(id: string, location: Omit<WrittenLocation, 'at'>): Promise<TokenMeta> {
+    return this.mutate(id, (record) => {
+      const at = this.now().toISOString();
+      record.writtenTo = record.writtenTo.filter(
+        (w) => !(w.file === location.file && w.entry === location.entry),
+      );
+      record.writtenTo.push({ ...location, at });
+      record.lastUsed = at;
+    });
+  }
+
+  /** Forgets a config file entry (after undo, or when the entry was removed). */
+  forgetWrite(id: string, file: string, entry: string): Promise<TokenMeta> {
+    return this.mutate(id, (record) => {
+      record.writtenTo = record.writtenTo.filter((w) => !(w.file === file && w.entry === entry));
+    });
+  }
+
+  remove(id: string): Promise<void> {
+    return this.exclusive(async () => {
+      const data = await this.load();
+      const record = findRecord(data, id);
+      // Flag first, so a crash between the two halves is finished at the next start.
+      record.phase = 'deleting';
+      await this.save(data);
+      await this.secrets.delete(account(data, id));
+      data.tokens = data.tokens.filter((t) => t.id !== id);
+      await this.save(data);
+    });
+  }
+
+  /**
+   * Finishes interrupted adds and deletes, marks records whose secret vanished from the keychain,
+   * and adopts keychain entries of this vault that have no metadata (so no token is ever lost).
+   * One keychain call in all, not one per token.
+   */
+  reconcile(): Promise<void> {
+    return this.exclusive(async () => {
+      const data = await this.load();
+      const prefix = `${data.vaultId}:`;
+      const stored = new Set(
+        (await this.secrets.accounts())
+          .filter((a) => a.startsWith(prefix))
+          .map((a) => a.slice(prefix.length)),
+      );
+      const kept: StoredRecord[] = [];
+      let changed = false;
+      for (const record of data.tokens) {
+        const has = stored.has(record.id);
+        stored.delete(record.id);
+        if (record.phase === 'deleting') {
+          if (has) await this.secrets.delete(account(data, record.id));
+          changed = true;
+          continue;
+        }
+        if (record.phase === 'pending') {
+          changed = true;
+          if (!has) continue;
+          delete record.phase;
+        }
+        const status = has ? 'ok' : 'secret-missing';
+        if (record.status !== status) {
+          record.status = status;
+          changed = true;
+        }
+        kept.push(record);
+      }
+      for (const orphan of stored) {
+        const secret = await this.secrets.get(account(data, orphan));
+        if (secret === null) continue;
+        kept.push({
+          id: orphan,
+          label: 'Recovered token',
+          registry: 'https://unknown.invalid/',
+          ecosystem: 'other',
+          permissions: [],
+          notes: 'Found in the keychain without its details after an interrupted operation.',
+          created: this.now().toISOString(),
+          expires: null,
+          lastUsed: null,
+          origin: 'imported',
+          writtenTo: [],
+          masked: maskSecret(secret),
+          status: 'ok',
+        });
+        changed = true;
+      }
+      if (changed) {
+        data.tokens = kept;
+        await this.save(data);
+      }
+    });
+  }
+
+  private mutate(id: string, change: (record: StoredRecord) => void): Promise<TokenMeta> {
+    return this.exclusive(async () => {
+      const data = await this.load();
+      const record = findRecord(data, id);
+      change(record);
+      await this.save(data);
+      return publicMeta(record);
+    });
+  }
+
+  /** Serialises mutations within this process so read-modify-write cycles never interleave. */
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** A mutable copy of the current file, for read-modify-write. */
+  private async load(): Promise<VaultFile> {
+    return structuredClone(await this.snapshot());
+  }
+
+  /** The current file, shared with the cache: read it, never change it. */
+  private async snapshot(): Promise<VaultFile> {
+    let key: string | undefined;
+    try {
+      const stat = await fs.stat(this.meta.file);
+      key = `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    if (key === undefined) {
+      // First use: write the empty file so the vault id is stable from now on.
+      await this.meta.write(await this.meta.read());
+      return this.snapshot();
+    }
+    if (this.cache?.key !== key) this.cache = { key, data: await this.meta.read() };
+    return this.cache.data;
+  }
+
+  private async save(data: VaultFile): Promise<void> {
+    await this.meta.write(data);
+    this.cache = undefined;
+  }
+}
+
+function account(data: VaultFile, id: string): string {
+  return `${data.vaultId}:${id}`;
+}
+
+function findRecord(data: VaultFile, id: string): StoredRecord {
+  const record = data.tokens.find((t) => t.id === id && t.phase === undefined);
+  if (!record) throw new KeyportError('NOT_FOUND', `No token with id ${id}.`);
+  return record;
+}
+
+function publicMeta(record: StoredRecord): TokenMeta {
+  const { phase: _phase, ...meta } = record;
+  return meta;
+}

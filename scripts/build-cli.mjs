@@ -1,1 +1,19 @@
-console.log('cli build placeholder');
+// Bundles the CLI (and the core it runs) to out/cli as ES modules with code splitting, so
+// `keyport --help` loads a few kilobytes and commands load the core only when they run.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+await build({
+  entryPoints: { main: 'src/cli/main.ts' },
+  outdir: 'out/cli',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  define: { KEYPORT_VERSION: JSON.stringify(version) },
+  logLevel: 'warning',
+});

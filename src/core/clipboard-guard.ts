@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 /** The port to the system clipboard; Electron's clipboard in the app, a real or in-memory one elsewhere. */
 export interface ClipboardPort {
   /** Writes text, marked as concealed for clipboard managers where the platform allows. */
-  writeSecret(text: string): void;
-  readText(): string;
-  clear(): void;
+  writeSecret(text: string): Promise<void>;
+  readText(): Promise<string>;
+  clear(): Promise<void> | void;
 }
 
 export interface TimerPort {
@@ -37,22 +37,25 @@ export class ClipboardGuard {
     private readonly timers: TimerPort = realTimers,
   ) {}
 
-  copy(secret: string): void {
+  async copy(secret: string): Promise<void> {
     this.cancel();
-    this.clipboard.writeSecret(secret);
+    await this.clipboard.writeSecret(secret);
     const digest = hash(secret);
-    const handle = this.timers.setTimeout(() => this.clearIfUnchanged(digest), this.clearAfterMs);
+    const handle = this.timers.setTimeout(
+      () => void this.clearIfUnchanged(digest).catch(() => undefined),
+      this.clearAfterMs,
+    );
     this.pending = { handle, digest };
   }
 
   /** Clears now if the clipboard still holds our value (called on quit, too). */
-  flush(): void {
-    if (this.pending) this.clearIfUnchanged(this.pending.digest);
+  async flush(): Promise<void> {
+    if (this.pending) await this.clearIfUnchanged(this.pending.digest);
   }
 
-  private clearIfUnchanged(digest: string): void {
+  private async clearIfUnchanged(digest: string): Promise<void> {
     this.cancel();
-    if (hash(this.clipboard.readText()) === digest) this.clipboard.clear();
+    if (hash(await this.clipboard.readText()) === digest) await this.clipboard.clear();
   }
 
   private cancel(): void {
@@ -69,11 +72,11 @@ function hash(text: string): string {
 export class MemoryClipboard implements ClipboardPort {
   text = '';
   concealed = false;
-  writeSecret(text: string): void {
+  async writeSecret(text: string): Promise<void> {
     this.text = text;
     this.concealed = true;
   }
-  readText(): string {
+  async readText(): Promise<string> {
     return this.text;
   }
   clear(): void {

@@ -1,16 +1,15 @@
-import * as v from 'valibot';
 import { KeyportError, toErrorInfo } from '../shared/errors';
 import {
   isChannel,
-  requestSchemas,
   type Channel,
   type IpcResult,
   type ParsedRequestOf,
   type ResponseOf,
 } from '../shared/ipc-contract';
 import type { KeyportService } from './service';
+import { parseRequest } from './validate';
 
-type Handlers = {
+export type Handlers = {
   [C in Channel]: (req: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
 };
 
@@ -27,10 +26,7 @@ export function createHandlers(service: KeyportService): Handlers {
   };
 }
 
-/**
- * Validates a request against the contract, runs it, and returns a result value. Validation
- * messages name the field but never echo the value (it may be a secret).
- */
+/** Validates a request against the contract, runs it, and returns the result as a value. */
 export async function dispatch(
   handlers: Handlers,
   channel: unknown,
@@ -38,19 +34,9 @@ export async function dispatch(
 ): Promise<IpcResult<unknown>> {
   try {
     if (!isChannel(channel)) throw new KeyportError('UNKNOWN_CHANNEL', 'Unknown request.');
-    const parsed = v.safeParse(requestSchemas[channel], payload);
-    if (!parsed.success) {
-      const issue = parsed.issues[0];
-      const field = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-      // valibot's default messages end in "but received <value>": drop the value.
-      const message = issue.message.replace(/\s*but received .*$/s, '');
-      throw new KeyportError(
-        'INVALID_INPUT',
-        field ? `${field}: ${message}` : `Invalid request: ${message}`,
-      );
-    }
+    const request = parseRequest(channel, payload);
     const handler = handlers[channel] as (req: unknown) => Promise<unknown> | unknown;
-    return { ok: true, value: await handler(parsed.output) };
+    return { ok: true, value: await handler(request) };
   } catch (err) {
     return { ok: false, error: toErrorInfo(err) };
   }

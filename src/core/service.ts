@@ -53,7 +53,7 @@ export class KeyportService {
   async copyToken(id: string): Promise<CopyResult> {
     const clipboard = this.deps.clipboard;
     if (!clipboard) throw new Error('copyToken needs a clipboard port');
-    clipboard.copy(await this.deps.vault.reveal(id));
+    await clipboard.copy(await this.deps.vault.reveal(id));
     await this.deps.vault.touch(id);
     return { clearAfterSeconds: clipboard.clearAfterMs / 1000 };
   }

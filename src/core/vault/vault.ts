@@ -267,17 +267,13 @@ export class Vault {
 
   /** The current file, shared with the cache: read it, never change it. */
   private async snapshot(): Promise<VaultFile> {
-    let key: string | undefined;
+    // No file yet: an empty vault whose id stays the same until the first save writes it.
+    let key = 'absent';
     try {
       const stat = await fs.stat(this.meta.file);
       key = `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    }
-    if (key === undefined) {
-      // First use: write the empty file so the vault id is stable from now on.
-      await this.meta.write(await this.meta.read());
-      return this.snapshot();
     }
     if (this.cache?.key !== key) this.cache = { key, data: await this.meta.read() };
     return this.cache.data;

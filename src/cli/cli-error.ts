@@ -1,0 +1,25 @@
+import { KeyportError, type KeyportErrorCode } from '../shared/errors';
+
+/** Exit codes: 0 success, 1 any other failure, 2 bad input, 3 a config file invalid or changed under us. */
+export const EXIT = { ok: 0, failure: 1, badInput: 2, configConflict: 3 } as const;
+
+const BAD_INPUT: ReadonlySet<KeyportErrorCode> = new Set([
+  'INVALID_INPUT',
+  'UNSAFE_VALUE',
+  'INVALID_CIDR',
+  'NOT_FOUND',
+]);
+const CONFIG_CONFLICT: ReadonlySet<KeyportErrorCode> = new Set([
+  'CONFIG_INVALID',
+  'CONFIG_CHANGED_ON_DISK',
+]);
+
+export function usageError(message: string): KeyportError {
+  return new KeyportError('INVALID_INPUT', message);
+}
+
+export function exitCodeFor(err: KeyportError): number {
+  if (BAD_INPUT.has(err.code)) return EXIT.badInput;
+  if (CONFIG_CONFLICT.has(err.code)) return EXIT.configConflict;
+  return EXIT.failure;
+}

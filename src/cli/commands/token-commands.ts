@@ -1,0 +1,99 @@
+import type { Core } from '../../core/open-core';
+import { parseRequest } from '../../core/validate';
+import { formatTable } from '../format-table';
+import { readSecretFromStdin, type CliIo } from '../io';
+import { usageError } from '../cli-error';
+import type { TokenMeta } from '../../shared/types';
+
+/** Commands check their arguments first and open the core (keychain, data dir) only then. */
+export type CoreOpener = () => Promise<Core>;
+
+export interface ParsedArgs {
+  positionals: string[];
+  values: Record<string, string | boolean | string[] | undefined>;
+}
+
+function str(args: ParsedArgs, name: string): string | undefined {
+  const value = args.values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function onlyId(args: ParsedArgs, command: string): string {
+  const [id, ...rest] = args.positionals;
+  if (!id || rest.length > 0) throw usageError(`Usage: keyport ${command} ID`);
+  return parseRequest('vault:reveal', { id }).id;
+}
+
+export async function listCommand(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<void> {
+  const tokens = await (await core()).service.listTokens();
+  if (args.values.json) {
+    io.stdout(`${JSON.stringify(tokens.map(jsonView), null, 2)}\n`);
+    return;
+  }
+  if (tokens.length === 0) {
+    io.stdout(
+      'No tokens yet. Add one with: keyport add --label L --registry URL --ecosystem npm --token-stdin\n',
+    );
+    return;
+  }
+  io.stdout(
+    formatTable(
+      ['ID', 'LABEL', 'ECOSYSTEM', 'REGISTRY', 'TOKEN', 'EXPIRES'],
+      tokens.map((t) => [
+        t.id,
+        t.label,
+        t.ecosystem,
+        t.registry,
+        t.masked,
+        t.expires?.slice(0, 10) ?? '-',
+      ]),
+    ),
+  );
+}
+
+/** The stable JSON shape scripts rely on. */
+function jsonView(t: TokenMeta) {
+  return {
+    id: t.id,
+    label: t.label,
+    registry: t.registry,
+    ecosystem: t.ecosystem,
+    masked: t.masked,
+    created: t.created,
+    expires: t.expires,
+    lastUsed: t.lastUsed,
+    user: t.user ?? null,
+    origin: t.origin,
+    status: t.status,
+    writtenTo: t.writtenTo,
+  };
+}
+
+export async function addCommand(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<void> {
+  if (!args.values['token-stdin']) {
+    // A token on the command line would land in shell history and `ps`.
+    throw usageError('Pass the token on standard input with --token-stdin.');
+  }
+  const request = parseRequest('vault:add', {
+    label: str(args, 'label') ?? '',
+    registry: str(args, 'registry') ?? '',
+    ecosystem: str(args, 'ecosystem') ?? 'npm',
+    secret: await readSecretFromStdin(io),
+    ...(str(args, 'user') ? { user: str(args, 'user') } : {}),
+    ...(str(args, 'expires') ? { expires: str(args, 'expires') } : {}),
+  });
+  const meta = await (await core()).service.addToken(request);
+  io.stdout(`Added ${meta.id} (${meta.label}, ${meta.masked}).\n`);
+}
+
+export async function revealCommand(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<void> {
+  const id = onlyId(args, 'reveal');
+  const { secret } = await (await core()).service.revealToken(id);
+  io.stdout(`${secret}\n`);
+}
+
+export async function removeCommand(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<void> {
+  const id = onlyId(args, 'remove');
+  await (await core()).service.removeToken(id);
+  io.stdout(`Removed ${id}.\n`);
+}

@@ -1,0 +1,24 @@
+/** The CLI's streams, injectable so tests run commands in-process and read what they print. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<string>;
+  env: NodeJS.ProcessEnv;
+}
+
+export const processIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readStdin: async () => {
+    if (process.stdin.isTTY) return '';
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+  env: process.env,
+};
+
+/** A secret piped in usually ends with the newline of `echo`; that is not part of it. */
+export async function readSecretFromStdin(io: CliIo): Promise<string> {
+  return (await io.readStdin()).replace(/\r?\n$/, '');
+}

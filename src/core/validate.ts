@@ -1,0 +1,24 @@
+import * as v from 'valibot';
+import { KeyportError } from '../shared/errors';
+import { requestSchemas, type Channel, type ParsedRequestOf } from '../shared/ipc-contract';
+
+/**
+ * Checks a request against the contract's schema. The same check guards IPC, the e2e bridge and
+ * the CLI. Messages name the field but never echo its value (it may be a secret).
+ */
+export function parseRequest<C extends Channel>(channel: C, payload: unknown): ParsedRequestOf<C> {
+  // Every request is a plain object; valibot's object schemas would let an array through.
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    throw new KeyportError('INVALID_INPUT', 'Invalid request: expected an object.');
+  }
+  const parsed = v.safeParse(requestSchemas[channel], payload);
+  if (parsed.success) return parsed.output as ParsedRequestOf<C>;
+  const issue = parsed.issues[0];
+  const field = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+  // valibot's default messages end in "but received <value>": drop the value.
+  const message = issue.message.replace(/\s*but received .*$/s, '');
+  throw new KeyportError(
+    'INVALID_INPUT',
+    field ? `${field}: ${message}` : `Invalid request: ${message}`,
+  );
+}

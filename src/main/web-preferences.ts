@@ -1,0 +1,25 @@
+import type { WebPreferences } from 'electron';
+
+/**
+ * The renderer is untrusted: it runs React and whatever a compromised dependency brings. It gets
+ * no Node, no Electron, its own isolated world and the OS sandbox; all it can do is call the
+ * named functions the preload exposes.
+ */
+export function secureWebPreferences(preload: string): WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    // A session of its own, in memory: no cache or storage of ours lingers on disk.
+    partition: 'keyport',
+  };
+}

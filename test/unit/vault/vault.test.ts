@@ -1,0 +1,207 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KeyportError } from '../../../src/shared/errors';
+import { MemorySecretStore, type SecretStore } from '../../../src/core/vault/secret-store';
+import { Vault } from '../../../src/core/vault/vault';
+import { useTempDirs } from '../../support/temp-dir';
+
+const SECRET = 'kp-test-secret-0001-abcdefghijkl';
+const tempDir = useTempDirs();
+
+function token(over: Partial<Parameters<Vault['add']>[0]> = {}) {
+  return {
+    label: 'work npm',
+    registry: 'https://registry.npmjs.org/',
+    ecosystem: 'npm' as const,
+    secret: SECRET,
+    origin: 'pasted' as const,
+    ...over,
+  };
+}
+
+/** A keychain that fails on demand, to simulate a crash between the two halves of a write. */
+class FailingStore extends MemorySecretStore {
+  failSet = false;
+  failDelete = false;
+  override async set(account: string, secret: string): Promise<void> {
+    if (this.failSet) throw new KeyportError('KEYCHAIN_LOCKED', 'locked');
+    return super.set(account, secret);
+  }
+  override async delete(account: string): Promise<boolean> {
+    if (this.failDelete) throw new Error('crash');
+    return super.delete(account);
+  }
+}
+
+describe('Vault', () => {
+  it('keeps the secret in the secret store and only masked metadata on disk (mode 0600)', async () => {
+    const dir = tempDir();
+    const secrets = new MemorySecretStore();
+    const vault = await Vault.open({ dir, secrets });
+    const meta = await vault.add(token());
+    expect(meta.masked).toBe('kp-t••••••••ijkl');
+    expect(secrets.values()).toEqual([SECRET]);
+    const file = path.join(dir, 'vault.json');
+    expect(readFileSync(file, 'utf8')).not.toContain(SECRET);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(await vault.reveal(meta.id)).toBe(SECRET);
+    expect((await vault.list()).map((t) => t.label)).toEqual(['work npm']);
+  });
+
+  it('lists without touching the secret store', async () => {
+    const dir = tempDir();
+    const secrets = new MemorySecretStore();
+    const vault = await Vault.open({ dir, secrets });
+    for (let i = 0; i < 50; i++) await vault.add(token({ label: `t${i}` }));
+    let calls = 0;
+    const counting: SecretStore = {
+      get: async (a) => (calls++, secrets.get(a)),
+      set: async (a, s) => (calls++, secrets.set(a, s)),
+      delete: async (a) => (calls++, secrets.delete(a)),
+      accounts: async () => (calls++, secrets.accounts()),
+    };
+    const reopened = await Vault.open({ dir, secrets: counting });
+    calls = 0;
+    expect(await reopened.list()).toHaveLength(50);
+    expect(calls).toBe(0);
+  });
+
+  it('edits label, notes and expiry, and records where a token was written', async () => {
+    const vault = await Vault.open({ dir: tempDir(), secrets: new MemorySecretStore() });
+    const { id } = await vault.add(token());
+    const updated = await vault.update(id, {
+      label: 'renamed',
+      notes: 'for CI',
+      expires: '2027-01-01T00:00:00.000Z',
+    });
+    expect(updated).toMatchObject({
+      label: 'renamed',
+      notes: 'for CI',
+      expires: '2027-01-01T00:00:00.000Z',
+    });
+    const written = await vault.recordWrite(id, {
+      format: 'npmrc',
+      file: '/tmp/x/.npmrc',
+      entry: '//r/:_authToken',
+    });
+    expect(written.writtenTo).toHaveLength(1);
+    expect(written.lastUsed).not.toBeNull();
+    const again = await vault.recordWrite(id, {
+      format: 'npmrc',
+      file: '/tmp/x/.npmrc',
+      entry: '//r/:_authToken',
+    });
+    expect(again.writtenTo).toHaveLength(1);
+  });
+
+  it('deletes the keychain entry and the metadata together', async () => {
+    const secrets = new MemorySecretStore();
+    const vault = await Vault.open({ dir: tempDir(), secrets });
+    const { id } = await vault.add(token());
+    await vault.remove(id);
+    expect(await vault.list()).toEqual([]);
+    expect(await secrets.accounts()).toEqual([]);
+    await expect(vault.reveal(id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('writes nothing when the keychain refuses the secret', async () => {
+    const dir = tempDir();
+    const secrets = new FailingStore();
+    const vault = await Vault.open({ dir, secrets });
+    secrets.failSet = true;
+    await expect(vault.add(token())).rejects.toMatchObject({ code: 'KEYCHAIN_LOCKED' });
+    expect(await vault.list()).toEqual([]);
+    expect(readFileSync(path.join(dir, 'vault.json'), 'utf8')).not.toContain('work npm');
+  });
+
+  it('reconciles a crash after the keychain write: the pending record is completed', async () => {
+    const dir = tempDir();
+    const secrets = new MemorySecretStore();
+    const vault = await Vault.open({ dir, secrets });
+    const { id } = await vault.add(token());
+    // Put the file back to the state just before "pending" was cleared.
+    const file = path.join(dir, 'vault.json');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    data.tokens[0].phase = 'pending';
+    writeFileSync(file, JSON.stringify(data));
+    const reopened = await Vault.open({ dir, secrets });
+    expect((await reopened.list()).map((t) => t.id)).toEqual([id]);
+    expect(JSON.parse(readFileSync(file, 'utf8')).tokens[0].phase).toBeUndefined();
+  });
+
+  it('reconciles a crash before the keychain write: the pending record is dropped', async () => {
+    const dir = tempDir();
+    const secrets = new MemorySecretStore();
+    const vault = await Vault.open({ dir, secrets });
+    const { id } = await vault.add(token());
+    const file = path.join(dir, 'vault.json');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    data.tokens[0].phase = 'pending';
+    writeFileSync(file, JSON.stringify(data));
+    await secrets.delete(`${data.vaultId}:${id}`);
+    const reopened = await Vault.open({ dir, secrets });
+    expect(await reopened.list()).toEqual([]);
+  });
+
+  it('finishes an interrupted delete at the next start', async () => {
+    const dir = tempDir();
+    const secrets = new FailingStore();
+    const vault = await Vault.open({ dir, secrets });
+    const { id } = await vault.add(token());
+    secrets.failDelete = true;
+    await expect(vault.remove(id)).rejects.toThrow();
+    secrets.failDelete = false;
+    const reopened = await Vault.open({ dir, secrets });
+    expect(await reopened.list()).toEqual([]);
+    expect(await secrets.accounts()).toEqual([]);
+  });
+
+  it('adopts a keychain entry whose metadata was lost, and flags metadata whose secret vanished', async () => {
+    const dir = tempDir();
+    const secrets = new MemorySecretStore();
+    const vault = await Vault.open({ dir, secrets });
+    const kept = await vault.add(token({ label: 'kept' }));
+    const lost = await vault.add(
+      token({ label: 'lost', secret: 'kp-test-secret-0002-zyxwvutsrqpo' }),
+    );
+    const file = path.join(dir, 'vault.json');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    data.tokens = data.tokens.filter((t: { id: string }) => t.id !== lost.id);
+    writeFileSync(file, JSON.stringify(data));
+    await secrets.delete(`${data.vaultId}:${kept.id}`);
+    const reopened = await Vault.open({ dir, secrets });
+    const list = await reopened.list();
+    expect(list.find((t) => t.id === kept.id)?.status).toBe('secret-missing');
+    const adopted = list.find((t) => t.id === lost.id);
+    expect(adopted?.label).toBe('Recovered token');
+    expect(await reopened.reveal(lost.id)).toBe('kp-test-secret-0002-zyxwvutsrqpo');
+    await expect(reopened.reveal(kept.id)).rejects.toMatchObject({ code: 'SECRET_MISSING' });
+  });
+
+  it('ignores keychain entries of another vault', async () => {
+    const secrets = new MemorySecretStore();
+    await secrets.set('othervault:abc', 'kp-test-secret-other-000000');
+    const vault = await Vault.open({ dir: tempDir(), secrets });
+    expect(await vault.list()).toEqual([]);
+  });
+
+  it('refuses a corrupt metadata file and leaves it as it is', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'vault.json'), '{"version": 1, "tokens": [');
+    await expect(Vault.open({ dir, secrets: new MemorySecretStore() })).rejects.toMatchObject({
+      code: 'VAULT_CORRUPT',
+    });
+    expect(readFileSync(path.join(dir, 'vault.json'), 'utf8')).toBe('{"version": 1, "tokens": [');
+  });
+
+  it('sees changes made by another process sharing the data directory', async () => {
+    const dir = tempDir();
+    const secrets = new MemorySecretStore();
+    const app = await Vault.open({ dir, secrets });
+    const cli = await Vault.open({ dir, secrets });
+    await app.list();
+    await cli.add(token({ label: 'from cli' }));
+    expect((await app.list()).map((t) => t.label)).toEqual(['from cli']);
+  });
+});

@@ -1,12 +1,30 @@
 export const HELP = `keyport — package-registry tokens in your OS keychain
 
-Usage:
+Tokens in the vault:
   keyport list [--json]                       list tokens (values masked)
   keyport add --label L --registry URL --ecosystem npm|maven|nuget|pip|other
               [--user U] [--expires ISO-DATE] --token-stdin
                                               store a token read from standard input
   keyport reveal ID                           print one token's value
   keyport remove ID                           delete a token (keychain entry and details)
+
+Config files:
+  keyport write npmrc|maven|nuget|netrc|pip|pypirc --file PATH [--registry URL]
+              (--id TOKEN_ID | --token-stdin) [--username U] [--server-id ID]
+              [--source NAME] [--repository NAME] [--scope @s] [--pip-mode extra-index-url]
+              [--maven-auth password|bearer] [--dry-run]
+                                              write one entry; --dry-run prints the masked diff
+
+Registries (npm token API):
+  keyport login --registry URL --username U --password-stdin [--otp CODE]
+  keyport token list --registry URL [--json]
+  keyport token create --registry URL [--read-only | --automation] [--cidr RANGE]…
+              [--name N --expires DAYS [--description D] [--package P]… [--scope @S]…
+               [--org O]… [--permission read-only|read-write] [--orgs-permission …]
+               [--bypass-2fa]] [--label L] [--password-stdin] [--otp CODE]
+                                              prints the new token once and stores it
+  keyport token revoke --registry URL KEY… [--remove-local] [--otp CODE]
+
   keyport --help | --version
 
 Data: $KEYPORT_HOME, else the OS app-data folder (~/.config/keyport on Linux).

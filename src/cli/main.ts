@@ -3,6 +3,7 @@ import { KeyportError } from '../shared/errors';
 import { EXIT, exitCodeFor, usageError } from './cli-error';
 import { HELP } from './help';
 import { processIo, type CliIo } from './io';
+import type { Core } from '../core/open-core';
 
 declare const KEYPORT_VERSION: string;
 
@@ -16,6 +17,30 @@ const OPTIONS = {
   user: { type: 'string' },
   expires: { type: 'string' },
   'token-stdin': { type: 'boolean' },
+  id: { type: 'string' },
+  file: { type: 'string' },
+  username: { type: 'string' },
+  'server-id': { type: 'string' },
+  source: { type: 'string' },
+  repository: { type: 'string' },
+  scope: { type: 'string', multiple: true },
+  'pip-mode': { type: 'string' },
+  'maven-auth': { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  'password-stdin': { type: 'boolean' },
+  otp: { type: 'string' },
+  account: { type: 'string' },
+  'read-only': { type: 'boolean' },
+  automation: { type: 'boolean' },
+  cidr: { type: 'string', multiple: true },
+  name: { type: 'string' },
+  description: { type: 'string' },
+  package: { type: 'string', multiple: true },
+  org: { type: 'string', multiple: true },
+  permission: { type: 'string' },
+  'orgs-permission': { type: 'string' },
+  'bypass-2fa': { type: 'boolean' },
+  'remove-local': { type: 'boolean' },
 } as const;
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
@@ -41,18 +66,28 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       return EXIT.badInput;
     }
     // Loaded only for a real command, so `--help` starts fast.
-    const commands = await import('./commands/token-commands');
     const table = {
-      list: commands.listCommand,
-      add: commands.addCommand,
-      reveal: commands.revealCommand,
-      remove: commands.removeCommand,
+      list: async () => (await import('./commands/token-commands')).listCommand,
+      add: async () => (await import('./commands/token-commands')).addCommand,
+      reveal: async () => (await import('./commands/token-commands')).revealCommand,
+      remove: async () => (await import('./commands/token-commands')).removeCommand,
+      write: async () => (await import('./commands/write-command')).writeCommand,
+      login: async () => (await import('./commands/registry-commands')).loginCommand,
+      token: async () => (await import('./commands/registry-commands')).tokenCommand,
     } as const;
-    const run = table[command as keyof typeof table];
-    if (!run) throw usageError(`Unknown command "${command}" (see keyport --help).`);
-    const openCore = async () =>
-      (await import('../core/open-core')).openCore({ version: 'cli', env: io.env });
-    await run(openCore, { positionals, values: parsed.values }, io);
+    const load = Object.hasOwn(table, command) ? table[command as keyof typeof table] : undefined;
+    if (!load) throw usageError(`Unknown command "${command}" (see keyport --help).`);
+    const run = await load();
+    let core: Core | undefined;
+    const openCore = async () => {
+      core ??= await (await import('../core/open-core')).openCore({ version: 'cli', env: io.env });
+      return core;
+    };
+    try {
+      await run(openCore, { positionals, values: parsed.values }, io);
+    } finally {
+      await core?.close();
+    }
     return EXIT.ok;
   } catch (err) {
     const error =

@@ -23,6 +23,18 @@ export function createHandlers(service: KeyportService): Handlers {
     'vault:reveal': (req) => service.revealToken(req.id),
     'vault:copy': (req) => service.copyToken(req.id),
     'vault:remove': (req) => service.removeToken(req.id),
+    'config:defaults': () => service.configs.defaults(),
+    'config:plan': (req) => service.configs.plan(req),
+    'config:apply': (req) => service.configs.apply(req.planId),
+    'config:undo': (req) => service.configs.undo(req.undoId),
+    'accounts:list': () => service.registries.accounts(),
+    'accounts:sign-in': (req) => service.registries.signIn(req),
+    'accounts:add-token': (req) => service.registries.addAccountToken(req),
+    'accounts:whoami': (req) => service.registries.whoami(req),
+    'remote:list': (req) => service.registries.listRemote(req),
+    'remote:create': (req) => service.registries.create(req),
+    'remote:revoke': (req) => service.registries.revoke(req),
+    'op:cancel': (req) => service.cancelOperation(req.opId),
   };
 }
 

@@ -1,5 +1,12 @@
+import os from 'node:os';
 import { ClipboardGuard, type ClipboardPort } from './clipboard-guard';
+import { ConfigWriteFlow } from './config-write-flow';
+import { Operations } from './operations';
 import { resolveDataDir } from './paths';
+import { createHttpTransport } from './registries/http-transport';
+import { NpmTokenApi } from './registries/npm-token-api';
+import { npmCafile } from './registries/npmrc-cafile';
+import { RegistryFlows, type ClientFactory } from './registry-flows';
 import { CLIPBOARD_CLEAR_SECONDS, KeyportService } from './service';
 import { KeyringSecretStore } from './vault/keyring-secret-store';
 import type { SecretStore } from './vault/secret-store';
@@ -11,21 +18,28 @@ export const KEYCHAIN_SERVICE = 'keyport';
 export interface CoreOptions {
   version: string;
   env?: NodeJS.ProcessEnv;
+  home?: string;
   clipboard?: ClipboardPort;
   clipboardClearMs?: number;
   secrets?: SecretStore;
   dataDir?: string;
+  /** Registry clients; by default the npm token API over the real network. */
+  clientFor?: ClientFactory;
 }
 
 export interface Core {
   vault: Vault;
   service: KeyportService;
   clipboard?: ClipboardGuard;
+  /** Closes pooled registry connections so a CLI run or a test can exit. */
+  close(): Promise<void>;
 }
 
 /** Wires the core the same way for the app, the CLI, the e2e bridge and the benchmarks. */
 export async function openCore(options: CoreOptions): Promise<Core> {
-  const dir = options.dataDir ?? resolveDataDir(options.env ?? process.env);
+  const env = options.env ?? process.env;
+  const home = options.home ?? env.HOME ?? os.homedir();
+  const dir = options.dataDir ?? resolveDataDir(env);
   const vault = await Vault.open({
     dir,
     secrets: options.secrets ?? new KeyringSecretStore(KEYCHAIN_SERVICE),
@@ -36,10 +50,37 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         options.clipboardClearMs ?? CLIPBOARD_CLEAR_SECONDS * 1000,
       )
     : undefined;
+
+  // One connection pool for every registry, created on first use: listing tokens offline
+  // must not pay for it.
+  let transport: ReturnType<typeof createHttpTransport> | undefined;
+  const clientFor: ClientFactory =
+    options.clientFor ??
+    ((registry) => {
+      const cafile = npmCafile(env, home);
+      transport ??= createHttpTransport({ env, ...(cafile ? { cafile } : {}) });
+      return new NpmTokenApi({
+        registry,
+        transport: transport.fetch,
+        userAgent: `keyport/${options.version}`,
+      });
+    });
+
+  const operations = new Operations();
   const service = new KeyportService({
     vault,
     version: options.version,
+    operations,
+    configs: new ConfigWriteFlow(vault, { home, platform: process.platform, env }),
+    registries: new RegistryFlows(vault, clientFor, operations),
     ...(clipboard ? { clipboard } : {}),
   });
-  return { vault, service, ...(clipboard ? { clipboard } : {}) };
+  return {
+    vault,
+    service,
+    ...(clipboard ? { clipboard } : {}),
+    close: async () => {
+      await transport?.close();
+    },
+  };
 }

@@ -1,6 +1,9 @@
 import type { AppInfo, CopyResult, TokenMeta } from '../shared/types';
 import type { ParsedRequestOf } from '../shared/ipc-contract';
 import type { ClipboardGuard } from './clipboard-guard';
+import type { ConfigWriteFlow } from './config-write-flow';
+import type { Operations } from './operations';
+import type { RegistryFlows } from './registry-flows';
 import type { Vault } from './vault/vault';
 
 export const REVEAL_HIDE_SECONDS = 30;
@@ -8,6 +11,9 @@ export const CLIPBOARD_CLEAR_SECONDS = 30;
 
 export interface ServiceDeps {
   vault: Vault;
+  configs: ConfigWriteFlow;
+  registries: RegistryFlows;
+  operations: Operations;
   /** Absent in the CLI, which prints instead of copying. */
   clipboard?: ClipboardGuard;
   version: string;
@@ -19,7 +25,19 @@ export interface ServiceDeps {
  * the CLI and the e2e bridge call; every argument here is already validated.
  */
 export class KeyportService {
-  constructor(private readonly deps: ServiceDeps) {}
+  /** "Write to config…": preview, write, undo. */
+  readonly configs: ConfigWriteFlow;
+  /** Registry accounts and their remote tokens. */
+  readonly registries: RegistryFlows;
+
+  constructor(private readonly deps: ServiceDeps) {
+    this.configs = deps.configs;
+    this.registries = deps.registries;
+  }
+
+  cancelOperation(opId: string): { cancelled: boolean } {
+    return { cancelled: this.deps.operations.cancel(opId) };
+  }
 
   appInfo(): AppInfo {
     return {

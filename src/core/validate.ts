@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { KeyportError } from '../shared/errors';
-import { requestSchemas, type Channel, type ParsedRequestOf } from '../shared/ipc-contract';
+import { requestSchemas, Secret, type Channel, type ParsedRequestOf } from '../shared/ipc-contract';
 
 /**
  * Checks a request against the contract's schema. The same check guards IPC, the e2e bridge and
@@ -11,10 +11,23 @@ export function parseRequest<C extends Channel>(channel: C, payload: unknown): P
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     throw new KeyportError('INVALID_INPUT', 'Invalid request: expected an object.');
   }
-  const parsed = v.safeParse(requestSchemas[channel], payload);
-  if (parsed.success) return parsed.output as ParsedRequestOf<C>;
+  return check(requestSchemas[channel], payload) as ParsedRequestOf<C>;
+}
+
+/** A token read from standard input or a file, checked like one typed into the app. */
+export function parseSecret(text: string): string {
+  return check(Secret, text, 'token');
+}
+
+function check<S extends v.GenericSchema>(
+  schema: S,
+  payload: unknown,
+  name?: string,
+): v.InferOutput<S> {
+  const parsed = v.safeParse(schema, payload);
+  if (parsed.success) return parsed.output;
   const issue = parsed.issues[0];
-  const field = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+  const field = issue.path?.map((p) => String(p.key)).join('.') ?? name ?? '';
   // valibot's default messages end in "but received <value>": drop the value.
   const message = issue.message.replace(/\s*but received .*$/s, '');
   throw new KeyportError(

@@ -6,7 +6,20 @@
  */
 import * as v from 'valibot';
 import type { KeyportErrorInfo } from './errors';
-import { ECOSYSTEMS, type AppInfo, type CopyResult, type TokenMeta } from './types';
+import { GRANULAR_PERMISSIONS, type CreatedToken } from './registry-types';
+import {
+  CONFIG_FORMATS,
+  ECOSYSTEMS,
+  type Account,
+  type AppInfo,
+  type ConfigFormat,
+  type CopyResult,
+  type RemoteRow,
+  type RevokeOutcome,
+  type TokenMeta,
+  type WriteOutcome,
+  type WritePreview,
+} from './types';
 
 /** Anything that ends up in a config file or a header: no control characters (CR, LF, NUL, ESC…). */
 // eslint-disable-next-line no-control-regex
@@ -32,7 +45,7 @@ const RegistryUrl = v.pipe(
   v.maxLength(2048),
 );
 const NO_SPACE_OR_CONTROL = /^[^\s\u0000-\u001f\u007f]+$/; // eslint-disable-line no-control-regex
-const Secret = v.pipe(
+export const Secret = v.pipe(
   v.string(),
   v.minLength(1, 'The token is empty.'),
   v.maxLength(16384, 'The token is too long.'),
@@ -60,6 +73,78 @@ export const UpdateTokenRequest = v.strictObject({
 
 export const ByIdRequest = v.strictObject({ id: Id });
 
+/** A short field written into a config file: no control characters, bounded. */
+const FieldText = v.pipe(
+  v.string(),
+  v.trim(),
+  v.maxLength(256),
+  v.regex(NO_CONTROL, 'Control characters are not allowed.'),
+);
+const FilePath = v.pipe(
+  v.string(),
+  v.minLength(1, 'Choose a file.'),
+  v.maxLength(4096),
+  v.regex(NO_CONTROL, 'The path must not contain control characters.'),
+);
+const OpId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
+const Otp = v.pipe(
+  v.string(),
+  v.trim(),
+  v.regex(/^[0-9A-Za-z]{4,16}$/, 'The one-time password looks wrong.'),
+);
+const Password = v.pipe(v.string(), v.minLength(1, 'Enter your password.'), v.maxLength(1024));
+const Cidrs = v.pipe(v.array(v.pipe(v.string(), v.trim(), v.maxLength(64))), v.maxLength(64));
+const Names = v.pipe(
+  v.array(v.pipe(v.string(), v.trim(), v.maxLength(214), v.regex(NO_CONTROL))),
+  v.maxLength(500),
+);
+const Permission = v.picklist(GRANULAR_PERMISSIONS);
+
+export const WritePlanRequest = v.strictObject({
+  tokenId: Id,
+  format: v.picklist(CONFIG_FORMATS, 'Unknown config format.'),
+  file: FilePath,
+  registry: v.optional(RegistryUrl),
+  username: v.optional(FieldText),
+  serverId: v.optional(FieldText),
+  source: v.optional(FieldText),
+  repository: v.optional(FieldText),
+  scope: v.optional(
+    v.pipe(v.string(), v.regex(/^@[a-z0-9][a-z0-9._-]*$/, 'A scope looks like @acme.')),
+  ),
+  pipMode: v.optional(v.picklist(['index-url', 'extra-index-url'])),
+  mavenAuth: v.optional(v.picklist(['password', 'bearer'])),
+});
+
+export const CreateTokenRequestSchema = v.variant('kind', [
+  v.strictObject({
+    kind: v.literal('legacy'),
+    readonly: v.boolean(),
+    automation: v.optional(v.boolean()),
+    cidr: Cidrs,
+  }),
+  v.strictObject({
+    kind: v.literal('granular'),
+    name: v.pipe(
+      v.string(),
+      v.trim(),
+      v.minLength(1, 'A granular token needs a name.'),
+      v.maxLength(128),
+      v.regex(NO_CONTROL),
+    ),
+    description: v.optional(v.pipe(v.string(), v.maxLength(1024), v.regex(NO_CONTROL))),
+    expiresDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(365))),
+    packages: v.optional(Names),
+    packagesAll: v.optional(v.boolean()),
+    scopes: v.optional(Names),
+    orgs: v.optional(Names),
+    packagesAndScopesPermission: v.optional(Permission),
+    orgsPermission: v.optional(Permission),
+    bypass2fa: v.optional(v.boolean()),
+    cidr: Cidrs,
+  }),
+]);
+
 /** Request schemas by channel. Adding a channel here is the only way to add an IPC call. */
 export const requestSchemas = {
   'app:info': Empty,
@@ -69,6 +154,45 @@ export const requestSchemas = {
   'vault:reveal': ByIdRequest,
   'vault:copy': ByIdRequest,
   'vault:remove': ByIdRequest,
+  'config:defaults': Empty,
+  'config:plan': WritePlanRequest,
+  'config:apply': v.strictObject({ planId: Id }),
+  'config:undo': v.strictObject({ undoId: Id }),
+  'accounts:list': Empty,
+  'accounts:sign-in': v.strictObject({
+    registry: RegistryUrl,
+    username: v.pipe(FieldText, v.minLength(1, 'Enter your user name.')),
+    password: Password,
+    otp: v.optional(Otp),
+    opId: v.optional(OpId),
+  }),
+  'accounts:add-token': v.strictObject({
+    registry: RegistryUrl,
+    secret: Secret,
+    opId: v.optional(OpId),
+  }),
+  'accounts:whoami': v.strictObject({ id: Id, opId: v.optional(OpId) }),
+  'remote:list': v.strictObject({ accountId: Id, opId: v.optional(OpId) }),
+  'remote:create': v.strictObject({
+    accountId: Id,
+    label: Label,
+    request: CreateTokenRequestSchema,
+    password: v.optional(Password),
+    otp: v.optional(Otp),
+    opId: v.optional(OpId),
+  }),
+  'remote:revoke': v.strictObject({
+    accountId: Id,
+    keys: v.pipe(
+      v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(256), v.regex(NO_CONTROL))),
+      v.minLength(1),
+      v.maxLength(100),
+    ),
+    removeLocal: v.boolean(),
+    otp: v.optional(Otp),
+    opId: v.optional(OpId),
+  }),
+  'op:cancel': v.strictObject({ opId: OpId }),
 } as const;
 
 /** Response types by channel; every channel must have one (checked below). */
@@ -80,6 +204,25 @@ export interface ResponseTypes {
   'vault:reveal': { secret: string };
   'vault:copy': CopyResult;
   'vault:remove': { removed: true };
+  'config:defaults': Record<ConfigFormat, string>;
+  'config:plan': WritePreview;
+  'config:apply': WriteOutcome;
+  'config:undo': { file: string; token: TokenMeta | null };
+  'accounts:list': Account[];
+  'accounts:sign-in': Account;
+  'accounts:add-token': Account;
+  'accounts:whoami': { username: string | null };
+  'remote:list': RemoteRow[];
+  /** The one time a created token's secret crosses to the renderer: to be shown once. */
+  'remote:create': {
+    /** Null only when the keychain refused it: then `storeError` says why and `secret` must be shown. */
+    token: TokenMeta | null;
+    created: Omit<CreatedToken, 'token'>;
+    secret: string;
+    storeError?: KeyportErrorInfo;
+  };
+  'remote:revoke': RevokeOutcome;
+  'op:cancel': { cancelled: boolean };
 }
 
 export type Channel = keyof typeof requestSchemas;
@@ -99,6 +242,18 @@ export const apiMethods = {
   revealToken: 'vault:reveal',
   copyToken: 'vault:copy',
   removeToken: 'vault:remove',
+  configDefaults: 'config:defaults',
+  planWrite: 'config:plan',
+  applyWrite: 'config:apply',
+  undoWrite: 'config:undo',
+  listAccounts: 'accounts:list',
+  signIn: 'accounts:sign-in',
+  addAccountToken: 'accounts:add-token',
+  whoami: 'accounts:whoami',
+  listRemoteTokens: 'remote:list',
+  createRemoteToken: 'remote:create',
+  revokeRemoteTokens: 'remote:revoke',
+  cancelOperation: 'op:cancel',
 } as const satisfies Record<string, Channel>;
 
 export type ApiMethod = keyof typeof apiMethods;

@@ -1,4 +1,5 @@
 /** Domain types shared by main, preload, renderer and CLI: plain data, no behaviour. */
+import type { RemoteToken } from './registry-types';
 
 export const ECOSYSTEMS = ['npm', 'maven', 'nuget', 'pip', 'other'] as const;
 export type Ecosystem = (typeof ECOSYSTEMS)[number];
@@ -38,6 +39,10 @@ export interface TokenMeta {
   masked: string;
   /** The registry's key for this token, when it was created or matched through the token API. */
   remoteKey?: string;
+  /** CIDR ranges the registry limits this token to. */
+  cidr?: string[];
+  /** Set when this token is the sign-in (session) token of a registry account. */
+  signIn?: { username: string };
   /** 'secret-missing': the metadata survived but the keychain no longer has the value. */
   status: 'ok' | 'secret-missing';
 }
@@ -53,4 +58,59 @@ export interface AppInfo {
 export interface CopyResult {
   /** Seconds after which the clipboard is cleared if it still holds the value. */
   clearAfterSeconds: number;
+}
+
+/** A signed-in registry account: its session token lives in the vault like any other token. */
+export interface Account {
+  /** The vault id of the account's own token. */
+  id: string;
+  registry: string;
+  username: string;
+  label: string;
+  created: string;
+  expires: string | null;
+}
+
+/** A config-file write prepared for the user to confirm: the diff has every secret masked. */
+export interface WritePreview {
+  planId: string;
+  format: ConfigFormat;
+  /** The file that will be written (symlinks resolved). */
+  file: string;
+  entry: string;
+  diff: string;
+  /** False when the file already holds exactly this entry: nothing to write. */
+  changed: boolean;
+  /** True when the file does not exist yet and will be created (mode 0600). */
+  creates: boolean;
+}
+
+export interface WriteOutcome {
+  file: string;
+  entry: string;
+  /** Pass to config:undo to restore the previous file; null when nothing was written. */
+  undoId: string | null;
+  /** The token with this write recorded; null for a secret the vault does not hold (CLI). */
+  token: TokenMeta | null;
+}
+
+/**
+ * One line of an account's token listing, the registry's view merged with the vault's:
+ * 'in-keyport' — listed by the registry and its secret is in Keyport;
+ * 'registry-only' — listed by the registry, secret not in Keyport (created elsewhere);
+ * 'revoked-elsewhere' — in Keyport for this registry, but the registry no longer lists it.
+ */
+export interface RemoteRow {
+  state: 'in-keyport' | 'registry-only' | 'revoked-elsewhere';
+  remote?: RemoteToken;
+  local?: TokenMeta;
+}
+
+export interface RevokeOutcome {
+  /** Keys the registry no longer lists after the revoke. */
+  revoked: string[];
+  /** Keys the registry still lists although it answered the revoke (e.g. unknown key). */
+  stillListed: string[];
+  /** Vault ids removed from the keychain on request. */
+  removedLocal: string[];
 }

@@ -1,22 +1,9 @@
-import type { Core } from '../../core/open-core';
+import { str, type CoreOpener, type ParsedArgs } from './args';
 import { parseRequest } from '../../core/validate';
 import { formatTable } from '../format-table';
 import { readSecretFromStdin, type CliIo } from '../io';
 import { usageError } from '../cli-error';
 import type { TokenMeta } from '../../shared/types';
-
-/** Commands check their arguments first and open the core (keychain, data dir) only then. */
-export type CoreOpener = () => Promise<Core>;
-
-export interface ParsedArgs {
-  positionals: string[];
-  values: Record<string, string | boolean | string[] | undefined>;
-}
-
-function str(args: ParsedArgs, name: string): string | undefined {
-  const value = args.values[name];
-  return typeof value === 'string' ? value : undefined;
-}
 
 function onlyId(args: ParsedArgs, command: string): string {
   const [id, ...rest] = args.positionals;

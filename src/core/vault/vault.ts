@@ -17,6 +17,8 @@ export interface NewToken {
   notes?: string;
   permissions?: string[];
   remoteKey?: string;
+  cidr?: string[];
+  signIn?: { username: string };
 }
 
 export interface TokenPatch {
@@ -107,6 +109,8 @@ export class Vault {
         writtenTo: [],
         masked: maskSecret(input.secret),
         ...(input.remoteKey ? { remoteKey: input.remoteKey } : {}),
+        ...(input.cidr ? { cidr: input.cidr } : {}),
+        ...(input.signIn ? { signIn: input.signIn } : {}),
         status: 'ok',
         phase: 'pending',
       };

@@ -1,0 +1,194 @@
+import type { Core } from '../../core/open-core';
+import { sameRegistry } from '../../core/registry-flows';
+import { parseRequest } from '../../core/validate';
+import { KeyportError } from '../../shared/errors';
+import { usageError } from '../cli-error';
+import { formatTable } from '../format-table';
+import { readSecretFromStdin, type CliIo } from '../io';
+import { list, str, type CoreOpener, type ParsedArgs } from './args';
+
+/** `keyport login --registry URL --username U --password-stdin [--otp CODE]` */
+export async function loginCommand(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<void> {
+  if (!args.values['password-stdin']) {
+    throw usageError('Pass the password on standard input with --password-stdin.');
+  }
+  const request = parseRequest('accounts:sign-in', {
+    registry: str(args, 'registry') ?? '',
+    username: str(args, 'username') ?? '',
+    password: await readSecretFromStdin(io),
+    ...otp(args),
+  });
+  const account = await (await core()).service.registries.signIn(request);
+  io.stdout(`Signed in as ${account.username} at ${account.registry} (account ${account.id}).\n`);
+}
+
+/** `keyport token list|create|revoke --registry URL …` */
+export async function tokenCommand(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<void> {
+  const [sub, ...rest] = args.positionals;
+  const registry = str(args, 'registry');
+  if (!registry) throw usageError('--registry URL is required.');
+  const sub_args = { ...args, positionals: rest };
+  switch (sub) {
+    case 'list':
+      return tokenList(await core(), registry, sub_args, io);
+    case 'create':
+      return tokenCreate(core, registry, sub_args, io);
+    case 'revoke':
+      return tokenRevoke(await core(), registry, sub_args, io);
+    default:
+      throw usageError('Usage: keyport token list|create|revoke --registry URL …');
+  }
+}
+
+async function accountFor(core: Core, registry: string, args: ParsedArgs): Promise<string> {
+  const wanted = str(args, 'account');
+  const accounts = (await core.service.registries.accounts()).filter(
+    (a) =>
+      sameRegistry(a.registry, registry) && (!wanted || a.id === wanted || a.username === wanted),
+  );
+  const account = accounts[0];
+  if (!account) {
+    throw new KeyportError(
+      'NOT_FOUND',
+      `No account for ${registry}; sign in first with: keyport login --registry ${registry} --username U --password-stdin`,
+    );
+  }
+  return account.id;
+}
+
+async function tokenList(core: Core, registry: string, args: ParsedArgs, io: CliIo): Promise<void> {
+  const rows = await core.service.registries.listRemote({
+    accountId: await accountFor(core, registry, args),
+  });
+  if (args.values.json) {
+    io.stdout(
+      `${JSON.stringify(
+        rows.map((r) => ({
+          state: r.state,
+          ...r.remote,
+          keyportId: r.local?.id ?? null,
+          label: r.local?.label ?? null,
+        })),
+        null,
+        2,
+      )}\n`,
+    );
+    return;
+  }
+  io.stdout(
+    formatTable(
+      ['KEY', 'TOKEN', 'KIND', 'CIDR', 'CREATED', 'EXPIRES', 'IN KEYPORT'],
+      rows.map((r) => [
+        r.remote?.key ?? r.local?.remoteKey ?? '-',
+        r.remote?.masked ?? r.local?.masked ?? '-',
+        r.remote
+          ? r.remote.name
+            ? `granular ${r.remote.name}`
+            : r.remote.readonly
+              ? 'read-only'
+              : r.remote.automation
+                ? 'automation'
+                : 'publish'
+          : '-',
+        r.remote?.cidr.join(',') || '-',
+        (r.remote?.created ?? r.local?.created ?? '').slice(0, 10),
+        (r.remote?.expires ?? r.local?.expires ?? '-').slice(0, 10),
+        r.state === 'in-keyport'
+          ? `yes (${r.local?.id})`
+          : r.state === 'revoked-elsewhere'
+            ? 'revoked elsewhere'
+            : 'no',
+      ]),
+    ),
+  );
+}
+
+async function tokenCreate(
+  core: CoreOpener,
+  registry: string,
+  args: ParsedArgs,
+  io: CliIo,
+): Promise<void> {
+  const name = str(args, 'name');
+  const cidr = list(args, 'cidr');
+  const expires = str(args, 'expires');
+  const request = name
+    ? {
+        kind: 'granular',
+        name,
+        cidr,
+        ...(expires ? { expiresDays: Number(expires) } : {}),
+        ...(str(args, 'description') ? { description: str(args, 'description') } : {}),
+        ...(list(args, 'package').length ? { packages: list(args, 'package') } : {}),
+        ...(list(args, 'scope').length ? { scopes: list(args, 'scope') } : {}),
+        ...(list(args, 'org').length ? { orgs: list(args, 'org') } : {}),
+        ...(str(args, 'permission')
+          ? { packagesAndScopesPermission: str(args, 'permission') }
+          : {}),
+        ...(str(args, 'orgs-permission') ? { orgsPermission: str(args, 'orgs-permission') } : {}),
+        ...(args.values['bypass-2fa'] ? { bypass2fa: true } : {}),
+      }
+    : {
+        kind: 'legacy',
+        readonly: args.values['read-only'] === true,
+        automation: args.values.automation === true,
+        cidr,
+      };
+  const password = args.values['password-stdin'] ? await readSecretFromStdin(io) : undefined;
+  // Checked before the keychain is opened or anything is sent.
+  const parsed = parseRequest('remote:create', {
+    accountId: 'pending',
+    label:
+      str(args, 'label') ??
+      name ??
+      `${request.kind === 'legacy' && request.readonly ? 'read-only' : 'publish'} token`,
+    request,
+    ...(password ? { password } : {}),
+    ...otp(args),
+  });
+  const opened = await core();
+  const result = await opened.service.registries.create({
+    ...parsed,
+    accountId: await accountFor(opened, registry, args),
+  });
+  // The token alone on stdout, so `TOKEN=$(keyport token create …)` works; the rest on stderr.
+  io.stdout(`${result.secret}\n`);
+  if (result.token)
+    io.stderr(
+      `Stored as ${result.token.id} (${result.token.label}); registry key ${result.created.key}.\n`,
+    );
+  else
+    io.stderr(
+      `keyport: created, but NOT stored: ${result.storeError?.message ?? 'unknown error'} Copy it now.\n`,
+    );
+}
+
+async function tokenRevoke(
+  core: Core,
+  registry: string,
+  args: ParsedArgs,
+  io: CliIo,
+): Promise<void> {
+  if (args.positionals.length === 0)
+    throw usageError('Usage: keyport token revoke --registry URL KEY…');
+  const request = parseRequest('remote:revoke', {
+    accountId: await accountFor(core, registry, args),
+    keys: args.positionals,
+    removeLocal: args.values['remove-local'] === true,
+    ...otp(args),
+  });
+  const outcome = await core.service.registries.revoke(request);
+  for (const key of outcome.revoked) io.stdout(`Revoked ${key}.\n`);
+  for (const id of outcome.removedLocal) io.stdout(`Removed ${id} from the keychain.\n`);
+  if (outcome.stillListed.length > 0) {
+    throw new KeyportError(
+      'REGISTRY_ERROR',
+      `The registry still lists ${outcome.stillListed.join(', ')} after the revoke.`,
+    );
+  }
+}
+
+function otp(args: ParsedArgs): { otp?: string } {
+  const code = str(args, 'otp');
+  return code ? { otp: code } : {};
+}

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { KeyportError } from '../shared/errors';
+import type { ParsedRequestOf } from '../shared/ipc-contract';
+import {
+  CONFIG_FORMATS,
+  type ConfigFormat,
+  type WriteOutcome,
+  type WritePreview,
+} from '../shared/types';
+import { applyWrite, planWrite, undoWrite, type WritePlan } from './configs/config-writer';
+import { defaultConfigPath } from './configs/default-config-path';
+import type { Vault } from './vault/vault';
+
+/** A preview older than this must be made again: the user has moved on. */
+const PLAN_TTL_MS = 15 * 60_000;
+
+interface HeldPlan {
+  plan: WritePlan;
+  /** Null for a secret written straight from the CLI, which the vault does not know. */
+  tokenId: string | null;
+  madeAt: number;
+}
+
+interface HeldUndo {
+  file: string;
+  entry: string;
+  afterHash: string;
+  tokenId: string | null;
+}
+
+export interface PathEnvironment {
+  home: string;
+  platform: NodeJS.Platform;
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * "Write to config…": preview (a masked diff) → confirm → write → undo. Plans hold the new file
+ * text, secret included, so they stay here in main/core; the renderer gets an id and the diff.
+ */
+export class ConfigWriteFlow {
+  private readonly plans = new Map<string, HeldPlan>();
+  private readonly undos = new Map<string, HeldUndo>();
+
+  constructor(
+    private readonly vault: Vault,
+    private readonly paths: PathEnvironment = {
+      home: os.homedir(),
+      platform: process.platform,
+      env: process.env,
+    },
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  defaults(): Record<ConfigFormat, string> {
+    return Object.fromEntries(
+      CONFIG_FORMATS.map((format) => [format, defaultConfigPath(format, this.paths)]),
+    ) as Record<ConfigFormat, string>;
+  }
+
+  /** Previews writing a vault token (the app, and `keyport write --id`). */
+  async plan(req: ParsedRequestOf<'config:plan'>): Promise<WritePreview> {
+    const token = await this.vault.get(req.tokenId);
+    const { tokenId, ...target } = req;
+    return this.preview(
+      { ...target, registry: req.registry ?? token.registry, username: req.username ?? token.user },
+      await this.vault.reveal(tokenId),
+      tokenId,
+    );
+  }
+
+  /** Previews writing a secret that is not in the vault (`keyport write --token-stdin`). */
+  planSecret(
+    target: Omit<ParsedRequestOf<'config:plan'>, 'tokenId'> & { registry: string },
+    secret: string,
+  ) {
+    return this.preview(target, secret, null);
+  }
+
+  private async preview(
+    req: Omit<ParsedRequestOf<'config:plan'>, 'tokenId'>,
+    secret: string,
+    tokenId: string | null,
+  ): Promise<WritePreview> {
+    this.dropStalePlans();
+    if (!req.registry) throw new KeyportError('INVALID_INPUT', 'Choose the registry URL.');
+    const plan = await planWrite({
+      format: req.format,
+      file: expandHome(req.file, this.paths.home),
+      registry: req.registry,
+      secret,
+      ...optional('username', req.username),
+      ...optional('serverId', req.serverId),
+      ...optional('source', req.source),
+      ...optional('repository', req.repository),
+      ...optional('scope', req.scope),
+      ...optional('pipMode', req.pipMode),
+      ...optional('mavenAuth', req.mavenAuth),
+    });
+    const planId = randomUUID().replaceAll('-', '');
+    this.plans.set(planId, { plan, tokenId, madeAt: this.now() });
+    return {
+      planId,
+      format: plan.format,
+      file: plan.file,
+      entry: plan.entry,
+      diff: plan.diff,
+      changed: plan.changed,
+      creates: plan.before === null,
+    };
+  }
+
+  async apply(planId: string): Promise<WriteOutcome> {
+    this.dropStalePlans();
+    const held = this.plans.get(planId);
+    if (!held) {
+      throw new KeyportError('INVALID_INPUT', 'This preview has expired; make a new one.');
+    }
+    // One use only: a second click must not write the same (possibly stale) plan twice.
+    this.plans.delete(planId);
+    const { plan, tokenId } = held;
+    const result = await applyWrite(plan);
+    let undoId: string | null = null;
+    if (plan.changed) {
+      undoId = randomUUID().replaceAll('-', '');
+      this.undos.set(undoId, {
+        file: plan.file,
+        entry: plan.entry,
+        afterHash: result.afterHash,
+        tokenId,
+      });
+    }
+    const token = tokenId
+      ? await this.vault.recordWrite(tokenId, {
+          format: plan.format,
+          file: plan.file,
+          entry: plan.entry,
+        })
+      : null;
+    return { file: plan.file, entry: plan.entry, undoId, token };
+  }
+
+  async undo(undoId: string): Promise<{ file: string; token: WriteOutcome['token'] }> {
+    const held = this.undos.get(undoId);
+    if (!held)
+      throw new KeyportError('NOTHING_TO_UNDO', 'There is nothing to undo for this write.');
+    await undoWrite(held.file, held.afterHash);
+    this.undos.delete(undoId);
+    const token = held.tokenId
+      ? await this.vault.forgetWrite(held.tokenId, held.file, held.entry)
+      : null;
+    return { file: held.file, token };
+  }
+
+  private dropStalePlans(): void {
+    const cutoff = this.now() - PLAN_TTL_MS;
+    for (const [id, held] of this.plans) if (held.madeAt < cutoff) this.plans.delete(id);
+  }
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined || value === '' ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+/** `~/x` as people type it in a path field; anything else must be absolute. */
+export function expandHome(file: string, home: string): string {
+  const expanded = file === '~' || file.startsWith('~/') ? path.join(home, file.slice(1)) : file;
+  if (!path.isAbsolute(expanded)) {
+    throw new KeyportError(
+      'INVALID_INPUT',
+      'The config file path must be absolute (or start with ~/).',
+    );
+  }
+  return expanded;
+}

@@ -1,0 +1,232 @@
+import { KeyportError, toErrorInfo } from '../shared/errors';
+import type { ParsedRequestOf, ResponseOf } from '../shared/ipc-contract';
+import type { CreatedToken, CreateTokenRequest } from '../shared/registry-types';
+import type { Account, RemoteRow, RevokeOutcome, TokenMeta } from '../shared/types';
+import type { Operations } from './operations';
+import type { RegistryTokenClient } from './registries/registry-client';
+import { registryBase } from './registries/registry-url';
+import type { Vault } from './vault/vault';
+
+export type ClientFactory = (registry: string) => RegistryTokenClient;
+
+/**
+ * Accounts and remote tokens: sign in, list (merged with the vault), create, revoke. Passwords
+ * and one-time codes pass through a single call and are never kept; a created token is stored in
+ * the keychain before anything else happens.
+ */
+export class RegistryFlows {
+  constructor(
+    private readonly vault: Vault,
+    private readonly clientFor: ClientFactory,
+    private readonly operations: Operations,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async accounts(): Promise<Account[]> {
+    return (await this.vault.list()).filter((t) => t.signIn).map(toAccount);
+  }
+
+  signIn(req: ParsedRequestOf<'accounts:sign-in'>): Promise<Account> {
+    return this.operations.run(req.opId, async (signal) => {
+      const client = this.clientFor(req.registry);
+      const secret = await client.login(req.username, req.password, {
+        signal,
+        ...(req.otp ? { otp: req.otp } : {}),
+      });
+      return this.storeAccount(client.registry, req.username, secret, 'created');
+    });
+  }
+
+  addAccountToken(req: ParsedRequestOf<'accounts:add-token'>): Promise<Account> {
+    return this.operations.run(req.opId, async (signal) => {
+      const client = this.clientFor(req.registry);
+      const username = await client.whoami(req.secret, { signal });
+      if (!username) {
+        throw new KeyportError(
+          'AUTH_FAILED',
+          `${host(client.registry)} does not accept this token.`,
+        );
+      }
+      return this.storeAccount(client.registry, username, req.secret, 'pasted');
+    });
+  }
+
+  whoami(req: ParsedRequestOf<'accounts:whoami'>): Promise<{ username: string | null }> {
+    return this.operations.run(req.opId, async (signal) => {
+      const { account, client, secret } = await this.open(req.id);
+      void account;
+      return { username: await client.whoami(secret, { signal }) };
+    });
+  }
+
+  listRemote(req: ParsedRequestOf<'remote:list'>): Promise<RemoteRow[]> {
+    return this.operations.run(req.opId, async (signal) => {
+      const { client, secret } = await this.open(req.accountId);
+      const remote = await client.listTokens(secret, { signal });
+      const local = (await this.vault.list()).filter(
+        (t) => !t.signIn && t.remoteKey && sameRegistry(t.registry, client.registry),
+      );
+      const byKey = new Map(local.map((t) => [t.remoteKey, t]));
+      const rows: RemoteRow[] = remote.map((r) => {
+        const match = byKey.get(r.key);
+        byKey.delete(r.key);
+        return match
+          ? { state: 'in-keyport', remote: r, local: match }
+          : { state: 'registry-only', remote: r };
+      });
+      for (const gone of byKey.values()) rows.push({ state: 'revoked-elsewhere', local: gone });
+      return rows;
+    });
+  }
+
+  create(req: ParsedRequestOf<'remote:create'>): Promise<ResponseOf<'remote:create'>> {
+    return this.operations.run(req.opId, async (signal) => {
+      const { account, client, secret } = await this.open(req.accountId);
+      const created = await client.createToken(secret, req.request as CreateTokenRequest, {
+        signal,
+        ...(req.password ? { password: req.password } : {}),
+        ...(req.otp ? { otp: req.otp } : {}),
+      });
+      const { token: value, ...facts } = created;
+      // The registry shows this secret once: into the keychain first, before anything can fail.
+      let token: TokenMeta | null = null;
+      let storeError;
+      try {
+        token = await this.vault.add({
+          label: req.label,
+          registry: account.registry,
+          ecosystem: 'npm',
+          secret: value,
+          origin: 'created',
+          user: account.username,
+          remoteKey: created.key,
+          permissions: describePermissions(req.request as CreateTokenRequest, created),
+          expires: expiryOf(req.request as CreateTokenRequest, created, this.now()),
+          ...(created.cidr.length > 0 ? { cidr: created.cidr } : {}),
+        });
+      } catch (err) {
+        // Not stored: the user must see the value now or it is lost; say so plainly.
+        storeError = toErrorInfo(err);
+      }
+      return { token, created: facts, secret: value, ...(storeError ? { storeError } : {}) };
+    });
+  }
+
+  revoke(req: ParsedRequestOf<'remote:revoke'>): Promise<RevokeOutcome> {
+    return this.operations.run(req.opId, async (signal) => {
+      const { client, secret } = await this.open(req.accountId);
+      for (const key of req.keys) {
+        await client.revokeToken(secret, key, { signal, ...(req.otp ? { otp: req.otp } : {}) });
+      }
+      // Some registries answer 200 for any key: only a fresh listing says what is gone.
+      const listed = new Set((await client.listTokens(secret, { signal })).map((t) => t.key));
+      const revoked = req.keys.filter((k) => !listed.has(k));
+      const stillListed = req.keys.filter((k) => listed.has(k));
+      const removedLocal: string[] = [];
+      if (req.removeLocal) {
+        for (const t of await this.vault.list()) {
+          if (
+            t.remoteKey &&
+            revoked.includes(t.remoteKey) &&
+            sameRegistry(t.registry, client.registry)
+          ) {
+            await this.vault.remove(t.id);
+            removedLocal.push(t.id);
+          }
+        }
+      }
+      return { revoked, stillListed, removedLocal };
+    });
+  }
+
+  private async open(accountId: string) {
+    const account = await this.vault.get(accountId);
+    if (!account.signIn) {
+      throw new KeyportError('INVALID_INPUT', `"${account.label}" is not a registry account.`);
+    }
+    return {
+      account: toAccount(account),
+      client: this.clientFor(account.registry),
+      secret: await this.vault.reveal(accountId),
+    };
+  }
+
+  private async storeAccount(
+    registry: string,
+    username: string,
+    secret: string,
+    origin: 'created' | 'pasted',
+  ): Promise<Account> {
+    const previous = (await this.vault.list()).filter(
+      (t) => t.signIn?.username === username && sameRegistry(t.registry, registry),
+    );
+    const token = await this.vault.add({
+      label: `${username} @ ${host(registry)}`,
+      registry,
+      ecosystem: 'npm',
+      secret,
+      origin,
+      user: username,
+      signIn: { username },
+      permissions: ['session'],
+    });
+    // Signing in again replaces the old session token, after the new one is safely stored.
+    for (const old of previous) await this.vault.remove(old.id);
+    return toAccount(token);
+  }
+}
+
+function toAccount(t: TokenMeta): Account {
+  return {
+    id: t.id,
+    registry: t.registry,
+    username: t.signIn?.username ?? t.user ?? '',
+    label: t.label,
+    created: t.created,
+    expires: t.expires,
+  };
+}
+
+function host(registry: string): string {
+  return registryBase(registry).host;
+}
+
+export function sameRegistry(a: string, b: string): boolean {
+  try {
+    return registryBase(a).href === registryBase(b).href;
+  } catch {
+    return false;
+  }
+}
+
+function describePermissions(request: CreateTokenRequest, created: CreatedToken): string[] {
+  const cidr = created.cidr.map((c) => `cidr:${c}`);
+  if (request.kind === 'legacy') {
+    const kind = created.readonly
+      ? 'read-only'
+      : created.automation || request.automation
+        ? 'automation'
+        : 'publish';
+    return [kind, ...cidr];
+  }
+  const scope = request.packagesAll
+    ? 'all packages'
+    : [...(request.packages ?? []), ...(request.scopes ?? [])].join(' ');
+  return [
+    'granular',
+    ...(request.packagesAndScopesPermission
+      ? [`packages: ${request.packagesAndScopesPermission}${scope ? ` (${scope})` : ''}`]
+      : []),
+    ...(request.orgsPermission ? [`orgs: ${request.orgsPermission}`] : []),
+    ...(request.bypass2fa ? ['bypass 2FA'] : []),
+    ...cidr,
+  ];
+}
+
+function expiryOf(request: CreateTokenRequest, created: CreatedToken, now: Date): string | null {
+  if (created.expires) return created.expires;
+  if (request.kind === 'granular' && request.expiresDays) {
+    return new Date(now.getTime() + request.expiresDays * 86_400_000).toISOString();
+  }
+  return null;
+}

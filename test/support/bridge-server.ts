@@ -1,0 +1,68 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { MemoryClipboard } from '../../src/core/clipboard-guard';
+import { createHandlers, dispatch } from '../../src/core/ipc-handlers';
+import { openCore, type Core } from '../../src/core/open-core';
+
+export interface Bridge {
+  url: string;
+  core: Core;
+  /**
+   * The one stand-in: Electron's clipboard cannot run without the Electron binary, so main's
+   * ClipboardGuard writes to this in-memory clipboard; everything behind it is the real core.
+   */
+  clipboard: MemoryClipboard;
+  stop(): Promise<void>;
+}
+
+/**
+ * The e2e test bridge: a Node process hosting the real core (real keychain, real files, real
+ * registries) and answering `POST /rpc/<channel>` with exactly what main/ipc.ts would answer
+ * over IPC — the same `dispatch`, the same validation. Only the transport differs from the app.
+ */
+export async function startBridge(options: {
+  dataDir: string;
+  clipboardClearMs?: number;
+}): Promise<Bridge> {
+  const clipboard = new MemoryClipboard();
+  const core = await openCore({
+    version: 'e2e',
+    dataDir: options.dataDir,
+    clipboard,
+    ...(options.clipboardClearMs ? { clipboardClearMs: options.clipboardClearMs } : {}),
+  });
+  const handlers = createHandlers(core.service);
+  const server: Server = createServer((req, res) => {
+    const match = /^\/rpc\/([\w:-]+)$/.exec(req.url ?? '');
+    if (req.method !== 'POST' || !match) {
+      res.writeHead(404).end();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      let payload: unknown;
+      try {
+        payload = JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null');
+      } catch {
+        payload = null;
+      }
+      void dispatch(handlers, match[1], payload).then((result) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(result));
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    core,
+    clipboard,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

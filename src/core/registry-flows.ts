@@ -4,7 +4,7 @@ import type { CreatedToken, CreateTokenRequest } from '../shared/registry-types'
 import type { Account, RemoteRow, RevokeOutcome, TokenMeta } from '../shared/types';
 import type { Operations } from './operations';
 import type { RegistryTokenClient } from './registries/registry-client';
-import { registryBase } from './registries/registry-url';
+import { registryBase } from './configs/registry-url';
 import type { Vault } from './vault/vault';
 
 export type ClientFactory = (registry: string) => RegistryTokenClient;

@@ -1,0 +1,182 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { npmWhoami } from '../support/config-clients';
+import { startVerdaccio, type VerdaccioHandle } from '../support/verdaccio';
+
+// The `keyport` binary end to end: login, token create/list/revoke against Verdaccio, and
+// `keyport write` proven by npm itself. Secrets come and go on stdin only.
+const BIN = path.resolve('bin/keyport.cjs');
+let registry: VerdaccioHandle;
+let home: string;
+
+/** Asynchronous on purpose: Verdaccio runs in this process and must keep answering. */
+function keyport(
+  args: string[],
+  stdin = '',
+): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, KEYPORT_HOME: path.join(home, 'keyport'), HOME: home },
+    });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out, err }));
+    child.stdin.end(stdin);
+  });
+}
+
+beforeAll(async () => {
+  spawnSync(process.execPath, ['scripts/build-cli.mjs']);
+  registry = await startVerdaccio();
+  home = mkdtempSync(path.join(os.tmpdir(), 'keyport-cli-reg-'));
+});
+
+afterAll(async () => {
+  await registry?.stop();
+  rmSync(home, { recursive: true, force: true });
+});
+
+describe('keyport CLI against a real registry', () => {
+  it('logs in, creates, lists, writes and revokes', async () => {
+    const login = await keyport(
+      ['login', '--registry', registry.url, '--username', 'cli-user', '--password-stdin'],
+      'cli-pass-1\n',
+    );
+    expect(login.err).toBe('');
+    expect(login.code).toBe(0);
+    expect(login.out).toMatch(/Signed in as cli-user/);
+
+    const bad = await keyport(
+      ['token', 'create', '--registry', registry.url, '--cidr', '300.1.1.1/8', '--password-stdin'],
+      'cli-pass-1\n',
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/Invalid CIDR: 300\.1\.1\.1\/8/);
+
+    const create = await keyport(
+      [
+        'token',
+        'create',
+        '--registry',
+        registry.url,
+        '--read-only',
+        '--label',
+        'ci read',
+        '--password-stdin',
+      ],
+      'cli-pass-1\n',
+    );
+    expect(create.code).toBe(0);
+    const secret = create.out.trim();
+    expect(secret.length).toBeGreaterThan(16);
+    expect(create.err).toMatch(/^Stored as \w+ \(ci read\); registry key (\S+)\.$/m);
+    const key = /registry key (\S+)\./.exec(create.err)![1]!;
+
+    const list = await keyport(['token', 'list', '--registry', registry.url, '--json']);
+    expect(list.code).toBe(0);
+    expect(list.out).not.toContain(secret);
+    const rows = JSON.parse(list.out) as Array<{ key: string; state: string; readonly: boolean }>;
+    expect(rows.find((r) => r.key === key)).toMatchObject({ state: 'in-keyport', readonly: true });
+
+    const id = (
+      JSON.parse((await keyport(['list', '--json'])).out) as Array<{ id: string; label: string }>
+    ).find((t) => t.label === 'ci read')!.id;
+    const npmrc = path.join(home, 'project', '.npmrc');
+    const dry = await keyport(['write', 'npmrc', '--file', npmrc, '--id', id, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toMatch(/^\+\/\/127\.0\.0\.1:\d+\/:_authToken=/m);
+    expect(dry.out).not.toContain(secret);
+    expect(() => statSync(npmrc)).toThrow();
+
+    expect((await keyport(['write', 'npmrc', '--file', npmrc, '--id', id])).code).toBe(0);
+    expect(statSync(npmrc).mode & 0o777).toBe(0o600);
+    expect((await npmWhoami(home, npmrc, registry.url)).stdout.trim()).toBe('cli-user');
+
+    // Changed under us between two runs is fine (a new plan each run); an invalid file is exit 3.
+    const broken = path.join(home, 'settings.xml');
+    writeFileSync(broken, '<settings><servers><server></settings>');
+    const invalid = await keyport([
+      'write',
+      'maven',
+      '--file',
+      broken,
+      '--id',
+      id,
+      '--server-id',
+      'corp',
+    ]);
+    expect(invalid.code).toBe(3);
+    expect(readFileSync(broken, 'utf8')).toBe('<settings><servers><server></settings>');
+
+    const revoke = await keyport([
+      'token',
+      'revoke',
+      '--registry',
+      registry.url,
+      key,
+      '--remove-local',
+    ]);
+    expect(revoke.code).toBe(0);
+    expect(revoke.out).toContain(`Revoked ${key}.`);
+    expect((await npmWhoami(home, npmrc, registry.url)).code).not.toBe(0);
+    expect((await keyport(['reveal', id])).code).toBe(2);
+  });
+
+  it('writes a token from stdin without storing it', async () => {
+    const netrc = path.join(home, '.netrc');
+    const r = await keyport(
+      [
+        'write',
+        'netrc',
+        '--file',
+        netrc,
+        '--registry',
+        'https://pypi.example.test/simple/',
+        '--username',
+        'me',
+        '--token-stdin',
+      ],
+      'kp-test-secret-0006-netrcvalue\n',
+    );
+    expect(r.code).toBe(0);
+    expect(readFileSync(netrc, 'utf8')).toBe(
+      'machine pypi.example.test login me password kp-test-secret-0006-netrcvalue\n',
+    );
+    const again = await keyport(
+      [
+        'write',
+        'netrc',
+        '--file',
+        netrc,
+        '--registry',
+        'https://pypi.example.test/simple/',
+        '--username',
+        'me',
+        '--token-stdin',
+      ],
+      'kp-test-secret-0006-netrcvalue\n',
+    );
+    expect(again.out).toMatch(/nothing to change/);
+    const injected = await keyport(
+      [
+        'write',
+        'netrc',
+        '--file',
+        netrc,
+        '--registry',
+        'https://pypi.example.test/',
+        '--username',
+        'me',
+        '--token-stdin',
+      ],
+      'abc\ndefault login x password y\n',
+    );
+    expect(injected.code).toBe(2);
+  });
+});

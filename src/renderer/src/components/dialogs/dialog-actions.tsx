@@ -1,0 +1,56 @@
+import { Spinner } from '../spinner';
+
+export interface DialogActionsProps {
+  /** The sentence from a failed call, shown above the buttons. */
+  failure: string | null;
+  busy: boolean;
+  label: string;
+  busyLabel: string;
+  onCancel: () => void;
+  destructive?: boolean;
+  /** Without onConfirm the main button submits the surrounding form. */
+  onConfirm?: () => void;
+  /** Whether Cancel takes the initial focus (confirmations: the safe choice first). */
+  cancelFirst?: boolean;
+}
+
+/** Cancel and the main action; the main one stays focusable but inert while busy. */
+export function DialogActions({
+  failure,
+  busy,
+  label,
+  busyLabel,
+  onCancel,
+  destructive = false,
+  onConfirm,
+  cancelFirst = false,
+}: DialogActionsProps) {
+  return (
+    <>
+      {failure ? (
+        <p role="alert" className="form-error">
+          {failure}
+        </p>
+      ) : null}
+      <div className="dialog__actions">
+        <button
+          type="button"
+          className="button"
+          data-autofocus={cancelFirst || undefined}
+          onClick={onCancel}
+        >
+          Cancel
+        </button>
+        <button
+          type={onConfirm ? 'button' : 'submit'}
+          className={destructive ? 'button button--danger' : 'button button--primary'}
+          aria-disabled={busy || undefined}
+          onClick={onConfirm}
+        >
+          {busy ? <Spinner /> : null}
+          {busy ? busyLabel : label}
+        </button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+import { memo, useId } from 'react';
+import type { TokenMeta } from '../../../shared/types';
+import { formatDate, plural } from '../format';
+import { useKeyport } from '../store/store-context';
+import { ExpiryBadge } from './expiry-badge';
+
+export const ROW_HEIGHT = 64;
+
+export interface TokenRowProps {
+  token: TokenMeta;
+  index: number;
+  setSize: number;
+  /** The row that Tab lands on (roving tabindex); the others' controls are reached by arrows. */
+  active: boolean;
+  start: number;
+  now: number;
+}
+
+/**
+ * One token. It subscribes to its own revealed value, so revealing re-renders one row, not the
+ * list; the value is dropped as soon as focus leaves the row.
+ */
+export const TokenRow = memo(function TokenRow({
+  token,
+  index,
+  setSize,
+  active,
+  start,
+  now,
+}: TokenRowProps) {
+  const labelId = useId();
+  const revealed = useKeyport((s) => (s.revealed?.id === token.id ? s.revealed.secret : null));
+  const revealing = useKeyport((s) => s.pending[`reveal:${token.id}`] === true);
+  const copying = useKeyport((s) => s.pending[`copy:${token.id}`] === true);
+  const reveal = useKeyport((s) => s.reveal);
+  const hide = useKeyport((s) => s.hide);
+  const copy = useKeyport((s) => s.copy);
+  const openDialog = useKeyport((s) => s.openDialog);
+  const tab = active ? 0 : -1;
+  const written = token.writtenTo.length;
+  const missing = token.status === 'secret-missing';
+
+  return (
+    <div
+      role="listitem"
+      aria-label={token.label}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      tabIndex={tab}
+      data-index={index}
+      data-token-id={token.id}
+      className={missing ? 'token-row token-row--missing' : 'token-row'}
+      style={{ transform: `translateY(${start}px)` }}
+      onBlur={(event) => {
+        if (
+          revealed !== null &&
+          !event.currentTarget.contains(event.relatedTarget as Node | null)
+        ) {
+          hide();
+        }
+      }}
+    >
+      <div className="token-row__main">
+        <span className="token-row__title">
+          <span className="token-row__label" id={labelId}>
+            {token.label}
+          </span>
+          {missing ? (
+            <span
+              className="badge badge--expired"
+              title="The keychain no longer holds this token's value"
+            >
+              secret missing
+            </span>
+          ) : null}
+        </span>
+        <span className="token-row__sub">
+          <span className="token-row__registry">{token.registry}</span>
+          {token.user ? <span className="token-row__user"> · {token.user}</span> : null}
+        </span>
+      </div>
+      <span className={`eco eco--${token.ecosystem}`}>{token.ecosystem}</span>
+      <code className={revealed === null ? 'token-row__value' : 'token-row__value is-revealed'}>
+        {revealed ?? token.masked}
+      </code>
+      <div className="token-row__dates">
+        <span>Created {formatDate(token.created)}</span>
+        <span>Last used {formatDate(token.lastUsed)}</span>
+      </div>
+      <div className="token-row__badges">
+        <ExpiryBadge expires={token.expires} now={now} />
+        <span
+          className="token-row__written"
+          title={token.writtenTo.map((w) => `${w.file} (${w.entry})`).join('\n') || undefined}
+        >
+          {written === 0 ? 'not written' : `in ${plural(written, 'config', 'configs')}`}
+        </span>
+      </div>
+      <div className="token-row__actions">
+        <button
+          type="button"
+          className="button button--small"
+          tabIndex={tab}
+          aria-describedby={labelId}
+          aria-busy={revealing || undefined}
+          onClick={() => (revealed === null ? void reveal(token.id) : hide())}
+        >
+          {revealed === null ? 'Reveal' : 'Hide'}
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          tabIndex={tab}
+          aria-describedby={labelId}
+          aria-busy={copying || undefined}
+          onClick={() => void copy(token.id)}
+        >
+          Copy
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          tabIndex={tab}
+          aria-describedby={labelId}
+          onClick={() => openDialog({ kind: 'edit-token', tokenId: token.id })}
+        >
+          Edit
+        </button>
+        <button
+          type="button"
+          className="button button--small button--danger-quiet"
+          tabIndex={tab}
+          aria-describedby={labelId}
+          onClick={() => openDialog({ kind: 'delete-token', tokenId: token.id })}
+        >
+          Delete
+        </button>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,222 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { KeyportErrorInfo } from '../../../shared/errors';
+import type { RequestOf } from '../../../shared/ipc-contract';
+import type { AppInfo, TokenMeta } from '../../../shared/types';
+import { errorInfoOf, type Api } from '../api';
+import { systemClock, type Clock, type TimerHandle } from '../clock';
+import type { DialogRequest } from './dialogs';
+import type { ViewId } from './views';
+import type { EcosystemFilter, SortKey } from './visible-tokens';
+
+/** Used until app:info answers; the core's values are the same. */
+const DEFAULT_REVEAL_HIDE_SECONDS = 30;
+const NOTICE_SECONDS = 6;
+
+export interface Notice {
+  id: number;
+  text: string;
+}
+
+/** The only place in the renderer a secret may live, and only one at a time. */
+export interface RevealedSecret {
+  id: string;
+  secret: string;
+}
+
+export type ListStatus = 'loading' | 'ready' | 'failed';
+
+export interface KeyportState {
+  appInfo: AppInfo | null;
+  tokens: TokenMeta[];
+  listStatus: ListStatus;
+  /** In-flight calls, keyed `action:tokenId` (e.g. `copy:abc`), for busy states. */
+  pending: Record<string, true>;
+  /** The time expiry badges are computed against; refreshed on load and on window focus. */
+  now: number;
+  view: ViewId;
+  query: string;
+  ecosystem: EcosystemFilter;
+  sort: SortKey;
+  revealed: RevealedSecret | null;
+  error: KeyportErrorInfo | null;
+  notices: Notice[];
+  dialog: DialogRequest | null;
+
+  init(): Promise<void>;
+  refresh(): Promise<void>;
+  tick(): void;
+  setView(view: ViewId): void;
+  setQuery(query: string): void;
+  setEcosystem(ecosystem: EcosystemFilter): void;
+  setSort(sort: SortKey): void;
+  clearFilters(): void;
+  reveal(id: string): Promise<void>;
+  hide(): void;
+  copy(id: string): Promise<void>;
+  /** Rejects with an ApiError so the dialog can show it next to the fields. */
+  addToken(request: RequestOf<'vault:add'>): Promise<TokenMeta>;
+  /** Rejects with an ApiError so the dialog can show it next to the fields. */
+  updateToken(request: RequestOf<'vault:update'>): Promise<TokenMeta>;
+  /** Rejects with an ApiError so the confirmation can show it. */
+  removeToken(id: string): Promise<void>;
+  showError(err: unknown): void;
+  dismissError(): void;
+  notify(text: string): void;
+  dismissNotice(id: number): void;
+  openDialog(dialog: DialogRequest): void;
+  closeDialog(): void;
+}
+
+export type KeyportStore = StoreApi<KeyportState>;
+
+export interface StoreDeps {
+  api: Api;
+  clock?: Clock;
+}
+
+export function createKeyportStore({ api, clock = systemClock }: StoreDeps): KeyportStore {
+  // Timers and sequence numbers are not state: nothing renders from them.
+  let hideTimer: TimerHandle | undefined;
+  let revealSeq = 0;
+  let noticeSeq = 0;
+  const noticeTimers = new Map<number, TimerHandle>();
+
+  return createStore<KeyportState>()((set, get) => {
+    const withPending = async <T>(key: string, run: () => Promise<T>): Promise<T> => {
+      set((s) => ({ pending: { ...s.pending, [key]: true } }));
+      try {
+        return await run();
+      } finally {
+        set((s) => {
+          const { [key]: _done, ...rest } = s.pending;
+          return { pending: rest };
+        });
+      }
+    };
+
+    const replaceToken = (token: TokenMeta) =>
+      set((s) => ({ tokens: s.tokens.map((t) => (t.id === token.id ? token : t)) }));
+
+    return {
+      appInfo: null,
+      tokens: [],
+      listStatus: 'loading',
+      pending: {},
+      now: clock.now(),
+      view: 'tokens',
+      query: '',
+      ecosystem: 'all',
+      sort: 'label',
+      revealed: null,
+      error: null,
+      notices: [],
+      dialog: null,
+
+      async init() {
+        const info = api.appInfo({}).then(
+          (appInfo) => set({ appInfo }),
+          (err: unknown) => get().showError(err),
+        );
+        await Promise.all([info, get().refresh()]);
+      },
+
+      async refresh() {
+        set({ listStatus: get().listStatus === 'ready' ? 'ready' : 'loading' });
+        try {
+          const tokens = await withPending('list', () => api.listTokens({}));
+          set({ tokens, listStatus: 'ready', now: clock.now() });
+        } catch (err) {
+          set({ listStatus: get().listStatus === 'ready' ? 'ready' : 'failed' });
+          get().showError(err);
+        }
+      },
+
+      tick: () => set({ now: clock.now() }),
+      setView: (view) => set({ view }),
+      setQuery: (query) => set({ query }),
+      setEcosystem: (ecosystem) => set({ ecosystem }),
+      setSort: (sort) => set({ sort }),
+      clearFilters: () => set({ query: '', ecosystem: 'all' }),
+
+      async reveal(id) {
+        get().hide();
+        const seq = revealSeq;
+        try {
+          const { secret } = await withPending(`reveal:${id}`, () => api.revealToken({ id }));
+          // A hide (blur, another reveal, a delete) while the call was in flight wins.
+          if (seq !== revealSeq) return;
+          set({ revealed: { id, secret } });
+          const seconds = get().appInfo?.revealHideSeconds ?? DEFAULT_REVEAL_HIDE_SECONDS;
+          hideTimer = clock.setTimeout(() => get().hide(), seconds * 1000);
+        } catch (err) {
+          if (seq === revealSeq) get().showError(err);
+        }
+      },
+
+      hide() {
+        revealSeq += 1;
+        if (hideTimer !== undefined) clock.clearTimeout(hideTimer);
+        hideTimer = undefined;
+        if (get().revealed) set({ revealed: null });
+      },
+
+      async copy(id) {
+        try {
+          const { clearAfterSeconds } = await withPending(`copy:${id}`, () =>
+            api.copyToken({ id }),
+          );
+          // The core stamps lastUsed on copy; mirror it rather than reload the whole list.
+          const token = get().tokens.find((t) => t.id === id);
+          if (token) replaceToken({ ...token, lastUsed: new Date(clock.now()).toISOString() });
+          get().notify(`Copied — the clipboard clears in ${clearAfterSeconds} s`);
+        } catch (err) {
+          get().showError(err);
+        }
+      },
+
+      async addToken(request) {
+        const token = await withPending('add', () => api.addToken(request));
+        set((s) => ({ tokens: [...s.tokens.filter((t) => t.id !== token.id), token] }));
+        get().notify(`Added “${token.label}”`);
+        return token;
+      },
+
+      async updateToken(request) {
+        const token = await withPending(`update:${request.id}`, () => api.updateToken(request));
+        replaceToken(token);
+        get().notify(`Saved “${token.label}”`);
+        return token;
+      },
+
+      async removeToken(id) {
+        const token = get().tokens.find((t) => t.id === id);
+        await withPending(`remove:${id}`, () => api.removeToken({ id }));
+        if (get().revealed?.id === id) get().hide();
+        set((s) => ({ tokens: s.tokens.filter((t) => t.id !== id) }));
+        get().notify(token ? `Deleted “${token.label}”` : 'Token deleted');
+      },
+
+      showError: (err) => set({ error: errorInfoOf(err) }),
+      dismissError: () => set({ error: null }),
+
+      notify(text) {
+        const id = ++noticeSeq;
+        set((s) => ({ notices: [...s.notices, { id, text }] }));
+        noticeTimers.set(
+          id,
+          clock.setTimeout(() => get().dismissNotice(id), NOTICE_SECONDS * 1000),
+        );
+      },
+
+      dismissNotice(id) {
+        const timer = noticeTimers.get(id);
+        if (timer !== undefined) clock.clearTimeout(timer);
+        noticeTimers.delete(id);
+        set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+      },
+
+      openDialog: (dialog) => set({ dialog }),
+      closeDialog: () => set({ dialog: null }),
+    };
+  });
+}

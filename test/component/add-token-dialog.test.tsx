@@ -1,0 +1,120 @@
+import { act, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { findList, renderApp, secret } from './render-app';
+
+const TOKEN = secret('fresh');
+
+async function openAddDialog() {
+  const ctx = renderApp({ tokens: [{ label: 'existing', secret: secret('old') }] });
+  await findList();
+  await ctx.user.click(screen.getByRole('button', { name: 'Add token' }));
+  const dialog = screen.getByRole('dialog', { name: 'Add token' });
+  return { ...ctx, dialog };
+}
+
+const field = (dialog: HTMLElement, name: string) =>
+  within(dialog).getByLabelText(name) as HTMLInputElement;
+
+describe('Add token dialog', () => {
+  it('starts with the npm registry and a password field, and focuses the label', async () => {
+    const { dialog } = await openAddDialog();
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(field(dialog, 'Registry URL').value).toBe('https://registry.npmjs.org/');
+    expect(field(dialog, 'Token').type).toBe('password');
+    expect(
+      (within(dialog).getByRole('combobox', { name: 'Ecosystem' }) as HTMLSelectElement).value,
+    ).toBe('npm');
+    expect(document.activeElement).toBe(field(dialog, 'Label'));
+  });
+
+  it('explains what is wrong next to each field and sends nothing', async () => {
+    const { dialog, user, fake } = await openAddDialog();
+    await user.clear(field(dialog, 'Registry URL'));
+    await user.type(field(dialog, 'Registry URL'), 'ftp://example.com');
+    await user.type(field(dialog, 'Token'), 'has space');
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }));
+
+    expect(within(dialog).getByText('A label is required.')).toBeTruthy();
+    expect(
+      within(dialog).getByText('The registry URL must start with https:// or http://.'),
+    ).toBeTruthy();
+    expect(
+      within(dialog).getByText('The token must not contain spaces or control characters.'),
+    ).toBeTruthy();
+    expect(field(dialog, 'Label').getAttribute('aria-invalid')).toBe('true');
+    expect(field(dialog, 'Notes').getAttribute('aria-invalid')).toBeNull();
+    expect(field(dialog, 'Label').getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.activeElement).toBe(field(dialog, 'Label'));
+    expect(fake.callsTo('addToken')).toEqual([]);
+
+    // Errors follow the input once shown.
+    await user.type(field(dialog, 'Label'), 'ci token');
+    expect(within(dialog).queryByText('A label is required.')).toBeNull();
+  });
+
+  it('adds the token, closes, and lists it masked', async () => {
+    const { dialog, user, fake } = await openAddDialog();
+    await user.type(field(dialog, 'Label'), 'ci token');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Ecosystem' }), 'npm');
+    await user.type(field(dialog, 'User'), 'ci-bot');
+    await user.type(field(dialog, 'Token'), TOKEN);
+    await user.type(field(dialog, 'Expires'), '2026-04-01');
+    await user.type(field(dialog, 'Notes'), 'for GitHub Actions');
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }));
+
+    expect(screen.queryByRole('dialog', { name: 'Add token' })).toBeNull();
+    expect(fake.callsTo('addToken')).toEqual([
+      {
+        label: 'ci token',
+        registry: 'https://registry.npmjs.org/',
+        ecosystem: 'npm',
+        secret: TOKEN,
+        user: 'ci-bot',
+        expires: '2026-04-01T23:59:59.999Z',
+        notes: 'for GitHub Actions',
+      },
+    ]);
+    const row = screen.getByRole('listitem', { name: 'ci token' });
+    expect(within(row).getByText('npm_••••••••fres')).toBeTruthy();
+    expect(within(row).getByText('expires in 22 days')).toBeTruthy();
+    expect(screen.getByText('Added “ci token”')).toBeTruthy();
+    expect(document.body.textContent).not.toContain(TOKEN);
+  });
+
+  it('shows a busy state while the keychain works, and the core’s error if it fails', async () => {
+    const { dialog, user, fake } = await openAddDialog();
+    await user.type(field(dialog, 'Label'), 'ci token');
+    await user.type(field(dialog, 'Token'), TOKEN);
+    fake.failNext(
+      'addToken',
+      'KEYCHAIN_LOCKED',
+      'The keychain is locked. Unlock it and try again.',
+    );
+    const release = fake.hold('addToken');
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }));
+
+    const busy = within(dialog).getByRole('button', { name: 'Adding…' });
+    expect(busy.getAttribute('aria-disabled')).toBe('true');
+    await user.click(busy);
+    expect(fake.callsTo('addToken')).toHaveLength(1);
+
+    await act(async () => release());
+    expect(within(dialog).getByRole('alert').textContent).toBe(
+      'The keychain is locked. Unlock it and try again.',
+    );
+    expect(within(dialog).getByRole('button', { name: 'Add' })).toBeTruthy();
+    expect(field(dialog, 'Token').value).toBe(TOKEN); // kept, so the user can retry
+  });
+
+  it('forgets the token when the dialog closes', async () => {
+    const { dialog, user } = await openAddDialog();
+    await user.type(field(dialog, 'Token'), TOKEN);
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.body.innerHTML).not.toContain(TOKEN);
+
+    await user.click(screen.getByRole('button', { name: 'Add token' }));
+    const again = screen.getByRole('dialog', { name: 'Add token' });
+    expect(field(again, 'Token').value).toBe('');
+  });
+});

@@ -1,0 +1,96 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { DAY, findList, isoIn, renderApp, rowLabels, secret } from './render-app';
+
+const tokens = [
+  { id: 'a', label: 'alpha', secret: secret('alpha'), notes: 'old note', expires: isoIn(10 * DAY) },
+  { id: 'b', label: 'bravo', secret: secret('bravo') },
+];
+const row = (label: string) => screen.getByRole('listitem', { name: label });
+
+describe('Delete', () => {
+  it('asks first, naming the token and its masked value; Cancel keeps it', async () => {
+    const { user, fake } = renderApp({ tokens });
+    await findList();
+    await user.click(within(row('alpha')).getByRole('button', { name: 'Delete' }));
+
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete token' });
+    expect(dialog.textContent).toContain('alpha');
+    expect(dialog.textContent).toContain('npm_••••••••alph');
+    expect(within(dialog).getByRole('button', { name: 'Delete' }).className).toContain(
+      'button--danger',
+    );
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
+
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(fake.callsTo('removeToken')).toEqual([]);
+    expect(rowLabels()).toEqual(['alpha', 'bravo']);
+  });
+
+  it('removes the token when confirmed', async () => {
+    const { user, fake } = renderApp({ tokens });
+    await findList();
+    await user.click(within(row('alpha')).getByRole('button', { name: 'Delete' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete token' });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(fake.callsTo('removeToken')).toEqual([{ id: 'a' }]);
+    expect(fake.metas.has('a')).toBe(false);
+    expect(rowLabels()).toEqual(['bravo']);
+    expect(screen.getByText('Deleted “alpha”')).toBeTruthy();
+  });
+
+  it('keeps the dialog open with the reason when the delete fails', async () => {
+    const { user, fake } = renderApp({ tokens });
+    await findList();
+    fake.failNext('removeToken', 'KEYCHAIN_UNAVAILABLE', 'No keychain is available.');
+    await user.click(within(row('bravo')).getByRole('button', { name: 'Delete' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete token' });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+
+    expect(within(dialog).getByRole('alert').textContent).toBe('No keychain is available.');
+    expect(rowLabels()).toEqual(['alpha', 'bravo']);
+  });
+});
+
+describe('Edit', () => {
+  it('changes label, notes and expiry', async () => {
+    const { user, fake } = renderApp({ tokens });
+    await findList();
+    await user.click(within(row('alpha')).getByRole('button', { name: 'Edit' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit token' });
+    const label = within(dialog).getByLabelText('Label') as HTMLInputElement;
+    const expires = within(dialog).getByLabelText('Expires') as HTMLInputElement;
+    expect(label.value).toBe('alpha');
+    expect(expires.value).toBe('2026-03-20');
+    expect((within(dialog).getByLabelText('Notes') as HTMLTextAreaElement).value).toBe('old note');
+
+    await user.clear(label);
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(within(dialog).getByText('A label is required.')).toBeTruthy();
+    expect(fake.callsTo('updateToken')).toEqual([]);
+
+    await user.type(label, 'alpha renamed');
+    await user.clear(expires);
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(fake.callsTo('updateToken')).toEqual([
+      { id: 'a', label: 'alpha renamed', notes: 'old note', expires: null },
+    ]);
+    expect(within(row('alpha renamed')).getByText('no expiry')).toBeTruthy();
+  });
+
+  it('keeps an unchanged expiry exactly as it was', async () => {
+    const { user, fake } = renderApp({ tokens });
+    await findList();
+    await user.click(within(row('alpha')).getByRole('button', { name: 'Edit' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit token' });
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(fake.callsTo('updateToken')).toEqual([
+      { id: 'a', label: 'alpha', notes: 'old note', expires: isoIn(10 * DAY) },
+    ]);
+  });
+});

@@ -1,0 +1,64 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { vi } from 'vitest';
+import { createApi } from '../../src/renderer/src/api';
+import type { Clock } from '../../src/renderer/src/clock';
+import { systemClock } from '../../src/renderer/src/clock';
+import { AppShell } from '../../src/renderer/src/components/app-shell';
+import { createKeyportStore } from '../../src/renderer/src/store/keyport-store';
+import { StoreProvider } from '../../src/renderer/src/store/store-context';
+import { FakeKeyport, type SeedToken } from './fake-keyport';
+
+/** 2026-03-10 12:00 UTC, a Tuesday; tests run with TZ=UTC (see setup.ts). */
+export const NOW = Date.parse('2026-03-10T12:00:00.000Z');
+export const DAY = 24 * 60 * 60 * 1000;
+
+export const isoIn = (ms: number) => new Date(NOW + ms).toISOString();
+
+/** A clock frozen at NOW whose timers are the (possibly faked) global ones. */
+export const fixedClock: Clock = { ...systemClock, now: () => NOW };
+
+export interface RenderOptions {
+  tokens?: SeedToken[];
+  fake?: FakeKeyport;
+  clock?: Clock;
+  /** Installs vitest fake timers (Date at NOW) before rendering; advance with vi.advanceTimersByTime. */
+  fakeTimers?: boolean;
+}
+
+export function renderApp({
+  tokens = [],
+  fake = new FakeKeyport(tokens),
+  clock = fixedClock,
+  fakeTimers = false,
+}: RenderOptions = {}) {
+  if (fakeTimers) vi.useFakeTimers({ now: NOW, shouldAdvanceTime: true });
+  const store = createKeyportStore({ api: createApi(fake.api), clock });
+  void store.getState().init();
+  const user = userEvent.setup(fakeTimers ? { advanceTimers: vi.advanceTimersByTime } : {});
+  const view = render(
+    <StoreProvider store={store}>
+      <AppShell />
+    </StoreProvider>,
+  );
+  return { fake, store, user, ...view };
+}
+
+/** Waits for the first load to settle into the list. */
+export async function findList() {
+  return screen.findByRole('list', { name: 'Tokens' });
+}
+
+/** The rendered token rows (the sidebar has list items too). */
+export function tokenRows(): HTMLElement[] {
+  return within(screen.getByRole('list', { name: 'Tokens' })).getAllByRole('listitem');
+}
+
+export function rowLabels(): (string | null)[] {
+  return tokenRows().map((li) => li.getAttribute('aria-label'));
+}
+
+/** A secret long enough to be masked as first 4 + dots + last 4. */
+export function secret(tag: string): string {
+  return `npm_${tag.padEnd(28, 'x')}${tag.slice(0, 4).padEnd(4, 'z')}`;
+}

@@ -31,14 +31,16 @@ export const test = base.extend<KeyportFixtures>({
   app: async ({ page, bridge }, use) => {
     const server: PreviewServer = await preview({
       configFile: false,
-      root: path.resolve('out/renderer'),
+      root: path.resolve('.'),
       logLevel: 'warn',
-      build: { outDir: '.' },
+      build: { outDir: 'out/renderer' },
       preview: {
         host: '127.0.0.1',
         port: 0,
         strictPort: false,
-        proxy: { [BRIDGE_PATH]: { target: bridge.url, rewrite: (p) => p.slice(BRIDGE_PATH.length) } },
+        proxy: {
+          [BRIDGE_PATH]: { target: bridge.url, rewrite: (p) => p.slice(BRIDGE_PATH.length) },
+        },
       },
     });
     const url = server.resolvedUrls?.local[0];

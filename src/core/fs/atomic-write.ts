@@ -18,6 +18,7 @@ export async function writeFileAtomic(
   options: AtomicWriteOptions,
 ): Promise<void> {
   const dir = path.dirname(file);
+  await sweepStaleTemps(dir, path.basename(file));
   const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await fs.open(temp, 'wx', options.mode);
   try {
@@ -35,6 +36,27 @@ export async function writeFileAtomic(
     throw err;
   }
   await syncDirectory(dir);
+}
+
+/**
+ * A writer killed between creating its temp file and renaming it leaves the temp file behind,
+ * and for config files that copy holds a secret: remove any earlier ones before writing again.
+ */
+async function sweepStaleTemps(dir: string, base: string): Promise<void> {
+  const pattern = new RegExp(`^\\.${escapeRegExp(base)}\\.[0-9a-f]{12}\\.tmp$`);
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return;
+  }
+  await Promise.all(
+    names.filter((n) => pattern.test(n)).map((n) => fs.rm(path.join(dir, n), { force: true })),
+  );
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 async function syncDirectory(dir: string): Promise<void> {

@@ -1,0 +1,17 @@
+import type { ConfigFormat } from '../../shared/types';
+import type { ConfigEditor } from './config-editor';
+import { mavenEditor } from './maven-editor';
+import { netrcEditor } from './netrc-editor';
+import { npmrcEditor } from './npmrc-editor';
+import { nugetEditor } from './nuget-editor';
+import { pipEditor } from './pip-editor';
+import { pypircEditor } from './pypirc-editor';
+
+export const EDITORS: Record<ConfigFormat, ConfigEditor> = {
+  npmrc: npmrcEditor,
+  maven: mavenEditor,
+  nuget: nugetEditor,
+  netrc: netrcEditor,
+  pip: pipEditor,
+  pypirc: pypircEditor,
+};

@@ -1,0 +1,78 @@
+import { structuredPatch } from 'diff';
+import { maskSecret } from '../../shared/mask';
+import type { ConfigEditor } from './config-editor';
+import { BOM, type Span } from './text-layout';
+
+/** Credential spans of a whole file, found on its BOM-free text and shifted back. */
+function spansOf(editor: ConfigEditor, text: string): Span[] {
+  const offset = text.startsWith(BOM) ? BOM.length : 0;
+  return editor
+    .credentialSpans(text.slice(offset))
+    .map((s) => ({ start: s.start + offset, end: s.end + offset }))
+    .filter((s) => s.end > s.start);
+}
+
+/** Replaces every credential span (line breaks kept, so line numbers stay) with its mask. */
+function maskSpans(text: string, spans: Span[]): string {
+  let out = text;
+  for (const s of [...spans].sort((a, b) => b.start - a.start)) {
+    const masked = text
+      .slice(s.start, s.end)
+      .split(/(\r\n|\r|\n)/)
+      .map((part, i) => (i % 2 === 1 || part === '' ? part : maskSecret(part)))
+      .join('');
+    out = out.slice(0, s.start) + masked + out.slice(s.end);
+  }
+  return out;
+}
+
+/** Literal forms of the secret a file may hold, masked wherever they appear as a last resort. */
+function secretForms(secret: string): string[] {
+  const forms = [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)];
+  forms.push(
+    secret.replace(
+      /[&<>"']/g,
+      (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`,
+    ),
+  );
+  return [...new Set(forms)].filter((f) => f.length > 0).sort((a, b) => b.length - a.length);
+}
+
+/**
+ * A unified diff of `before` → `after` that never shows a credential: hunks are computed on the
+ * real texts (so a change of secret alone still shows), then each line is printed from a copy of
+ * its text with every credential the format knows of masked, and any remaining literal copy of
+ * the new secret masked too.
+ */
+export function maskedDiff(
+  editor: ConfigEditor,
+  file: string,
+  before: string | null,
+  after: string,
+  secret: string,
+): string {
+  const old = before ?? '';
+  const patch = structuredPatch(file, file, old, after, '', '', { context: 3 });
+  const oldLines = maskSpans(old, spansOf(editor, old)).split('\n');
+  const newLines = maskSpans(after, spansOf(editor, after)).split('\n');
+  const forms = secretForms(secret);
+  const scrub = (line: string): string =>
+    forms.reduce((l, f) => l.split(f).join(maskSecret(secret)), line.replace(/\r$/, ''));
+
+  const out = [`--- ${before === null ? '/dev/null' : file}`, `+++ ${file}`];
+  for (const h of patch.hunks) {
+    out.push(`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`);
+    let o = h.oldStart - 1;
+    let n = h.newStart - 1;
+    for (const line of h.lines) {
+      const tag = line[0];
+      if (tag === ' ') {
+        out.push(` ${scrub(oldLines[o++] ?? '')}`);
+        n++;
+      } else if (tag === '-') out.push(`-${scrub(oldLines[o++] ?? '')}`);
+      else if (tag === '+') out.push(`+${scrub(newLines[n++] ?? '')}`);
+      else out.push(line);
+    }
+  }
+  return patch.hunks.length === 0 ? '' : `${out.join('\n')}\n`;
+}

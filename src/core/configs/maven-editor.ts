@@ -1,0 +1,129 @@
+import { KeyportError } from '../../shared/errors';
+import type { ConfigEditor, EditResult, EditTarget } from './config-editor';
+import { registryBase } from './registry-url';
+import { detectEol, preservingBom, type Span } from './text-layout';
+import { assertSafeValue, assertTrimmed, refuseIf } from './value-guard';
+import { descendants, parseXmlDocument, type XmlElement } from './xml-document';
+import { detectXmlStyle, reconcileXml, type XmlSpec } from './xml-edit';
+
+const LABEL = 'Maven settings.xml';
+
+const MINIMAL_SETTINGS = [
+  '<?xml version="1.0" encoding="UTF-8"?>',
+  '<settings xmlns="http://maven.apache.org/SETTINGS/1.0.0"',
+  '          xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
+  '          xsi:schemaLocation="http://maven.apache.org/SETTINGS/1.0.0 https://maven.apache.org/xsd/settings-1.0.0.xsd">',
+  '</settings>',
+  '',
+];
+
+function child(el: XmlElement, name: string): XmlElement | undefined {
+  return el.children.find((c) => c.name === name);
+}
+
+function isAuthorizationProperty(el: XmlElement): boolean {
+  return child(el, 'name')?.text.toLowerCase() === 'authorization';
+}
+
+export function editMaven(text: string, target: EditTarget): EditResult {
+  const id = target.serverId ?? registryBase(target.registry).hostname;
+  // Maven trims every value it reads, so surrounding whitespace would silently be lost.
+  for (const [value, field] of [
+    [id, 'server id'],
+    [target.secret, 'token'],
+    ...(target.username ? [[target.username, 'user name']] : []),
+  ] as const) {
+    assertSafeValue(value, field);
+    assertTrimmed(value, field);
+  }
+  // Maven reads `{…}` as a password encrypted with settings-security.xml and fails to decrypt it.
+  refuseIf(
+    /^\{.*\}$/.test(target.secret),
+    'token',
+    'is wrapped in braces, which Maven reads as an encrypted password.',
+  );
+  const mode = target.mavenAuth ?? (target.username ? 'password' : 'bearer');
+  if (mode === 'password' && !target.username) {
+    throw new KeyportError('INVALID_INPUT', 'Maven password authentication needs a user name.');
+  }
+
+  const credentials: XmlSpec[] =
+    mode === 'password'
+      ? [
+          { name: 'username', text: target.username! },
+          { name: 'password', text: target.secret },
+        ]
+      : [
+          {
+            name: 'configuration',
+            children: [
+              {
+                name: 'httpHeaders',
+                children: [
+                  {
+                    name: 'property',
+                    match: (el) => el.name === 'property' && isAuthorizationProperty(el),
+                    children: [
+                      { name: 'name', text: 'Authorization' },
+                      { name: 'value', text: `Bearer ${target.secret}` },
+                    ],
+                  },
+                ],
+              },
+            ],
+          },
+        ];
+  // Maven uses the first server with a given id, so that is the one to update.
+  const server: XmlSpec = {
+    name: 'server',
+    match: (el) => el.name === 'server' && child(el, 'id')?.text === id,
+    children: [{ name: 'id', text: id }, ...credentials],
+  };
+  const entry = `server id=${id} (${mode === 'password' ? 'username/password' : 'Authorization: Bearer header'})`;
+
+  return preservingBom(text, (body) => {
+    const eol = detectEol(body);
+    const base = body.trim() === '' ? MINIMAL_SETTINGS.join(eol) : body;
+    const root = parseXmlDocument(base, LABEL);
+    if (root.name !== 'settings') {
+      throw new KeyportError(
+        'CONFIG_INVALID',
+        `The existing ${LABEL} has no <settings> root element; Keyport left it untouched.`,
+      );
+    }
+    const out = reconcileXml(
+      base,
+      root,
+      [{ name: 'servers', children: [server] }],
+      detectXmlStyle(base, eol),
+    );
+    return { text: out, entry };
+  });
+}
+
+function contentSpan(el: XmlElement): Span {
+  return { start: el.openEnd, end: el.closeStart };
+}
+
+export function mavenCredentialSpans(text: string): Span[] {
+  let root: XmlElement;
+  try {
+    root = parseXmlDocument(text, LABEL);
+  } catch {
+    return [];
+  }
+  return descendants(root).flatMap((el) => {
+    if (el.name === 'password' || el.name === 'passphrase') return [contentSpan(el)];
+    if (el.name === 'property' && isAuthorizationProperty(el)) {
+      const value = child(el, 'value');
+      return value ? [contentSpan(value)] : [];
+    }
+    return [];
+  });
+}
+
+export const mavenEditor: ConfigEditor = {
+  format: 'maven',
+  edit: editMaven,
+  credentialSpans: mavenCredentialSpans,
+};

@@ -1,0 +1,133 @@
+import ini from 'ini';
+import { KeyportError } from '../../shared/errors';
+import type { ConfigEditor, EditResult, EditTarget } from './config-editor';
+import { nerfDart, registryBase } from './registry-url';
+import {
+  appendLines,
+  detectEol,
+  preservingBom,
+  splice,
+  splitLines,
+  type Line,
+  type Span,
+} from './text-layout';
+import { assertSafeValue } from './value-guard';
+
+/** One `key=value` line as npm's ini parser reads it. */
+interface KeyLine {
+  line: Line;
+  key: string;
+  /** The raw value text (after `=` and spaces, before trailing spaces). */
+  value: Span;
+}
+
+/**
+ * Key lines that npm sees at top level. ini nests everything after a `[section]` header into that
+ * section, where npm never looks for credentials, so only lines before the first header count.
+ */
+function topLevelKeyLines(text: string): { keys: KeyLine[]; firstSection: Line | undefined } {
+  const keys: KeyLine[] = [];
+  for (const line of splitLines(text)) {
+    if (/^\s*([;#]|$)/.test(line.text)) continue;
+    if (/^\[[^\]]*\]\s*$/.test(line.text)) return { keys, firstSection: line };
+    const eq = line.text.indexOf('=');
+    // ini's line pattern needs a key before `=`; it silently skips a line like `=x`.
+    if (eq === 0) continue;
+    const keyText = eq < 0 ? line.text : line.text.slice(0, eq);
+    const valueStart =
+      eq < 0 ? line.end : line.start + eq + 1 + /^\s*/.exec(line.text.slice(eq + 1))![0].length;
+    const valueEnd = line.start + line.text.trimEnd().length;
+    keys.push({
+      line,
+      key: ini.unsafe(keyText),
+      value: { start: valueStart, end: Math.max(valueStart, valueEnd) },
+    });
+  }
+  return { keys, firstSection: undefined };
+}
+
+/**
+ * Encodes a value so npm's ini reads it back unchanged: bare when it survives as is, else as a
+ * JSON string (which ini decodes), e.g. when `#` or `;` would start a comment.
+ */
+function encodeValue(value: string, field: string): string {
+  assertSafeValue(value, field);
+  if (ini.unsafe(value) === value && value.trim() === value) return value;
+  return JSON.stringify(value);
+}
+
+function normalizeScope(scope: string): string {
+  const s = scope.startsWith('@') ? scope : `@${scope}`;
+  if (!/^@[a-z0-9][a-z0-9._~-]*$/i.test(s)) {
+    throw new KeyportError('INVALID_INPUT', 'The npm scope must look like @name.');
+  }
+  return s.toLowerCase();
+}
+
+const CREDENTIAL_KEY = /(^|:)(_authToken|_auth|_password|password)$/;
+
+export function editNpmrc(text: string, target: EditTarget): EditResult {
+  const authKey = `${nerfDart(target.registry)}:_authToken`;
+  const wanted: Array<[string, string]> = [];
+  if (target.scope) {
+    wanted.push([
+      `${normalizeScope(target.scope)}:registry`,
+      encodeValue(registryBase(target.registry).href, 'registry URL'),
+    ]);
+  }
+  wanted.push([authKey, encodeValue(target.secret, 'token')]);
+  const entry = target.scope ? `${authKey} and ${normalizeScope(target.scope)}:registry` : authKey;
+
+  return preservingBom(text, (body) => {
+    const eol = detectEol(body);
+    const missing: string[] = [];
+    const edits: Array<{ span: Span; value: string }> = [];
+    const { keys, firstSection } = topLevelKeyLines(body);
+    for (const [key, value] of wanted) {
+      // ini keeps the last of duplicate keys: that is the one npm uses, so update it.
+      const found = keys.filter((k) => k.key === key).at(-1);
+      if (!found) missing.push(`${key}=${value}`);
+      // Compare decoded values: a token the user wrote quoted is already right as it is.
+      else if (ini.unsafe(body.slice(found.value.start, found.value.end)) !== ini.unsafe(value)) {
+        edits.push({ span: found.value, value });
+      }
+    }
+    // New lines go after every existing key line, so value edits (from the end) keep their offsets.
+    let out =
+      missing.length > 0
+        ? insertTopLevel(body, keys.at(-1)?.line, firstSection, missing, eol)
+        : body;
+    for (const e of edits.sort((a, b) => b.span.start - a.span.start))
+      out = splice(out, e.span, e.value);
+    return { text: out, entry };
+  });
+}
+
+/** New lines go after the last top-level key line, so they never land inside a `[section]`. */
+function insertTopLevel(
+  text: string,
+  lastKey: Line | undefined,
+  firstSection: Line | undefined,
+  lines: string[],
+  eol: string,
+): string {
+  const block = lines.join(eol) + eol;
+  if (lastKey) {
+    if (lastKey.next === lastKey.end) return appendLines(text, lines, eol);
+    return splice(text, { start: lastKey.next, end: lastKey.next }, block);
+  }
+  if (firstSection) return splice(text, { start: 0, end: 0 }, block);
+  return appendLines(text, lines, eol);
+}
+
+export function npmrcCredentialSpans(text: string): Span[] {
+  return topLevelKeyLines(text)
+    .keys.filter((k) => CREDENTIAL_KEY.test(k.key))
+    .map((k) => k.value);
+}
+
+export const npmrcEditor: ConfigEditor = {
+  format: 'npmrc',
+  edit: editNpmrc,
+  credentialSpans: npmrcCredentialSpans,
+};

@@ -1,0 +1,122 @@
+import { KeyportError } from '../../shared/errors';
+import type { ConfigEditor, EditResult, EditTarget } from './config-editor';
+import { parseRegistryUrl } from './registry-url';
+import { detectEol, preservingBom, type Span } from './text-layout';
+import { assertSafeValue, assertTrimmed } from './value-guard';
+import { attribute, descendants, parseXmlDocument, type XmlElement } from './xml-document';
+import { detectXmlStyle, reconcileXml, type XmlSpec } from './xml-edit';
+import { decodeName, encodeLocalName } from './nuget-name';
+
+const LABEL = 'NuGet.Config';
+const MINIMAL_CONFIG = [
+  '<?xml version="1.0" encoding="utf-8"?>',
+  '<configuration>',
+  '</configuration>',
+  '',
+];
+
+export function editNuget(text: string, target: EditTarget): EditResult {
+  const feed = parseRegistryUrl(target.registry).href;
+  const source = target.source ?? parseRegistryUrl(target.registry).hostname;
+  if (!target.username) {
+    throw new KeyportError('INVALID_INPUT', 'NuGet credentials need a user name.');
+  }
+  // Whether NuGet trims attribute values is not guaranteed; never rely on surrounding spaces.
+  for (const [value, field] of [
+    [source, 'source name'],
+    [target.username, 'user name'],
+    [target.secret, 'token'],
+  ] as const) {
+    assertSafeValue(value, field);
+    assertTrimmed(value, field);
+  }
+
+  return preservingBom(text, (body) => {
+    const eol = detectEol(body);
+    const base = body.trim() === '' ? MINIMAL_CONFIG.join(eol) : body;
+    const root = parseXmlDocument(base, LABEL);
+    if (root.name !== 'configuration') {
+      throw new KeyportError(
+        'CONFIG_INVALID',
+        `The existing ${LABEL} has no <configuration> root element; Keyport left it untouched.`,
+      );
+    }
+    // NuGet finds a source by key ignoring case but its credentials by the exact (encoded) key,
+    // as NuGet.exe 5.8 showed: an existing key's spelling names the credentials element.
+    const existing = root.children
+      .filter((c) => c.name === 'packageSources')
+      .flatMap((c) => c.children)
+      .find(
+        (c) =>
+          c.name === 'add' && attribute(c, 'key')?.value.toLowerCase() === source.toLowerCase(),
+      );
+    const name = existing ? attribute(existing, 'key')!.value : source;
+    return {
+      text: reconcileXml(
+        base,
+        root,
+        sourceSpecs(name, feed, target.username!, target.secret),
+        detectXmlStyle(base, eol),
+      ),
+      entry: `source ${name} with credentials`,
+    };
+  });
+}
+
+function sourceSpecs(source: string, feed: string, username: string, secret: string): XmlSpec[] {
+  return [
+    {
+      name: 'packageSources',
+      children: [{ name: 'add', identity: [['key', source]], attributes: [['value', feed]] }],
+    },
+    {
+      name: 'packageSourceCredentials',
+      children: [
+        {
+          name: encodeLocalName(source),
+          match: (el) => decodeName(el.name) === source,
+          children: [
+            { name: 'add', identity: [['key', 'Username']], attributes: [['value', username]] },
+            {
+              name: 'add',
+              identity: [['key', 'ClearTextPassword']],
+              attributes: [['value', secret]],
+            },
+            // NuGet rejects the whole file when Password and ClearTextPassword meet in one entry.
+            { name: 'add', identity: [['key', 'Password']], remove: true },
+          ],
+        },
+      ],
+    },
+  ];
+}
+
+function isSecretAdd(el: XmlElement, inApiKeys: boolean): boolean {
+  if (el.name !== 'add') return false;
+  return inApiKeys || /^(cleartext)?password$/i.test(attribute(el, 'key')?.value ?? '');
+}
+
+export function nugetCredentialSpans(text: string): Span[] {
+  let root: XmlElement;
+  try {
+    root = parseXmlDocument(text, LABEL);
+  } catch {
+    return [];
+  }
+  return root.children
+    .filter((section) => section.name === 'packageSourceCredentials' || section.name === 'apikeys')
+    .flatMap((section) =>
+      descendants(section)
+        .filter((el) => isSecretAdd(el, section.name === 'apikeys'))
+        .flatMap((el) => {
+          const value = attribute(el, 'value');
+          return value ? [value.valueSpan] : [];
+        }),
+    );
+}
+
+export const nugetEditor: ConfigEditor = {
+  format: 'nuget',
+  edit: editNuget,
+  credentialSpans: nugetCredentialSpans,
+};

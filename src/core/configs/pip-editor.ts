@@ -1,0 +1,73 @@
+import type { ConfigEditor, EditResult, EditTarget } from './config-editor';
+import { addValueWord, parseIniSections, setIniOption, valueWords } from './ini-sections';
+import { registryBase } from './registry-url';
+import { detectEol, preservingBom, splice, type Span } from './text-layout';
+import { assertSafeValue } from './value-guard';
+
+const LABEL = 'pip configuration';
+/** pip's own default user name for API tokens, as PyPI-style indexes expect. */
+export const TOKEN_USERNAME = '__token__';
+
+/** pip matches keys after lower-casing and turning `_` into `-`. */
+const pipKey = (name: string): string => name.toLowerCase().replace(/_/g, '-');
+
+/** The index URL without credentials, as a directory, for comparing two URLs. */
+function indexIdentity(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname.replace(/\/?$/, '/')}`;
+  } catch {
+    return undefined;
+  }
+}
+
+export function indexUrlWithCredentials(target: EditTarget): string {
+  const username = target.username ?? TOKEN_USERNAME;
+  assertSafeValue(target.secret, 'token');
+  assertSafeValue(username, 'user name');
+  const url = registryBase(target.registry);
+  // Percent-encoding every reserved character keeps `@`, `:`, `/` and `%` in a token from being
+  // read as URL structure; pip unquotes both parts before sending them.
+  return `${url.protocol}//${encodeURIComponent(username)}:${encodeURIComponent(target.secret)}@${url.host}${url.pathname}`;
+}
+
+export function editPip(text: string, target: EditTarget): EditResult {
+  const mode = target.pipMode ?? 'index-url';
+  const url = indexUrlWithCredentials(target);
+  const identity = indexIdentity(url);
+  const entry = `[global] ${mode}`;
+
+  return preservingBom(text, (body) => {
+    const eol = detectEol(body);
+    const sections = parseIniSections(body, LABEL);
+    const sameKey = (name: string): boolean => pipKey(name) === mode;
+    if (mode === 'index-url')
+      return { text: setIniOption(body, sections, 'global', mode, url, eol, sameKey), entry };
+    const option = sections.find((s) => s.name === 'global')?.options.find((o) => sameKey(o.name));
+    if (!option)
+      return { text: setIniOption(body, sections, 'global', mode, url, eol, sameKey), entry };
+    const same = valueWords(body, option).filter((w) => indexIdentity(w.word) === identity);
+    if (same.length === 0) return { text: addValueWord(body, option, url, eol), entry };
+    let out = body;
+    for (const w of same.reverse()) if (w.word !== url) out = splice(out, w, url);
+    return { text: out, entry };
+  });
+}
+
+/** The user-info part of every URL in the file: pip.conf keeps credentials nowhere else. */
+export function urlCredentialSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(/:\/\/([^\s/@]+)@/g)) {
+    const userinfo = m[1]!;
+    const colon = userinfo.indexOf(':');
+    const start = m.index + 3 + (colon < 0 ? 0 : colon + 1);
+    spans.push({ start, end: m.index + 3 + userinfo.length });
+  }
+  return spans;
+}
+
+export const pipEditor: ConfigEditor = {
+  format: 'pip',
+  edit: editPip,
+  credentialSpans: urlCredentialSpans,
+};

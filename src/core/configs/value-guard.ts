@@ -1,0 +1,48 @@
+import { KeyportError } from '../../shared/errors';
+
+/**
+ * Control characters (C0 incl. tab, DEL, C1 incl. NEL), Unicode line/paragraph separators,
+ * non-characters that XML forbids and lone surrogates. Any of them can end a line or an element
+ * for some reader, or make Maven refuse the whole file, so no value may contain one.
+ */
+const UNSAFE_CHAR =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Throws UNSAFE_VALUE (naming only the field, never the value) if `value` could inject structure. */
+export function assertSafeValue(value: string, field: string): void {
+  if (value === '') throw new KeyportError('UNSAFE_VALUE', `The ${field} is empty.`);
+  if (UNSAFE_CHAR.test(value)) {
+    throw new KeyportError(
+      'UNSAFE_VALUE',
+      `The ${field} contains a line break or another control character; config files cannot hold it safely.`,
+    );
+  }
+}
+
+/** For readers that trim values (Maven, configparser): surrounding whitespace would be lost. */
+export function assertTrimmed(value: string, field: string): void {
+  refuseIf(
+    value.trim() !== value,
+    field,
+    'starts or ends with whitespace, which this file format cannot keep.',
+  );
+}
+
+/** Refuses a value with characters that a format cannot carry (named in `why`). */
+export function refuseIf(condition: boolean, field: string, why: string): void {
+  if (condition) throw new KeyportError('UNSAFE_VALUE', `The ${field} ${why}`);
+}
+
+const XML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
+
+/** Escapes for element text and attribute values alike (`>` too, so `]]>` cannot appear). */
+export function escapeXml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+}

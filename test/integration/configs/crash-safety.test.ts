@@ -1,0 +1,123 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { editNpmrc } from '../../../src/core/configs/npmrc-editor';
+import { BACKUP_SUFFIX } from '../../../src/core/configs/config-writer';
+
+/**
+ * A child process writes the same file over and over (plan + apply, alternating two tokens) and is
+ * SIGKILLed at a random instant after it reports ready. Whatever the instant, the file must hold
+ * exactly the original, the A or the B content, never a mix or a truncation.
+ */
+const TRIALS = 200;
+const REGISTRY = 'https://registry.npmjs.org/';
+const SECRET_A = 'kp-test-crash-aaaa-0001';
+const SECRET_B = 'kp-test-crash-bbbb-0002';
+
+const CHILD = `
+import { applyWrite, planWrite } from './src/core/configs/config-writer';
+const [file] = process.argv.slice(2);
+const secrets = ['${SECRET_A}', '${SECRET_B}'];
+process.stdout.write('ready\\n');
+for (let i = 0; ; i++) {
+  const plan = await planWrite({ format: 'npmrc', file, registry: '${REGISTRY}', secret: secrets[i % 2] });
+  await applyWrite(plan);
+  process.stdout.write('w');
+}
+`;
+
+let bundle: string;
+beforeAll(async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'keyport-crash-bundle-'));
+  bundle = path.join(dir, 'writer-child.mjs');
+  await build({
+    stdin: { contents: CHILD, resolveDir: path.resolve(__dirname, '../../..'), loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: bundle,
+    logLevel: 'silent',
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+  });
+});
+
+/** Average time of one plan + apply in the child, learnt from its progress signals. */
+let cycleMs = 50;
+
+/**
+ * Runs the child, waits for its ready signal and `writes` completed writes, then kills it at a
+ * random instant within about one more write; resolves when it is gone.
+ */
+function killDuring(file: string, writes: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bundle, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let seen = -1;
+    let last = 0;
+    let armed = false;
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      const now = performance.now();
+      for (const ch of d.toString()) {
+        if (ch === 'w' && seen >= 0) cycleMs = cycleMs * 0.9 + (now - last) * 0.1;
+        if (ch === 'w' || ch === 'r') {
+          seen++;
+          last = now;
+        }
+      }
+      if (!armed && seen >= writes) {
+        armed = true;
+        setTimeout(() => child.kill('SIGKILL'), Math.random() * cycleMs * 1.2);
+      }
+    });
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve() : reject(new Error(`writer exited on its own: ${stderr}`)),
+    );
+  });
+}
+
+describe('crash safety', () => {
+  it(`leaves the old or the new file after SIGKILL at random points (${TRIALS} trials)`, async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'keyport-crash-'));
+    const file = path.join(dir, '.npmrc');
+    // Large enough that a write takes a while, so kills land inside it too.
+    const filler = Array.from({ length: 20_000 }, (_, i) => `; filler line ${i}`).join('\n');
+    const original = `${filler}\n//registry.npmjs.org/:_authToken=kp-test-original-0000\n${filler}\n`;
+    const allowed = new Map([
+      [original, 'original'],
+      [editNpmrc(original, { registry: REGISTRY, secret: SECRET_A }).text, 'A'],
+      [editNpmrc(original, { registry: REGISTRY, secret: SECRET_B }).text, 'B'],
+    ]);
+    const outcomes: Record<string, number> = { original: 0, A: 0, B: 0 };
+    let leftoverTemps = 0;
+    const started = Date.now();
+    for (let trial = 0; trial < TRIALS; trial++) {
+      writeFileSync(file, original, { mode: 0o600 });
+      rmSync(file + BACKUP_SUFFIX, { force: true });
+      await killDuring(file, trial % 3);
+      const state = allowed.get(readFileSync(file, 'utf8'));
+      expect(state, `trial ${trial}: the file is neither old nor new`).toBeDefined();
+      outcomes[state!]!++;
+      if (existsSync(file + BACKUP_SUFFIX)) {
+        expect(allowed.has(readFileSync(file + BACKUP_SUFFIX, 'utf8'))).toBe(true);
+      }
+      for (const name of readdirSync(dir).filter((n) => n.endsWith('.tmp'))) {
+        leftoverTemps++;
+        rmSync(path.join(dir, name));
+      }
+    }
+    console.log(
+      `crash safety: ${TRIALS} SIGKILL trials in ${Date.now() - started} ms ` +
+        `(one write ≈ ${cycleMs.toFixed(1)} ms), all intact ` +
+        `(original ${outcomes.original}, A ${outcomes.A}, B ${outcomes.B}; ` +
+        `temp files left by a kill mid-write: ${leftoverTemps})`,
+    );
+    expect(outcomes.A! + outcomes.B!).toBeGreaterThan(0);
+  }, 300_000);
+});

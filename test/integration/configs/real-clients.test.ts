@@ -1,0 +1,260 @@
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConfigFormat } from '../../../src/shared/types';
+import type { EditTarget } from '../../../src/core/configs/config-editor';
+import { applyWrite, planWrite, type WriteTarget } from '../../../src/core/configs/config-writer';
+import {
+  authServer,
+  basicAuth,
+  npmConfigList,
+  npmWhoami,
+  curlWithNetrc,
+  hasCommand,
+  mavenReadServers,
+  mavenValidate,
+  npmConfigGet,
+  nuget,
+  pipConfigList,
+  pythonNetrc,
+  run,
+  clientEnv,
+  tempHome,
+  twineConfig,
+  type AuthServer,
+} from '../../support/config-clients';
+
+const FIXTURES = path.join(__dirname, '../../fixtures/configs');
+const TRICKY = [
+  'kp-test;secret#0001',
+  'kp-test"quote\\0001',
+  "kp-test=eq'0001",
+  '[kp-test-0001]',
+  'kp-tést-ü-0001',
+];
+
+/** The corpus cases of a format that end in a file (not in an error). */
+function corpus(format: ConfigFormat): Array<[string, EditTarget, string | null]> {
+  const dir = path.join(FIXTURES, format);
+  return readdirSync(dir)
+    .filter((name) => existsSync(path.join(dir, name, 'expected')))
+    .map((name) => {
+      const input = path.join(dir, name, 'input');
+      const target = JSON.parse(
+        readFileSync(path.join(dir, name, 'target.json'), 'utf8'),
+      ) as EditTarget;
+      return [name, target, existsSync(input) ? input : null];
+    });
+}
+
+/** Writes through the public API into a fresh temp HOME, starting from `input` if given. */
+async function write(
+  format: ConfigFormat,
+  fileName: string,
+  target: EditTarget,
+  input: string | null = null,
+): Promise<{ home: string; file: string }> {
+  const home = tempHome();
+  const file = path.join(home, fileName);
+  if (input) copyFileSync(input, file);
+  const full: WriteTarget = { ...target, format, file };
+  await applyWrite(await planWrite(full));
+  return { home, file };
+}
+
+describe('npm reads what Keyport wrote', () => {
+  it.each(corpus('npmrc'))('%s (npm config list)', async (_name, target, input) => {
+    const { home, file } = await write('npmrc', '.npmrc', target, input);
+    const listed = await npmConfigList(home, file);
+    const nerf = readFileSync(file, 'utf8').match(/^(\/\/[^=\s]+\/:_authToken)\s*=/m)?.[1];
+    expect(listed).toContain(`${nerf} = (protected)`);
+    if (target.scope) {
+      expect(await npmConfigGet(home, file, `${target.scope}:registry`)).toMatch(
+        /^https?:\/\/.*\/$/,
+      );
+    }
+  });
+
+  it.each(TRICKY)('npm whoami sends the token %s unchanged', async (secret) => {
+    const server = await authServer(`Bearer ${secret}`);
+    try {
+      const registry = `${server.url}npm/private/`;
+      const input = path.join(FIXTURES, 'npmrc/update-in-place/input');
+      const { home, file } = await write(
+        'npmrc',
+        '.npmrc',
+        { registry, secret, scope: '@kp' },
+        input,
+      );
+      const r = await npmWhoami(home, file, registry);
+      expect(r.stdout.trim()).toBe('kp-tester');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('Maven reads what Keyport wrote', () => {
+  it.each(corpus('maven'))('%s (SettingsXpp3Reader, strict)', async (_name, target, input) => {
+    const { home, file } = await write('maven', 'settings.xml', target, input);
+    const server = (await mavenReadServers(home, file)).find((s) => s.id === target.serverId);
+    const bearer = (target.mavenAuth ?? (target.username ? 'password' : 'bearer')) === 'bearer';
+    if (bearer) expect(server?.authorization).toBe(`Bearer ${target.secret}`);
+    else expect(server).toMatchObject({ username: target.username, password: target.secret });
+  });
+
+  it.each([...TRICKY, 'kp-test]]><x>&amp;0001'])('keeps the token %s intact', async (secret) => {
+    const { home, file } = await write('maven', 'settings.xml', {
+      registry: 'https://repo.example/',
+      serverId: 'corp',
+      username: 'ci',
+      secret,
+    });
+    expect(await mavenReadServers(home, file)).toEqual([
+      { id: 'corp', username: 'ci', password: secret, authorization: null },
+    ]);
+  });
+
+  it('mvn -o validate loads the written settings', async () => {
+    const input = path.join(FIXTURES, 'maven/update-password/input');
+    const { home, file } = await write(
+      'maven',
+      'settings.xml',
+      { registry: 'https://repo.example/', serverId: 'new', secret: 'kp-test-secret-0001' },
+      input,
+    );
+    const r = await mavenValidate(home, file);
+    expect(r.stdout).toContain('BUILD SUCCESS');
+  });
+});
+
+describe.runIf(hasCommand('mono'))('NuGet.exe (mono) reads what Keyport wrote', () => {
+  let server: AuthServer;
+  const secret = 'kp-test"&<0001';
+  beforeAll(async () => {
+    server = await authServer(basicAuth('ci', secret));
+  });
+  afterAll(() => server.close());
+
+  it.each(corpus('nuget'))('%s: sources list accepts the file', async (_name, target, input) => {
+    const { home, file } = await write('nuget', 'NuGet.Config', target, input);
+    const r = await nuget(home, ['sources', 'list', '-ConfigFile', file]);
+    expect(r.stdout + r.stderr).not.toMatch(/unable to parse/i);
+    // NuGet lists the key as written in the file; it matches source names ignoring case.
+    expect(r.stdout.toLowerCase()).toContain(`${target.source!.toLowerCase()} [enabled]`);
+  });
+
+  it('sends the written credentials to the feed (source name with spaces, old Password replaced)', async () => {
+    const input = path.join(FIXTURES, 'nuget/replace-encrypted-password/input');
+    const feed = `${server.url}v3/index.json`;
+    const { home, file } = await write(
+      'nuget',
+      'NuGet.Config',
+      { registry: feed, source: 'corp', username: 'ci', secret },
+      input,
+    );
+    await nuget(home, ['list', '-Source', 'corp', '-ConfigFile', file]);
+    const renamed = await write('nuget', 'NuGet.Config', {
+      registry: feed,
+      source: '2nd feed',
+      username: 'ci',
+      secret,
+    });
+    await nuget(renamed.home, ['list', '-Source', '2nd feed', '-ConfigFile', renamed.file]);
+    expect(server.seen.filter((a) => a === basicAuth('ci', secret))).toHaveLength(2);
+  });
+});
+
+describe('.netrc readers use what Keyport wrote', () => {
+  it.each(corpus('netrc'))('%s (python netrc)', async (_name, target, input) => {
+    const { home, file } = await write('netrc', '.netrc', target, input);
+    const host = new URL(target.registry).hostname;
+    const [login, , password] = (await pythonNetrc(home, file, host)) as string[];
+    expect(password).toBe(target.secret);
+    if (target.username) expect(login).toBe(target.username);
+  });
+
+  it('curl --netrc-file authenticates against a loopback server, default and macdef kept', async () => {
+    const secret = 'kp-test-secret-0001';
+    const server = await authServer(basicAuth('ci', secret));
+    try {
+      const input = path.join(FIXTURES, 'netrc/insert-before-default/input');
+      const { home, file } = await write(
+        'netrc',
+        '.netrc',
+        { registry: server.url, username: 'ci', secret },
+        input,
+      );
+      const r = await curlWithNetrc(home, file, server.url);
+      expect(r.stdout).toBe('200');
+      // The other entries still work for Python.
+      expect(await pythonNetrc(home, file, 'git.example.com')).toEqual([
+        'alice',
+        '',
+        'kp-test-old-0000',
+      ]);
+      expect(await pythonNetrc(home, file, 'elsewhere.example')).toEqual([
+        'anonymous',
+        '',
+        'guest@example.com',
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('pip reads what Keyport wrote', () => {
+  it.each(corpus('pip'))('%s (pip config list)', async (_name, target, input) => {
+    const { home, file } = await write('pip', 'pip.conf', target, input);
+    const config = await pipConfigList(home, file);
+    const key = `global.${target.pipMode ?? 'index-url'}`;
+    const urls = (config[key] ?? '').split(/\s+/);
+    const ours = urls.map((u) => new URL(u)).find((u) => u.host === new URL(target.registry).host);
+    expect(decodeURIComponent(ours!.password)).toBe(target.secret);
+    expect(decodeURIComponent(ours!.username)).toBe(target.username ?? '__token__');
+  });
+
+  it('pip sends the percent-encoded credentials decoded to a loopback index', async () => {
+    const secret = 'kp-test/s@c:r%t#0001';
+    const server = await authServer(basicAuth('ci@corp', secret));
+    try {
+      const { home, file } = await write('pip', 'pip.conf', {
+        registry: `${server.url}simple/`,
+        username: 'ci@corp',
+        secret,
+      });
+      await run(
+        'python3',
+        [
+          '-m',
+          'pip',
+          'download',
+          '--no-deps',
+          '--no-cache-dir',
+          '-d',
+          path.join(home, 'dl'),
+          'kp-no-such-pkg',
+        ],
+        clientEnv(home, { PIP_CONFIG_FILE: file }),
+        home,
+      );
+      expect(server.seen).toContain(basicAuth('ci@corp', secret));
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('twine (configparser) reads what Keyport wrote to .pypirc', () => {
+  it.each(corpus('pypirc'))('%s', async (_name, target, input) => {
+    const { home, file } = await write('pypirc', '.pypirc', target, input);
+    const config = await twineConfig(home, file);
+    const host = new URL(target.registry).hostname;
+    const name = target.repository ?? (host === 'test.pypi.org' ? 'testpypi' : 'pypi');
+    expect(config[name]).toMatchObject({
+      username: target.username ?? '__token__',
+      password: target.secret,
+    });
+  });
+});

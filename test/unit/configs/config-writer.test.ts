@@ -1,0 +1,265 @@
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KeyportError } from '../../../src/shared/errors';
+import {
+  applyWrite,
+  BACKUP_SUFFIX,
+  planWrite,
+  undoWrite,
+  type WriteTarget,
+} from '../../../src/core/configs/config-writer';
+import { hashContent } from '../../../src/core/configs/config-file';
+
+const SECRET = 'kp-test-secret-0001';
+const OLD = 'kp-test-oldvalue-0000';
+const OTHER = 'kp-test-othervalue-0002';
+
+function tempDir(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'keyport-writer-'));
+}
+
+function npmTarget(file: string, secret = SECRET): WriteTarget {
+  return { format: 'npmrc', file, registry: 'https://registry.npmjs.org/', secret };
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (err) {
+    expect(err).toBeInstanceOf(KeyportError);
+    expect((err as KeyportError).message).not.toContain(SECRET);
+    return (err as KeyportError).code;
+  }
+  return 'resolved';
+}
+
+const mode = (file: string): number => statSync(file).mode & 0o777;
+
+describe('planWrite / applyWrite / undoWrite', () => {
+  it('creates a new file 0600 in new 0700 folders, and undo removes it', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'a', 'b', '.npmrc');
+    const plan = await planWrite(npmTarget(file));
+    expect(plan).toMatchObject({
+      changed: true,
+      before: null,
+      entry: '//registry.npmjs.org/:_authToken',
+    });
+    expect(plan.diff).toContain('--- /dev/null');
+    expect(plan.diff).not.toContain(SECRET);
+    const { backup, afterHash } = await applyWrite(plan);
+    expect(backup).toBeNull();
+    expect(readFileSync(file, 'utf8')).toBe(`//registry.npmjs.org/:_authToken=${SECRET}\n`);
+    expect(mode(file)).toBe(0o600);
+    expect(mode(path.join(dir, 'a'))).toBe(0o700);
+    expect(mode(path.join(dir, 'a', 'b'))).toBe(0o700);
+    expect(await undoWrite(file, afterHash)).toEqual({ restored: 'removed' });
+    expect(existsSync(file)).toBe(false);
+    expect(await codeOf(undoWrite(file, afterHash))).toBe('NOTHING_TO_UNDO');
+  });
+
+  it('keeps the mode, backs up the exact old bytes 0600, and undo restores them', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, '.npmrc');
+    const old = Buffer.from(
+      `\uFEFF; mine\r\n//registry.npmjs.org/:_authToken=${OLD}\r\nx=ü`,
+      'utf8',
+    );
+    writeFileSync(file, old);
+    chmodSync(file, 0o640);
+    const plan = await planWrite(npmTarget(file));
+    const { backup, afterHash } = await applyWrite(plan);
+    expect(backup).toBe(file + BACKUP_SUFFIX);
+    expect(readFileSync(backup!)).toEqual(old);
+    expect(mode(backup!)).toBe(0o600);
+    expect(mode(file)).toBe(0o640);
+    expect(readFileSync(file, 'utf8')).toBe(
+      `\uFEFF; mine\r\n//registry.npmjs.org/:_authToken=${SECRET}\r\nx=ü`,
+    );
+    expect(afterHash).toBe(hashContent(readFileSync(file)));
+    expect(await undoWrite(file, afterHash)).toEqual({ restored: 'previous' });
+    expect(readFileSync(file)).toEqual(old);
+    expect(mode(file)).toBe(0o640);
+    expect(existsSync(backup!)).toBe(false);
+  });
+
+  it('a second identical write changes nothing', async () => {
+    const file = path.join(tempDir(), '.npmrc');
+    await applyWrite(await planWrite(npmTarget(file)));
+    const before = readFileSync(file);
+    const again = await planWrite(npmTarget(file));
+    expect(again).toMatchObject({ changed: false, diff: '' });
+    expect(await applyWrite(again)).toMatchObject({ backup: null });
+    expect(readFileSync(file)).toEqual(before);
+  });
+
+  it('refuses to write when the file changed after the preview, leaving it untouched', async () => {
+    const file = path.join(tempDir(), '.npmrc');
+    writeFileSync(file, 'a=1\n');
+    const plan = await planWrite(npmTarget(file));
+    writeFileSync(file, 'a=2\n');
+    expect(await codeOf(applyWrite(plan))).toBe('CONFIG_CHANGED_ON_DISK');
+    expect(readFileSync(file, 'utf8')).toBe('a=2\n');
+    expect(existsSync(file + BACKUP_SUFFIX)).toBe(false);
+  });
+
+  it('notices a file created after the preview of a new file', async () => {
+    const file = path.join(tempDir(), '.npmrc');
+    const plan = await planWrite(npmTarget(file));
+    writeFileSync(file, 'a=2\n');
+    expect(await codeOf(applyWrite(plan))).toBe('CONFIG_CHANGED_ON_DISK');
+    expect(readFileSync(file, 'utf8')).toBe('a=2\n');
+  });
+
+  it('refuses to undo over a file that changed after the write', async () => {
+    const file = path.join(tempDir(), '.npmrc');
+    writeFileSync(file, 'a=1\n');
+    const { afterHash } = await applyWrite(await planWrite(npmTarget(file)));
+    writeFileSync(file, 'edited by hand\n');
+    expect(await codeOf(undoWrite(file, afterHash))).toBe('CONFIG_CHANGED_ON_DISK');
+    expect(readFileSync(file, 'utf8')).toBe('edited by hand\n');
+  });
+
+  it('writes the target of a symlink and keeps the link', async () => {
+    const dir = tempDir();
+    const real = path.join(dir, 'dotfiles-npmrc');
+    const link = path.join(dir, '.npmrc');
+    writeFileSync(real, 'a=1\n');
+    symlinkSync('dotfiles-npmrc', link);
+    const plan = await planWrite(npmTarget(link));
+    expect(plan.file).toBe(real);
+    await applyWrite(plan);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toBe(`a=1\n//registry.npmjs.org/:_authToken=${SECRET}\n`);
+  });
+
+  it('creates the missing target of a dangling symlink', async () => {
+    const dir = tempDir();
+    const link = path.join(dir, '.npmrc');
+    symlinkSync(path.join(dir, 'store', 'npmrc'), link);
+    const plan = await planWrite(npmTarget(link));
+    expect(plan.file).toBe(path.join(dir, 'store', 'npmrc'));
+    await applyWrite(plan);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(link, 'utf8')).toContain(SECRET);
+  });
+
+  it('masks the new secret, the replaced one and other credentials in the diff', async () => {
+    const file = path.join(tempDir(), '.npmrc');
+    writeFileSync(
+      file,
+      `//other.example/:_authToken=${OTHER}\n//registry.npmjs.org/:_authToken=${OLD}\n//x.example/:_password=${OTHER}\n`,
+    );
+    const plan = await planWrite(npmTarget(file));
+    expect(plan.diff).toContain('-//registry.npmjs.org/:_authToken=kp-t••••••••0000');
+    expect(plan.diff).toContain('+//registry.npmjs.org/:_authToken=kp-t••••••••0001');
+    expect(plan.diff).toContain(' //other.example/:_authToken=kp-t••••••••0002');
+    for (const s of [SECRET, OLD, OTHER]) expect(plan.diff).not.toContain(s);
+    expect(plan.after).toContain(SECRET);
+  });
+
+  it.each([
+    [
+      'maven',
+      'settings.xml',
+      `<settings><servers><server><id>x</id><password>${OLD}</password></server><server><id>y</id><password>${OTHER}</password></server></servers></settings>`,
+    ],
+    [
+      'nuget',
+      'NuGet.Config',
+      `<configuration><packageSources><add key="x" value="https://x.example/"/></packageSources><packageSourceCredentials><x><add key="Username" value="u"/><add key="ClearTextPassword" value="${OLD}"/></x><y><add key="Username" value="u"/><add key="ClearTextPassword" value="${OTHER}"/></y></packageSourceCredentials></configuration>`,
+    ],
+    [
+      'netrc',
+      '.netrc',
+      `machine x.example login u password ${OLD}\nmachine y.example login u password ${OTHER}\n`,
+    ],
+    [
+      'pip',
+      'pip.conf',
+      `[global]\nindex-url = https://u:${OLD}@x.example/simple/\nextra-index-url = https://u:${OTHER}@y.example/simple/\n`,
+    ],
+    [
+      'pypirc',
+      '.pypirc',
+      `[distutils]\nindex-servers = x y\n[x]\nrepository = https://x.example/\nusername = u\npassword = ${OLD}\n[y]\npassword = ${OTHER}\n`,
+    ],
+  ] as const)('%s diff shows no credential', async (format, name, content) => {
+    const file = path.join(tempDir(), name);
+    writeFileSync(file, content);
+    const plan = await planWrite({
+      format,
+      file,
+      registry: format === 'pip' ? 'https://x.example/simple/' : 'https://x.example/',
+      serverId: 'x',
+      source: 'x',
+      repository: 'x',
+      username: 'u',
+      secret: SECRET,
+    });
+    expect(plan.changed).toBe(true);
+    for (const s of [SECRET, OLD, OTHER]) expect(plan.diff).not.toContain(s);
+    expect(plan.diff).toMatch(/^\+.*kp-t••••••••0001/m);
+  });
+
+  it('refuses an invalid or non-UTF-8 file with a clear error and leaves it untouched', async () => {
+    const dir = tempDir();
+    const xml = path.join(dir, 'settings.xml');
+    writeFileSync(xml, `<settings><servers><password>${OLD}</settings>`);
+    const target: WriteTarget = {
+      format: 'maven',
+      file: xml,
+      registry: 'https://r.example/',
+      username: 'u',
+      secret: SECRET,
+    };
+    expect(await codeOf(planWrite(target))).toBe('CONFIG_INVALID');
+    const latin1 = path.join(dir, '.netrc');
+    writeFileSync(latin1, Buffer.from([0x6d, 0x61, 0xe9, 0x0a]));
+    expect(await codeOf(planWrite({ ...target, format: 'netrc', file: latin1 }))).toBe(
+      'CONFIG_INVALID',
+    );
+    const utf16 = path.join(dir, '.npmrc');
+    writeFileSync(utf16, Buffer.from('a=1\n', 'utf16le'));
+    expect(await codeOf(planWrite(npmTarget(utf16)))).toBe('CONFIG_INVALID');
+    expect(readFileSync(utf16)).toEqual(Buffer.from('a=1\n', 'utf16le'));
+  });
+
+  it('rejects relative paths, bad URLs and unsafe values before touching anything', async () => {
+    expect(await codeOf(planWrite(npmTarget('relative/.npmrc')))).toBe('INVALID_INPUT');
+    const file = path.join(tempDir(), '.npmrc');
+    expect(await codeOf(planWrite({ ...npmTarget(file), registry: 'ftp://x/' }))).toBe(
+      'INVALID_INPUT',
+    );
+    expect(await codeOf(planWrite({ ...npmTarget(file), registry: 'https://u:p@x/' }))).toBe(
+      'INVALID_INPUT',
+    );
+    expect(await codeOf(planWrite(npmTarget(file, `${SECRET}\n_authToken=x`)))).toBe(
+      'UNSAFE_VALUE',
+    );
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('edits a huge file by changing one line only', async () => {
+    const file = path.join(tempDir(), '.npmrc');
+    const lines = Array.from({ length: 100_000 }, (_, i) => `; line ${i} ${'x'.repeat(40)}`);
+    lines.splice(50_000, 0, `//registry.npmjs.org/:_authToken=${OLD}`);
+    const before = lines.join('\n');
+    writeFileSync(file, before);
+    const started = Date.now();
+    await applyWrite(await planWrite(npmTarget(file)));
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(readFileSync(file, 'utf8')).toBe(before.replace(OLD, SECRET));
+  });
+});

@@ -1,0 +1,555 @@
+import fc from 'fast-check';
+import ini from 'ini';
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { KeyportError } from '../../../src/shared/errors';
+import type { ConfigFormat } from '../../../src/shared/types';
+import type { EditTarget } from '../../../src/core/configs/config-editor';
+import { EDITORS } from '../../../src/core/configs/editors';
+import { parseIniSections } from '../../../src/core/configs/ini-sections';
+import { parseNetrc } from '../../../src/core/configs/netrc-parser';
+import { decodeConfig } from '../../../src/core/configs/config-file';
+
+/**
+ * Random valid files are built as prefix + target entry (or nothing) + suffix from fragments of
+ * the format, so the property can say exactly which bytes must survive.
+ */
+interface Sample {
+  prefix: string;
+  targetBlock: string | null;
+  suffix: string;
+}
+
+interface FormatModel {
+  format: ConfigFormat;
+  target: Omit<EditTarget, 'secret'>;
+  sample: fc.Arbitrary<Sample>;
+  /** Reads the result independently and checks: exactly one entry for the target, holding `secret`. */
+  check(text: string, secret: string): void;
+  /** Does the format add in one place (so before = after minus one inserted run)? */
+  singleInsertion: boolean;
+}
+
+const RUNS = 150;
+const word = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/);
+const safeValue = fc.stringMatching(/^[A-Za-z0-9._-]{1,16}$/);
+const eolArb = fc.constantFrom('\n', '\r\n');
+const secretArb = fc.stringMatching(/^[A-Za-z0-9._~-]{1,40}$/).map((s) => `kp-test-${s}`);
+/** Characters that would inject structure in one format or another. */
+const injectionArb = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        '\r',
+        '\n',
+        '\u0000',
+        '\u001b',
+        ']]>',
+        '<',
+        '>',
+        '&',
+        '"',
+        "'",
+        '=',
+        '#',
+        ';',
+        ' ',
+        '\\',
+        '%',
+        '@',
+        ':',
+        '/',
+        '[',
+        ']',
+        '${X}',
+        '\u2028',
+        'é',
+      ),
+      safeValue,
+    ),
+    { minLength: 1, maxLength: 8 },
+  )
+  .map((parts) => parts.join(''));
+
+function file(bom: boolean, eol: string, blocks: string[], trailing: boolean): string {
+  return (bom ? '\uFEFF' : '') + blocks.join(eol) + (trailing ? eol : '');
+}
+
+/** Splits a list of blocks around an optional target block into prefix/target/suffix. */
+function around(
+  bom: boolean,
+  eol: string,
+  before: string[],
+  target: string | null,
+  after: string[],
+  trailing: boolean,
+): Sample {
+  if (target === null)
+    return {
+      prefix: file(bom, eol, [...before, ...after], trailing),
+      targetBlock: null,
+      suffix: '',
+    };
+  const prefix = (bom ? '\uFEFF' : '') + before.map((b) => b + eol).join('');
+  const suffix = after.map((b) => eol + b).join('') + (trailing ? eol : '');
+  return { prefix, targetBlock: target, suffix };
+}
+
+const npmrc: FormatModel = {
+  format: 'npmrc',
+  target: { registry: 'https://registry.example/npm/' },
+  singleInsertion: true,
+  sample: fc
+    .record({
+      bom: fc.boolean(),
+      eol: eolArb,
+      trailing: fc.boolean(),
+      before: fc.array(
+        fc.oneof(
+          word.map((w) => `; ${w}`),
+          word.map((w) => `# ${w}`),
+          fc.constant(''),
+          fc.tuple(word, safeValue).map(([k, v]) => `${k} = ${v}`),
+          fc.tuple(word, safeValue).map(([k, v]) => `//other.example/${k}/:_authToken=${v}`),
+        ),
+        { maxLength: 8 },
+      ),
+      after: fc.array(
+        fc.oneof(
+          word.map((w) => `# ${w}`),
+          fc.tuple(word, safeValue).map(([k, v]) => `${k}=${v}`),
+        ),
+        { maxLength: 8 },
+      ),
+      old: fc.option(
+        fc.oneof(
+          safeValue,
+          safeValue.map((v) => `"${v}"`),
+        ),
+        { nil: null },
+      ),
+    })
+    .map((r) =>
+      around(
+        r.bom,
+        r.eol,
+        r.before,
+        r.old === null ? null : `//registry.example/npm/:_authToken=${r.old}`,
+        r.after,
+        r.trailing,
+      ),
+    ),
+  check(text, secret) {
+    const lines = text
+      .split(/\r?\n/)
+      .filter((l) => l.includes('//registry.example/npm/:_authToken'));
+    expect(lines).toHaveLength(1);
+    expect(ini.parse(text.replace(/^\uFEFF/, ''))['//registry.example/npm/:_authToken']).toBe(
+      secret,
+    );
+  },
+};
+
+const xmlReader = new XMLParser({
+  parseTagValue: false,
+  ignoreAttributes: false,
+  isArray: (_name, _path, _leaf, isAttribute) => !isAttribute,
+});
+
+const maven: FormatModel = {
+  format: 'maven',
+  target: { registry: 'https://repo.example/', serverId: 'target', username: 'ci' },
+  singleInsertion: true,
+  sample: fc
+    .record({
+      bom: fc.boolean(),
+      eol: eolArb,
+      indent: fc.constantFrom('  ', '    ', '\t'),
+      trailing: fc.boolean(),
+      withServers: fc.boolean(),
+      before: fc.array(fc.tuple(word, safeValue), { maxLength: 5 }),
+      after: fc.array(fc.tuple(word, safeValue), { maxLength: 5 }),
+      old: fc.option(fc.tuple(safeValue, fc.boolean()), { nil: null }),
+    })
+    .map((r) => {
+      const i = r.indent;
+      const server = ([id, pw]: [string, string]): string =>
+        `${i}${i}<server><id>other-${id}</id><password>${pw}</password></server>`;
+      if (!r.withServers)
+        return around(
+          r.bom,
+          r.eol,
+          [`<settings>`, `${i}<!-- ${'x'} -->`],
+          null,
+          ['</settings>'],
+          r.trailing,
+        );
+      const target =
+        r.old === null
+          ? null
+          : r.old[1]
+            ? `${i}${i}<server>${r.eol}${i}${i}${i}<id>target</id>${r.eol}${i}${i}${i}<username>old</username>${r.eol}${i}${i}${i}<password>${r.old[0]}</password>${r.eol}${i}${i}</server>`
+            : `${i}${i}<server><id>target</id></server>`;
+      return around(
+        r.bom,
+        r.eol,
+        ['<?xml version="1.0"?>', '<settings>', `${i}<servers>`, ...r.before.map(server)],
+        target,
+        [...r.after.map(server), `${i}</servers>`, '</settings>'],
+        r.trailing,
+      );
+    }),
+  check(text, secret) {
+    const doc = xmlReader.parse(text.replace(/^\uFEFF/, '')) as {
+      settings: Array<{ servers: Array<{ server: Array<{ id: string[]; password?: string[] }> }> }>;
+    };
+    const servers = doc.settings[0]!.servers[0]!.server.filter((s) => s.id[0] === 'target');
+    expect(servers).toHaveLength(1);
+    expect(servers[0]!.password).toEqual([secret]);
+  },
+};
+
+const nuget: FormatModel = {
+  format: 'nuget',
+  target: { registry: 'https://feed.example/v3/index.json', source: 'Target Feed', username: 'ci' },
+  singleInsertion: false,
+  sample: fc
+    .record({
+      bom: fc.boolean(),
+      eol: eolArb,
+      trailing: fc.boolean(),
+      others: fc.uniqueArray(word, { maxLength: 4 }),
+      old: fc.option(safeValue, { nil: null }),
+    })
+    .map((r) => {
+      const adds = r.others.map(
+        (w) => `    <add key="other-${w}" value="https://${w}.example/" />`,
+      );
+      const creds = r.others.map(
+        (w) =>
+          `    <other-${w}>${r.eol}      <add key="Username" value="u" />${r.eol}      <add key="ClearTextPassword" value="p" />${r.eol}    </other-${w}>`,
+      );
+      const blocks = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<configuration>',
+        '  <packageSources>',
+        ...adds,
+      ];
+      if (r.old === null)
+        return around(
+          r.bom,
+          r.eol,
+          [...blocks, '  </packageSources>', '</configuration>'],
+          null,
+          [],
+          r.trailing,
+        );
+      return around(
+        r.bom,
+        r.eol,
+        [
+          ...blocks,
+          '    <add key="Target Feed" value="https://feed.example/v3/index.json" />',
+          '  </packageSources>',
+          '  <packageSourceCredentials>',
+          ...creds,
+        ],
+        `    <Target_x0020_Feed>${r.eol}      <add key="Username" value="ci" />${r.eol}      <add key="ClearTextPassword" value="${r.old}" />${r.eol}    </Target_x0020_Feed>`,
+        ['  </packageSourceCredentials>', '</configuration>'],
+        r.trailing,
+      );
+    }),
+  check(text, secret) {
+    const doc = xmlReader.parse(text.replace(/^\uFEFF/, '')) as {
+      configuration: Array<{
+        packageSources: Array<{ add: Array<Record<string, string>> }>;
+        packageSourceCredentials: Array<
+          Record<string, Array<{ add: Array<Record<string, string>> }>>
+        >;
+      }>;
+    };
+    const conf = doc.configuration[0]!;
+    expect(conf.packageSources[0]!.add.filter((a) => a['@_key'] === 'Target Feed')).toHaveLength(1);
+    const creds = conf.packageSourceCredentials[0]!['Target_x0020_Feed']!;
+    expect(creds).toHaveLength(1);
+    expect(
+      creds[0]!.add.filter((a) => a['@_key'] === 'ClearTextPassword').map((a) => a['@_value']),
+    ).toEqual([secret]);
+  },
+};
+
+const netrc: FormatModel = {
+  format: 'netrc',
+  target: { registry: 'https://target.example/', username: 'ci' },
+  singleInsertion: true,
+  sample: fc
+    .record({
+      bom: fc.boolean(),
+      eol: eolArb,
+      trailing: fc.boolean(),
+      before: fc.array(
+        fc.oneof(
+          fc.tuple(word, safeValue).map(([h, p]) => `machine ${h}.other login u password ${p}`),
+          fc
+            .tuple(word, safeValue)
+            .map(([h, p]) => `machine ${h}.other\n  login u\n  password ${p}`),
+          word.map((w) => `# ${w}`),
+          word.map((w) => `macdef ${w}\ncd /\n`),
+        ),
+        { maxLength: 5 },
+      ),
+      old: fc.option(fc.tuple(safeValue, fc.boolean()), { nil: null }),
+      withDefault: fc.boolean(),
+    })
+    .map((r) => {
+      const fix = (b: string): string => b.replace(/\n/g, r.eol);
+      const target =
+        r.old === null
+          ? null
+          : r.old[1]
+            ? fix(`machine target.example\n  login old\n  password ${r.old[0]}`)
+            : `machine target.example login old password ${r.old[0]}`;
+      // A macdef body ends at an empty line, so one closes the file's text before `default` too.
+      const after = r.withDefault ? ['', 'default login anonymous password guest'] : [''];
+      return around(r.bom, r.eol, r.before.map(fix), target, after, r.trailing);
+    }),
+  check(text, secret) {
+    const entries = parseNetrc(text.replace(/^\uFEFF/, '')).filter(
+      (e) => e.host?.value === 'target.example',
+    );
+    expect(entries).toHaveLength(1);
+    expect(
+      entries[0]!.fields.filter((f) => f.key.value === 'password').map((f) => f.value.value),
+    ).toEqual([secret]);
+    const all = parseNetrc(text.replace(/^\uFEFF/, ''));
+    expect(
+      all.at(-1)!.keyword.value === 'default' || !all.some((e) => e.keyword.value === 'default'),
+    ).toBe(true);
+  },
+};
+
+const iniBlocks = (eol: string, names: string[]): string[] =>
+  names.map((n) => `[${n}]${eol}key-${n} = v${eol}multi =${eol}    a${eol}    b`);
+
+const pip: FormatModel = {
+  format: 'pip',
+  target: { registry: 'https://index.example/simple/', username: 'ci' },
+  singleInsertion: true,
+  sample: fc
+    .record({
+      bom: fc.boolean(),
+      eol: eolArb,
+      trailing: fc.boolean(),
+      others: fc.uniqueArray(
+        word.filter((w) => w !== 'global'),
+        { maxLength: 4 },
+      ),
+      old: fc.option(safeValue, { nil: null }),
+      comment: fc.boolean(),
+    })
+    .map((r) => {
+      const head = r.comment ? ['# pip config'] : [];
+      const blocks = [...head, ...iniBlocks(r.eol, r.others)];
+      if (r.old === null) return around(r.bom, r.eol, blocks, null, [], r.trailing);
+      return around(
+        r.bom,
+        r.eol,
+        [...blocks, '[global]', 'timeout = 5'],
+        `index-url = https://ci:${r.old}@index.example/simple/`,
+        ['retries = 2'],
+        r.trailing,
+      );
+    }),
+  check(text, secret) {
+    const global = parseIniSections(text.replace(/^\uFEFF/, ''), 'pip').find(
+      (s) => s.name === 'global',
+    )!;
+    const urls = global.options.filter((o) => o.name === 'index-url');
+    expect(urls).toHaveLength(1);
+    const url = new URL(
+      text.replace(/^\uFEFF/, '').slice(urls[0]!.value.start, urls[0]!.value.end),
+    );
+    expect(decodeURIComponent(url.password)).toBe(secret);
+  },
+};
+
+const pypirc: FormatModel = {
+  format: 'pypirc',
+  target: { registry: 'https://upload.example/legacy/', repository: 'corp' },
+  singleInsertion: false,
+  sample: fc
+    .record({
+      bom: fc.boolean(),
+      eol: eolArb,
+      trailing: fc.boolean(),
+      others: fc.uniqueArray(
+        word.filter((w) => w !== 'corp' && w !== 'distutils'),
+        { maxLength: 4 },
+      ),
+      old: fc.option(safeValue, { nil: null }),
+      distutils: fc.boolean(),
+    })
+    .map((r) => {
+      // An existing entry is listed in index-servers, so updating it touches nothing else.
+      const listed = r.old === null ? '' : `${r.eol}    corp`;
+      const head =
+        r.distutils || r.old !== null
+          ? [`[distutils]${r.eol}index-servers =${r.eol}    pypi${listed}`]
+          : [];
+      const blocks = [...head, ...iniBlocks(r.eol, r.others)];
+      if (r.old === null) return around(r.bom, r.eol, blocks, null, [], r.trailing);
+      return around(
+        r.bom,
+        r.eol,
+        [
+          ...blocks,
+          '[corp]',
+          'repository = https://upload.example/legacy/',
+          'username = __token__',
+        ],
+        `password = ${r.old}`,
+        [],
+        r.trailing,
+      );
+    }),
+  check(text, secret) {
+    const body = text.replace(/^\uFEFF/, '');
+    const sections = parseIniSections(body, 'pypirc');
+    const corp = sections.filter((s) => s.name === 'corp');
+    expect(corp).toHaveLength(1);
+    const pw = corp[0]!.options.find((o) => o.name === 'password')!;
+    expect(body.slice(pw.value.start, pw.value.end)).toBe(secret);
+    const servers = sections
+      .find((s) => s.name === 'distutils')!
+      .options.find((o) => o.name === 'index-servers')!;
+    expect(
+      body
+        .slice(servers.value.start, servers.value.end)
+        .split(/\s+/)
+        .filter((w) => w === 'corp'),
+    ).toHaveLength(1);
+  },
+};
+
+const MODELS = [npmrc, maven, nuget, netrc, pip, pypirc];
+
+/** Lengths of the common prefix and suffix (not overlapping). */
+function commonEnds(a: string, b: string): number {
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  let s = 0;
+  while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
+  return p + s;
+}
+
+describe.each(MODELS)('$format editor properties', (model) => {
+  const editor = EDITORS[model.format];
+  const edit = (text: string, secret: string): string =>
+    editor.edit(text, { ...model.target, secret }).text;
+
+  it('changes only the target entry, writes it once, and a second write changes nothing', () => {
+    fc.assert(
+      fc.property(model.sample, secretArb, (sample, secret) => {
+        const before = sample.prefix + (sample.targetBlock ?? '') + sample.suffix;
+        const after = edit(before, secret);
+        if (sample.targetBlock !== null) {
+          expect(after.startsWith(sample.prefix)).toBe(true);
+          expect(after.endsWith(sample.suffix)).toBe(true);
+        } else if (model.singleInsertion) {
+          // Everything before stays, as one run at the start and one at the end.
+          expect(commonEnds(before, after)).toBe(before.length);
+        } else {
+          const lines = after.replace(/^\uFEFF/, '').split(/\r?\n/);
+          let at = 0;
+          for (const line of before.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+            at = lines.indexOf(line, at);
+            expect(at).toBeGreaterThanOrEqual(0);
+            at++;
+          }
+        }
+        expect(after.startsWith('\uFEFF')).toBe(before.startsWith('\uFEFF'));
+        if (before.includes('\r\n')) expect(after.replace(/\r\n/g, '')).not.toMatch(/\n/);
+        model.check(after, secret);
+        expect(edit(after, secret)).toBe(after);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('never lets an injection create a second entry: refused or kept as one value', () => {
+    fc.assert(
+      fc.property(model.sample, injectionArb, (sample, secret) => {
+        const before = sample.prefix + (sample.targetBlock ?? '') + sample.suffix;
+        let after: string;
+        try {
+          after = edit(before, secret);
+        } catch (err) {
+          expect(err).toBeInstanceOf(KeyportError);
+          expect((err as KeyportError).code).toBe('UNSAFE_VALUE');
+          if (secret.length >= 4) expect((err as KeyportError).message).not.toContain(secret);
+          return;
+        }
+        model.check(after, secret);
+        expect(edit(after, secret)).toBe(after);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('answers random bytes with a result or a KeyportError, never a crash', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        try {
+          const text = decodeConfig(Buffer.from(bytes), '/tmp/x');
+          const after = edit(text, 'kp-test-secret-0001');
+          expect(edit(after, 'kp-test-secret-0001')).toBe(after);
+        } catch (err) {
+          expect(err).toBeInstanceOf(KeyportError);
+          expect(['CONFIG_INVALID', 'INVALID_INPUT']).toContain((err as KeyportError).code);
+        }
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
+
+  it('answers random text made of the format’s own characters without crashing', () => {
+    const alphabet = fc.constantFrom(
+      '<',
+      '>',
+      '/',
+      '=',
+      '"',
+      "'",
+      '[',
+      ']',
+      '#',
+      ';',
+      ' ',
+      '\n',
+      '\r\n',
+      '\t',
+      'machine',
+      'server',
+      'id',
+      'a',
+      ':',
+      '&',
+      '!--',
+      '?',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { maxLength: 60 }).map((a) => a.join('')),
+        (text) => {
+          try {
+            const after = edit(text, 'kp-test-secret-0001');
+            expect(edit(after, 'kp-test-secret-0001')).toBe(after);
+          } catch (err) {
+            expect(err).toBeInstanceOf(KeyportError);
+          }
+        },
+      ),
+      { numRuns: RUNS * 2 },
+    );
+  });
+});

@@ -28,7 +28,13 @@ function has(command) {
 }
 
 export function missingPackages() {
-  return [...new Set(Object.entries(PROBES).filter(([cmd]) => !has(cmd)).map(([, pkg]) => pkg))];
+  return [
+    ...new Set(
+      Object.entries(PROBES)
+        .filter(([cmd]) => !has(cmd))
+        .map(([, pkg]) => pkg),
+    ),
+  ];
 }
 
 /** Installs what is missing when we are root on a Debian-like system; else says what to run. */
@@ -44,7 +50,9 @@ export function ensureSystemDeps() {
       spawnSync('sh', ['-c', install], { stdio: 'inherit', env }).status === 0;
     return ok && missingPackages().length === 0;
   }
-  console.error(`Missing test dependencies: ${missing.join(', ')}.\nInstall them with:\n  sudo ${install}`);
+  console.error(
+    `Missing test dependencies: ${missing.join(', ')}.\nInstall them with:\n  sudo ${install}`,
+  );
   return false;
 }
 

@@ -10,19 +10,40 @@ rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 
 const withKeyring = ['node', 'scripts/with-keyring.mjs'];
-const vitestJson = (name) => ['--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}/${name}.json`];
+const vitestJson = (name) => [
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${RESULTS}/${name}.json`,
+];
 
 const steps = [
   { name: 'lint', cmd: ['npm', 'run', 'lint'] },
   { name: 'typecheck', cmd: ['npm', 'run', 'typecheck'] },
   {
     name: 'unit + component',
-    cmd: ['npx', 'vitest', 'run', '--project', 'unit', '--project', 'component', ...vitestJson('vitest-unit')],
+    cmd: [
+      'npx',
+      'vitest',
+      'run',
+      '--project',
+      'unit',
+      '--project',
+      'component',
+      ...vitestJson('vitest-unit'),
+    ],
     vitest: 'vitest-unit',
   },
   {
     name: 'integration',
-    cmd: [...withKeyring, 'npx', 'vitest', 'run', '--project', 'integration', ...vitestJson('vitest-integration')],
+    cmd: [
+      ...withKeyring,
+      'npx',
+      'vitest',
+      'run',
+      '--project',
+      'integration',
+      ...vitestJson('vitest-integration'),
+    ],
     vitest: 'vitest-integration',
     needsSystem: true,
   },
@@ -71,10 +92,15 @@ console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && summary.every((s) => !s.includes('FAILED')) ? 0 : 1);
 
 function countsOf(step) {
-  const file = step.vitest ? `${RESULTS}/${step.vitest}.json` : step.playwright ? `${RESULTS}/${step.playwright}.json` : null;
+  const file = step.vitest
+    ? `${RESULTS}/${step.vitest}.json`
+    : step.playwright
+      ? `${RESULTS}/${step.playwright}.json`
+      : null;
   if (!file || !existsSync(file)) return null;
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  if (step.vitest) return { passed: report.numPassedTests ?? 0, failed: report.numFailedTests ?? 0 };
+  if (step.vitest)
+    return { passed: report.numPassedTests ?? 0, failed: report.numFailedTests ?? 0 };
   const s = report.stats ?? {};
   return { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0) };
 }

@@ -33,7 +33,16 @@ describe('keyport CLI with the real keychain', () => {
   it('adds, lists masked, reveals and removes a token', () => {
     const home = tempDir();
     const add = keyport(
-      ['add', '--label', 'ci', '--registry', 'https://registry.npmjs.org/', '--ecosystem', 'npm', '--token-stdin'],
+      [
+        'add',
+        '--label',
+        'ci',
+        '--registry',
+        'https://registry.npmjs.org/',
+        '--ecosystem',
+        'npm',
+        '--token-stdin',
+      ],
       home,
       `${SECRET}\n`,
     );
@@ -81,7 +90,11 @@ describe('keyport CLI with the real keychain', () => {
       {
         input: SECRET,
         encoding: 'utf8',
-        env: { ...process.env, KEYPORT_HOME: home, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' },
+        env: {
+          ...process.env,
+          KEYPORT_HOME: home,
+          DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent',
+        },
       },
     );
     expect(result.status).toBe(1);

@@ -35,6 +35,10 @@ export function clientEnv(home: string, extra: Record<string, string> = {}): Nod
     HOME: home,
     USERPROFILE: home,
     XDG_CONFIG_HOME: path.join(home, '.config'),
+    // scripts/with-keyring.mjs points XDG_DATA_HOME at the keyring's dir; NuGet keeps its HTTP
+    // cache there, which would let one test's answers leak into the next.
+    XDG_DATA_HOME: path.join(home, '.local', 'share'),
+    XDG_CACHE_HOME: path.join(home, '.cache'),
     npm_config_cache: path.join(home, '.npm'),
     npm_config_globalconfig: path.join(home, 'npmrc-global'),
     npm_config_update_notifier: 'false',

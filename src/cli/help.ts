@@ -1,7 +1,7 @@
 export const HELP = `keyport — package-registry tokens in your OS keychain
 
 Tokens in the vault:
-  keyport list [--json]                       list tokens (values masked)
+  keyport list [--json] [--expiring 7d]       list tokens (values masked); --expiring: soonest first
   keyport add --label L --registry URL --ecosystem npm|maven|nuget|pip|other
               [--user U] [--expires ISO-DATE] --token-stdin
                                               store a token read from standard input
@@ -12,7 +12,7 @@ Config files:
   keyport write npmrc|maven|nuget|netrc|pip|pypirc --file PATH [--registry URL]
               (--id TOKEN_ID | --token-stdin) [--username U] [--server-id ID]
               [--source NAME] [--repository NAME] [--scope @s] [--pip-mode extra-index-url]
-              [--maven-auth password|bearer] [--dry-run]
+              [--maven-auth password|bearer] [--reference] [--dry-run]
                                               write one entry; --dry-run prints the masked diff
 
 Registries (npm token API):
@@ -24,6 +24,13 @@ Registries (npm token API):
                [--bypass-2fa]] [--label L] [--password-stdin] [--otp CODE]
                                               prints the new token once and stores it
   keyport token revoke --registry URL KEY… [--remove-local] [--otp CODE]
+
+Beyond the registries:
+  keyport scan [--project DIR] [--json]       find plaintext credentials in config files
+  keyport exec -- COMMAND [ARGS…]             run COMMAND with KEYPORT_<ID> variables from the
+                                              keychain (for files written with references)
+  keyport rotate ID [--password-stdin] [--otp CODE]
+                                              new token, rewrite its files, verify, revoke old
 
   keyport --help | --version
 

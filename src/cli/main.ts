@@ -41,6 +41,9 @@ const OPTIONS = {
   'orgs-permission': { type: 'string' },
   'bypass-2fa': { type: 'boolean' },
   'remove-local': { type: 'boolean' },
+  project: { type: 'string' },
+  reference: { type: 'boolean' },
+  expiring: { type: 'string' },
 } as const;
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
@@ -74,6 +77,9 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       write: async () => (await import('./commands/write-command')).writeCommand,
       login: async () => (await import('./commands/registry-commands')).loginCommand,
       token: async () => (await import('./commands/registry-commands')).tokenCommand,
+      scan: async () => (await import('./commands/beyond-commands')).scanCommand,
+      exec: async () => (await import('./commands/beyond-commands')).execCommand,
+      rotate: async () => (await import('./commands/beyond-commands')).rotateCommand,
     } as const;
     const load = Object.hasOwn(table, command) ? table[command as keyof typeof table] : undefined;
     if (!load) throw usageError(`Unknown command "${command}" (see keyport --help).`);
@@ -84,11 +90,12 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       return core;
     };
     try {
-      await run(openCore, { positionals, values: parsed.values }, io);
+      // exec passes on its child's exit code; every other command returns nothing.
+      const code = await run(openCore, { positionals, values: parsed.values }, io);
+      return typeof code === 'number' ? code : EXIT.ok;
     } finally {
       await core?.close();
     }
-    return EXIT.ok;
   } catch (err) {
     const error =
       err instanceof KeyportError

@@ -8,9 +8,11 @@ import {
   type ConfigFormat,
   type WriteOutcome,
   type WritePreview,
+  type WriteTargetSpec,
 } from '../shared/types';
 import { applyWrite, planWrite, undoWrite, type WritePlan } from './configs/config-writer';
 import { defaultConfigPath } from './configs/default-config-path';
+import { referenceFor } from './references';
 import type { Vault } from './vault/vault';
 
 /** A preview older than this must be made again: the user has moved on. */
@@ -18,6 +20,7 @@ const PLAN_TTL_MS = 15 * 60_000;
 
 interface HeldPlan {
   plan: WritePlan;
+  target: WriteTargetSpec;
   /** Null for a secret written straight from the CLI, which the vault does not know. */
   tokenId: string | null;
   madeAt: number;
@@ -63,10 +66,17 @@ export class ConfigWriteFlow {
   /** Previews writing a vault token (the app, and `keyport write --id`). */
   async plan(req: ParsedRequestOf<'config:plan'>): Promise<WritePreview> {
     const token = await this.vault.get(req.tokenId);
-    const { tokenId, ...target } = req;
+    const { tokenId, reference, ...target } = req;
+    // A reference is no secret, but the token must still exist for `keyport exec` to fill it.
+    const value = reference ? referenceFor(req.format, tokenId) : await this.vault.reveal(tokenId);
     return this.preview(
-      { ...target, registry: req.registry ?? token.registry, username: req.username ?? token.user },
-      await this.vault.reveal(tokenId),
+      {
+        ...target,
+        registry: req.registry ?? token.registry,
+        username: req.username ?? token.user,
+        ...(reference ? { reference } : {}),
+      },
+      value,
       tokenId,
     );
   }
@@ -100,7 +110,12 @@ export class ConfigWriteFlow {
       ...optional('mavenAuth', req.mavenAuth),
     });
     const planId = randomUUID().replaceAll('-', '');
-    this.plans.set(planId, { plan, tokenId, madeAt: this.now() });
+    const { format: _format, file: _file, ...spec } = req;
+    const target: WriteTargetSpec = { ...spec, registry: req.registry };
+    for (const key of Object.keys(target) as Array<keyof WriteTargetSpec>) {
+      if (target[key] === undefined || target[key] === '') delete target[key];
+    }
+    this.plans.set(planId, { plan, target, tokenId, madeAt: this.now() });
     return {
       planId,
       format: plan.format,
@@ -120,7 +135,7 @@ export class ConfigWriteFlow {
     }
     // One use only: a second click must not write the same (possibly stale) plan twice.
     this.plans.delete(planId);
-    const { plan, tokenId } = held;
+    const { plan, tokenId, target } = held;
     const result = await applyWrite(plan);
     let undoId: string | null = null;
     if (plan.changed) {
@@ -137,6 +152,7 @@ export class ConfigWriteFlow {
           format: plan.format,
           file: plan.file,
           entry: plan.entry,
+          target,
         })
       : null;
     return { file: plan.file, entry: plan.entry, undoId, token };

@@ -35,6 +35,11 @@ export function createHandlers(service: KeyportService): Handlers {
     'remote:create': (req) => service.registries.create(req),
     'remote:revoke': (req) => service.registries.revoke(req),
     'op:cancel': (req) => service.cancelOperation(req.opId),
+    'op:status': (req) => service.operationStatus(req.opId),
+    'scan:run': (req) => service.scans.scan(req.projectDir),
+    'scan:import': (req) => service.scans.import(req),
+    'rotate:preview': (req) => service.rotations.preview(req.tokenId),
+    'rotate:run': (req) => service.rotations.run(req),
   };
 }
 

@@ -7,6 +7,8 @@ import { createHttpTransport } from './registries/http-transport';
 import { NpmTokenApi } from './registries/npm-token-api';
 import { npmCafile } from './registries/npmrc-cafile';
 import { RegistryFlows, type ClientFactory } from './registry-flows';
+import { RotateFlow } from './rotate-flow';
+import { nodePrefix, ScanFlow } from './scan/scan-flow';
 import { CLIPBOARD_CLEAR_SECONDS, KeyportService } from './service';
 import { KeyringSecretStore } from './vault/keyring-secret-store';
 import type { SecretStore } from './vault/secret-store';
@@ -67,12 +69,17 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     });
 
   const operations = new Operations();
+  const paths = { home, platform: process.platform, env };
+  const configs = new ConfigWriteFlow(vault, paths);
+  const registries = new RegistryFlows(vault, clientFor, operations);
   const service = new KeyportService({
     vault,
     version: options.version,
     operations,
-    configs: new ConfigWriteFlow(vault, { home, platform: process.platform, env }),
-    registries: new RegistryFlows(vault, clientFor, operations),
+    configs,
+    registries,
+    scans: new ScanFlow(vault, { ...paths, nodePrefix: nodePrefix() }),
+    rotations: new RotateFlow(vault, registries, configs, operations),
     ...(clipboard ? { clipboard } : {}),
   });
   return {

@@ -53,10 +53,14 @@ export class RegistryFlows {
 
   whoami(req: ParsedRequestOf<'accounts:whoami'>): Promise<{ username: string | null }> {
     return this.operations.run(req.opId, async (signal) => {
-      const { account, client, secret } = await this.open(req.id);
-      void account;
+      const { client, secret } = await this.open(req.id);
       return { username: await client.whoami(secret, { signal }) };
     });
+  }
+
+  /** Who a secret that is not (yet) an account signs in as; null when the registry refuses it. */
+  whoamiSecret(registry: string, secret: string): Promise<string | null> {
+    return this.clientFor(registry).whoami(secret);
   }
 
   listRemote(req: ParsedRequestOf<'remote:list'>): Promise<RemoteRow[]> {

@@ -4,6 +4,8 @@ import type { ClipboardGuard } from './clipboard-guard';
 import type { ConfigWriteFlow } from './config-write-flow';
 import type { Operations } from './operations';
 import type { RegistryFlows } from './registry-flows';
+import type { RotateFlow } from './rotate-flow';
+import type { ScanFlow } from './scan/scan-flow';
 import type { Vault } from './vault/vault';
 
 export const REVEAL_HIDE_SECONDS = 30;
@@ -13,6 +15,8 @@ export interface ServiceDeps {
   vault: Vault;
   configs: ConfigWriteFlow;
   registries: RegistryFlows;
+  scans: ScanFlow;
+  rotations: RotateFlow;
   operations: Operations;
   /** Absent in the CLI, which prints instead of copying. */
   clipboard?: ClipboardGuard;
@@ -29,10 +33,20 @@ export class KeyportService {
   readonly configs: ConfigWriteFlow;
   /** Registry accounts and their remote tokens. */
   readonly registries: RegistryFlows;
+  /** Plaintext credentials in config files: find, import, where used. */
+  readonly scans: ScanFlow;
+  /** Replace a token everywhere it is written, then revoke the old one. */
+  readonly rotations: RotateFlow;
 
   constructor(private readonly deps: ServiceDeps) {
     this.configs = deps.configs;
     this.registries = deps.registries;
+    this.scans = deps.scans;
+    this.rotations = deps.rotations;
+  }
+
+  operationStatus(opId: string): { running: boolean; step: string | null } {
+    return this.deps.operations.status(opId);
   }
 
   cancelOperation(opId: string): { cancelled: boolean } {

@@ -27,11 +27,20 @@ function check<S extends v.GenericSchema>(
   const parsed = v.safeParse(schema, payload);
   if (parsed.success) return parsed.output;
   const issue = parsed.issues[0];
-  const field = issue.path?.map((p) => String(p.key)).join('.') ?? name ?? '';
+  const field = issue.path?.map((p) => fieldName(p.key)).join('.') ?? name ?? '';
   // valibot's default messages end in "but received <value>": drop the value.
   const message = issue.message.replace(/\s*but received .*$/s, '');
   throw new KeyportError(
     'INVALID_INPUT',
     field ? `${field}: ${message}` : `Invalid request: ${message}`,
   );
+}
+
+/**
+ * A path segment as it may appear in a message. Keys come from the caller, and an unknown key can
+ * be anything (a pasted token, a megabyte, CR/LF): only short plain names are repeated.
+ */
+function fieldName(key: unknown): string {
+  if (typeof key === 'number') return String(key);
+  return typeof key === 'string' && /^[A-Za-z_$][\w$-]{0,39}$/.test(key) ? key : '(unexpected field)';
 }

@@ -14,8 +14,11 @@ import {
   type AppInfo,
   type ConfigFormat,
   type CopyResult,
+  type Finding,
   type RemoteRow,
   type RevokeOutcome,
+  type RotateOutcome,
+  type RotatePreview,
   type TokenMeta,
   type WriteOutcome,
   type WritePreview,
@@ -114,6 +117,8 @@ export const WritePlanRequest = v.strictObject({
   ),
   pipMode: v.optional(v.picklist(['index-url', 'extra-index-url'])),
   mavenAuth: v.optional(v.picklist(['password', 'bearer'])),
+  /** Write ${KEYPORT_…} (npm), ${env.KEYPORT_…} (Maven) or %KEYPORT_…% (NuGet) instead of the value. */
+  reference: v.optional(v.boolean()),
 });
 
 export const CreateTokenRequestSchema = v.variant('kind', [
@@ -193,6 +198,21 @@ export const requestSchemas = {
     opId: v.optional(OpId),
   }),
   'op:cancel': v.strictObject({ opId: OpId }),
+  'op:status': v.strictObject({ opId: OpId }),
+  'scan:run': v.strictObject({ projectDir: v.optional(FilePath) }),
+  'scan:import': v.strictObject({
+    findingId: Id,
+    label: Label,
+    registry: RegistryUrl,
+    ecosystem: v.picklist(ECOSYSTEMS, 'Unknown ecosystem.'),
+  }),
+  'rotate:preview': v.strictObject({ tokenId: Id }),
+  'rotate:run': v.strictObject({
+    tokenId: Id,
+    password: v.optional(Password),
+    otp: v.optional(Otp),
+    opId: v.optional(OpId),
+  }),
 } as const;
 
 /** Response types by channel; every channel must have one (checked below). */
@@ -223,6 +243,11 @@ export interface ResponseTypes {
   };
   'remote:revoke': RevokeOutcome;
   'op:cancel': { cancelled: boolean };
+  'op:status': { running: boolean; step: string | null };
+  'scan:run': Finding[];
+  'scan:import': TokenMeta;
+  'rotate:preview': RotatePreview;
+  'rotate:run': RotateOutcome;
 }
 
 export type Channel = keyof typeof requestSchemas;
@@ -254,6 +279,11 @@ export const apiMethods = {
   createRemoteToken: 'remote:create',
   revokeRemoteTokens: 'remote:revoke',
   cancelOperation: 'op:cancel',
+  operationStatus: 'op:status',
+  scan: 'scan:run',
+  importFinding: 'scan:import',
+  previewRotation: 'rotate:preview',
+  rotateToken: 'rotate:run',
 } as const satisfies Record<string, Channel>;
 
 export type ApiMethod = keyof typeof apiMethods;

@@ -17,6 +17,30 @@ export interface WrittenLocation {
   /** Human description of the entry, e.g. `//registry.npmjs.org/:_authToken` or `server id=corp`. */
   entry: string;
   at: string;
+  /** How the entry was addressed, so a rotation can write the same entry again. */
+  target?: WriteTargetSpec;
+}
+
+/** Everything that picks the entry in a file, besides format and path; never a secret. */
+export interface WriteTargetSpec {
+  registry: string;
+  username?: string;
+  serverId?: string;
+  source?: string;
+  repository?: string;
+  scope?: string;
+  pipMode?: 'index-url' | 'extra-index-url';
+  mavenAuth?: 'password' | 'bearer';
+  /** The entry holds a ${KEYPORT_…} style reference, not the value. */
+  reference?: boolean;
+}
+
+/** A config file entry found (by a scan) to hold a token's value. */
+export interface UsedLocation {
+  format: ScanFormat;
+  file: string;
+  line: number;
+  entry: string;
 }
 
 /** What Keyport knows about a token, without its value. Safe to show and to send to the renderer. */
@@ -43,6 +67,10 @@ export interface TokenMeta {
   cidr?: string[];
   /** Set when this token is the sign-in (session) token of a registry account. */
   signIn?: { username: string };
+  /** Keyed hash of the value (HMAC, key in the keychain): finds where it is used without plaintext. */
+  fingerprint?: string;
+  /** Every config file entry holding this value, as the last scan found them. */
+  usedIn?: UsedLocation[];
   /** 'secret-missing': the metadata survived but the keychain no longer has the value. */
   status: 'ok' | 'secret-missing';
 }
@@ -113,4 +141,51 @@ export interface RevokeOutcome {
   stillListed: string[];
   /** Vault ids removed from the keychain on request. */
   removedLocal: string[];
+}
+
+/** Formats Keyport can scan: every writable one, plus yarn ≥ 2's .yarnrc.yml. */
+export type ScanFormat = ConfigFormat | 'yarnrc';
+export type ScanLevel = 'project' | 'user' | 'global';
+
+/** A credential found in a config file. Never holds the value: `masked` and a vault match only. */
+export interface Finding {
+  /** Stable for the same file, line and value; used to import it. */
+  id: string;
+  format: ScanFormat;
+  file: string;
+  level: ScanLevel;
+  /** 1-based line of the value. */
+  line: number;
+  /** The line as it is in the file, with the value masked. */
+  entry: string;
+  masked: string;
+  /** The registry it is for, when the file says so. */
+  registry: string | null;
+  /** Maven server id / NuGet source name, when known (for rewriting the entry). */
+  serverId?: string;
+  source?: string;
+  /** A reference such as ${NPM_TOKEN}: nothing secret is on disk. */
+  reference: boolean;
+  /** The vault token with the same value, matched by fingerprint. */
+  tokenId: string | null;
+  /** For .npmrc: false when a file with higher precedence sets the same key (this one is ignored). */
+  wins: boolean;
+}
+
+export type RotateStep = 'create' | 'rewrite' | 'verify' | 'revoke' | 'done';
+
+export interface RotatePreview {
+  tokenId: string;
+  /** The account the new token is created with. */
+  account: string;
+  /** Every file that will be rewritten, with its masked diff. */
+  files: Array<{ file: string; entry: string; diff: string }>;
+  /** Files the token was written to before Keyport recorded how; they are not rewritten. */
+  skipped: string[];
+}
+
+export interface RotateOutcome {
+  token: TokenMeta;
+  revokedKey: string;
+  files: number;
 }

@@ -12,7 +12,14 @@ function onlyId(args: ParsedArgs, command: string): string {
 }
 
 export async function listCommand(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<void> {
-  const tokens = await (await core()).service.listTokens();
+  const within = expiringWithin(str(args, 'expiring'));
+  const all = await (await core()).service.listTokens();
+  const tokens =
+    within === null
+      ? all
+      : all
+          .filter((t) => t.expires !== null && Date.parse(t.expires) <= Date.now() + within)
+          .sort((a, b) => Date.parse(a.expires!) - Date.parse(b.expires!));
   if (args.values.json) {
     io.stdout(`${JSON.stringify(tokens.map(jsonView), null, 2)}\n`);
     return;
@@ -83,4 +90,13 @@ export async function removeCommand(core: CoreOpener, args: ParsedArgs, io: CliI
   const id = onlyId(args, 'remove');
   await (await core()).service.removeToken(id);
   io.stdout(`Removed ${id}.\n`);
+}
+
+/** `--expiring 7d` (also `12h`, `2w`): tokens that expire within that time, or have expired. */
+function expiringWithin(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const m = /^(\d+)\s*([hdw])$/.exec(value.trim());
+  if (!m) throw usageError('--expiring takes a duration such as 7d, 12h or 2w.');
+  const unit = { h: 3_600_000, d: 86_400_000, w: 604_800_000 }[m[2] as 'h' | 'd' | 'w'];
+  return Number(m[1]) * unit;
 }

@@ -36,7 +36,10 @@ export async function writeCommand(core: CoreOpener, args: ParsedArgs, io: CliIo
   const { service } = await core();
   let preview;
   if (id) {
-    preview = await service.configs.plan(parseRequest('config:plan', { ...fields, tokenId: id }));
+    const reference = args.values.reference === true ? { reference: true } : {};
+    preview = await service.configs.plan(
+      parseRequest('config:plan', { ...fields, ...reference, tokenId: id }),
+    );
   } else {
     const secret = parseSecret(await readSecretFromStdin(io));
     const request = parseRequest('config:plan', { ...fields, tokenId: 'stdin' });

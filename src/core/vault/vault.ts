@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { KeyportError } from '../../shared/errors';
 import { maskSecret } from '../../shared/mask';
-import type { Ecosystem, TokenMeta, TokenOrigin, WrittenLocation } from '../../shared/types';
+import type {
+  Ecosystem,
+  TokenMeta,
+  TokenOrigin,
+  UsedLocation,
+  WrittenLocation,
+} from '../../shared/types';
+import { loadFingerprinter, type Fingerprinter } from './fingerprint';
 import { MetadataFile, type StoredRecord, type VaultFile } from './metadata-file';
 import type { SecretStore } from './secret-store';
 
@@ -49,6 +56,7 @@ export class Vault {
   private readonly now: () => Date;
   private readonly newId: () => string;
   private cache: { key: string; data: VaultFile } | undefined;
+  private fingerprinter: Fingerprinter | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(options: VaultOptions) {
@@ -67,6 +75,12 @@ export class Vault {
 
   get dir(): string {
     return this.meta.dir;
+  }
+
+  /** The keyed hash used to recognise this vault's tokens in files (see fingerprint.ts). */
+  async fingerprint(secret: string): Promise<string> {
+    this.fingerprinter ??= await loadFingerprinter(this.secrets, (await this.snapshot()).vaultId);
+    return this.fingerprinter(secret);
   }
 
   async list(): Promise<TokenMeta[]> {
@@ -108,6 +122,7 @@ export class Vault {
         origin: input.origin,
         writtenTo: [],
         masked: maskSecret(input.secret),
+        fingerprint: await this.fingerprint(input.secret),
         ...(input.remoteKey ? { remoteKey: input.remoteKey } : {}),
         ...(input.cidr ? { cidr: input.cidr } : {}),
         ...(input.signIn ? { signIn: input.signIn } : {}),
@@ -161,6 +176,30 @@ export class Vault {
       );
       record.writtenTo.push({ ...location, at });
       record.lastUsed = at;
+    });
+  }
+
+  /**
+   * Replaces what a scan of `scannedFiles` found: each token's entries in those files become
+   * `usage.get(id)`; entries in files this scan did not look at are kept.
+   */
+  setUsage(
+    scannedFiles: ReadonlySet<string>,
+    usage: ReadonlyMap<string, UsedLocation[]>,
+  ): Promise<void> {
+    return this.exclusive(async () => {
+      const data = await this.load();
+      let changed = false;
+      for (const record of data.tokens) {
+        const kept = (record.usedIn ?? []).filter((u) => !scannedFiles.has(u.file));
+        const next = [...kept, ...(usage.get(record.id) ?? [])];
+        if (JSON.stringify(next) !== JSON.stringify(record.usedIn ?? [])) {
+          if (next.length > 0) record.usedIn = next;
+          else delete record.usedIn;
+          changed = true;
+        }
+      }
+      if (changed) await this.save(data);
     });
   }
 
@@ -236,6 +275,7 @@ export class Vault {
           origin: 'imported',
           writtenTo: [],
           masked: maskSecret(secret),
+          fingerprint: await this.fingerprint(secret),
           status: 'ok',
         });
         changed = true;

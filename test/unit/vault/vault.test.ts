@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KeyportError } from '../../../src/shared/errors';
@@ -18,6 +18,15 @@ function token(over: Partial<Parameters<Vault['add']>[0]> = {}) {
     origin: 'pasted' as const,
     ...over,
   };
+}
+
+/** Token entries only: the vault also keeps its fingerprint key in the keychain. */
+async function tokenAccounts(secrets: SecretStore): Promise<string[]> {
+  return (await secrets.accounts()).filter((a) => !a.endsWith('/fingerprint-key'));
+}
+
+async function tokenValues(secrets: MemorySecretStore): Promise<string[]> {
+  return Promise.all((await tokenAccounts(secrets)).map(async (a) => (await secrets.get(a))!));
 }
 
 /** A keychain that fails on demand, to simulate a crash between the two halves of a write. */
@@ -41,7 +50,7 @@ describe('Vault', () => {
     const vault = await Vault.open({ dir, secrets });
     const meta = await vault.add(token());
     expect(meta.masked).toBe('kp-t••••••••ijkl');
-    expect(secrets.values()).toEqual([SECRET]);
+    expect(await tokenValues(secrets)).toEqual([SECRET]);
     const file = path.join(dir, 'vault.json');
     expect(readFileSync(file, 'utf8')).not.toContain(SECRET);
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -101,7 +110,7 @@ describe('Vault', () => {
     const { id } = await vault.add(token());
     await vault.remove(id);
     expect(await vault.list()).toEqual([]);
-    expect(await secrets.accounts()).toEqual([]);
+    expect(await tokenAccounts(secrets)).toEqual([]);
     await expect(vault.reveal(id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
@@ -109,10 +118,22 @@ describe('Vault', () => {
     const dir = tempDir();
     const secrets = new FailingStore();
     const vault = await Vault.open({ dir, secrets });
+    await vault.add(token({ label: 'first' }));
     secrets.failSet = true;
+    await expect(vault.add(token({ label: 'second' }))).rejects.toMatchObject({
+      code: 'KEYCHAIN_LOCKED',
+    });
+    expect((await vault.list()).map((t) => t.label)).toEqual(['first']);
+    expect(readFileSync(path.join(dir, 'vault.json'), 'utf8')).not.toContain('second');
+  });
+
+  it('writes no file at all when the keychain is locked from the start', async () => {
+    const dir = tempDir();
+    const secrets = new FailingStore();
+    secrets.failSet = true;
+    const vault = await Vault.open({ dir, secrets });
     await expect(vault.add(token())).rejects.toMatchObject({ code: 'KEYCHAIN_LOCKED' });
-    expect(await vault.list()).toEqual([]);
-    expect(readFileSync(path.join(dir, 'vault.json'), 'utf8')).not.toContain('work npm');
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('reconciles a crash after the keychain write: the pending record is completed', async () => {
@@ -154,7 +175,7 @@ describe('Vault', () => {
     secrets.failDelete = false;
     const reopened = await Vault.open({ dir, secrets });
     expect(await reopened.list()).toEqual([]);
-    expect(await secrets.accounts()).toEqual([]);
+    expect(await tokenAccounts(secrets)).toEqual([]);
   });
 
   it('adopts a keychain entry whose metadata was lost, and flags metadata whose secret vanished', async () => {

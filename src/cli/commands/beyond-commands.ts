@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import { envVarName } from '../../core/references';
+import { parseRequest } from '../../core/validate';
+import { KeyportError } from '../../shared/errors';
+import { usageError } from '../cli-error';
+import { formatTable } from '../format-table';
+import { readSecretFromStdin, type CliIo } from '../io';
+import { str, type CoreOpener, type ParsedArgs } from './args';
+
+/** `keyport scan [--project DIR] [--json]`: plaintext credentials in the standard config files. */
+export async function scanCommand(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<void> {
+  const project = str(args, 'project');
+  const request = parseRequest('scan:run', project ? { projectDir: resolvePath(project) } : {});
+  const findings = await (await core()).service.scans.scan(request.projectDir);
+  if (args.values.json) {
+    io.stdout(`${JSON.stringify(findings, null, 2)}\n`);
+    return;
+  }
+  if (findings.length === 0) {
+    io.stdout('No credentials found in the standard config files.\n');
+    return;
+  }
+  io.stdout(
+    formatTable(
+      ['FILE', 'LINE', 'VALUE', 'REGISTRY', 'IN KEYPORT', 'NOTE'],
+      findings.map((f) => [
+        f.file,
+        String(f.line),
+        f.masked,
+        f.registry ?? '-',
+        f.tokenId ?? (f.reference ? '(reference)' : 'no'),
+        f.wins ? '' : 'overridden by a file with higher precedence',
+      ]),
+    ),
+  );
+}
+
+/**
+ * `keyport exec -- COMMAND…`: runs COMMAND with KEYPORT_<ID> variables filled from the keychain,
+ * for config files that hold references instead of values. Only the child sees them.
+ */
+export async function execCommand(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<number> {
+  const [command, ...rest] = args.positionals;
+  if (!command) throw usageError('Usage: keyport exec -- COMMAND [ARGS…]');
+  const { service } = await core();
+  const env: NodeJS.ProcessEnv = { ...io.env };
+  for (const token of await service.listTokens()) {
+    if (token.status !== 'ok') continue;
+    env[envVarName(token.id)] = (await service.revealToken(token.id)).secret;
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, rest, { stdio: 'inherit', env });
+    child.on('error', () =>
+      reject(
+        new KeyportError(
+          'INVALID_INPUT',
+          `Could not run "${command}": not found or not executable.`,
+        ),
+      ),
+    );
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+/** `keyport rotate ID [--password-stdin] [--otp CODE]` */
+export async function rotateCommand(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<void> {
+  const [tokenId, ...extra] = args.positionals;
+  if (!tokenId || extra.length > 0)
+    throw usageError('Usage: keyport rotate ID [--password-stdin] [--otp CODE]');
+  const password = args.values['password-stdin'] ? await readSecretFromStdin(io) : undefined;
+  const request = parseRequest('rotate:run', {
+    tokenId,
+    ...(password ? { password } : {}),
+    ...(str(args, 'otp') ? { otp: str(args, 'otp') } : {}),
+  });
+  const { service } = await core();
+  const preview = await service.rotations.preview(request.tokenId);
+  for (const f of preview.files) io.stderr(`will rewrite ${f.entry} in ${f.file}\n`);
+  for (const f of preview.skipped) io.stderr(`not recorded how it was written, left alone: ${f}\n`);
+  const outcome = await service.rotations.run(request);
+  io.stdout(
+    `Rotated: new token ${outcome.token.id} (${outcome.token.masked}), ${outcome.files} file(s) rewritten, old key ${outcome.revokedKey} revoked.\n`,
+  );
+}
+
+function resolvePath(p: string): string {
+  return p.startsWith('/') ? p : `${process.cwd()}/${p}`;
+}

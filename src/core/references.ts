@@ -1,0 +1,28 @@
+import { KeyportError } from '../shared/errors';
+import type { ConfigFormat } from '../shared/types';
+
+/**
+ * "Secrets off disk": instead of the value, a config file gets a reference that its client
+ * expands from the environment, and `keyport exec` fills that environment from the keychain.
+ */
+export function envVarName(tokenId: string): string {
+  return `KEYPORT_${tokenId.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
+/** Each client's own syntax for an environment variable inside a value. */
+export function referenceFor(format: ConfigFormat, tokenId: string): string {
+  const name = envVarName(tokenId);
+  switch (format) {
+    case 'npmrc':
+      return `\${${name}}`;
+    case 'maven':
+      return `\${env.${name}}`;
+    case 'nuget':
+      return `%${name}%`;
+    default:
+      throw new KeyportError(
+        'INVALID_INPUT',
+        'This file format cannot read a value from the environment; write the token itself.',
+      );
+  }
+}

@@ -1,0 +1,176 @@
+import { KeyportError, toErrorInfo } from '../shared/errors';
+import type { CreateTokenRequest } from '../shared/registry-types';
+import type { ParsedRequestOf } from '../shared/ipc-contract';
+import type { RotateOutcome, RotatePreview, TokenMeta } from '../shared/types';
+import type { ConfigWriteFlow } from './config-write-flow';
+import type { Operations } from './operations';
+import { sameRegistry, type RegistryFlows } from './registry-flows';
+import type { Vault } from './vault/vault';
+
+export interface RotateRequest {
+  tokenId: string;
+  password?: string;
+  otp?: string;
+  opId?: string;
+}
+
+/**
+ * Rotation: create a token with the same settings, rewrite every file the old one was written
+ * to, check the new one signs in, then revoke the old one. Any failure puts the files back,
+ * revokes the half-made new token and leaves the old one alive and in place.
+ */
+export class RotateFlow {
+  constructor(
+    private readonly vault: Vault,
+    private readonly registries: RegistryFlows,
+    private readonly configs: ConfigWriteFlow,
+    private readonly operations: Operations,
+  ) {}
+
+  /** What will change, before anything does: one combined, masked diff per file. */
+  async preview(tokenId: string): Promise<RotatePreview> {
+    const token = await this.vault.get(tokenId);
+    const account = await this.accountFor(token);
+    requestFor(token);
+    const files = [];
+    for (const w of token.writtenTo) {
+      if (!w.target) continue;
+      // Planned with the old token: the diff masks values, so it shows exactly which entry changes.
+      const plan = await this.configs.plan({
+        tokenId,
+        format: w.format,
+        file: w.file,
+        ...w.target,
+      });
+      files.push({ file: plan.file, entry: plan.entry, diff: plan.diff });
+    }
+    return {
+      tokenId,
+      account: account.label,
+      files,
+      skipped: token.writtenTo.filter((w) => !w.target).map((w) => w.file),
+    };
+  }
+
+  run(req: RotateRequest): Promise<RotateOutcome> {
+    return this.operations.run(req.opId, async (_signal, report) => {
+      const old = await this.vault.get(req.tokenId);
+      const account = await this.accountFor(old);
+      const request = requestFor(old);
+
+      report('create');
+      const created = await this.registries.create({
+        accountId: account.id,
+        label: old.label,
+        request: request as ParsedRequestOf<'remote:create'>['request'],
+        ...(req.password ? { password: req.password } : {}),
+        ...(req.otp ? { otp: req.otp } : {}),
+      });
+      if (!created.token) {
+        // Nothing was rewritten yet; the old token is untouched. The new secret is returned so
+        // the user can still copy it, exactly like a plain create.
+        throw new KeyportError(
+          'KEYCHAIN_ERROR',
+          `The new token could not be stored (${created.storeError?.message ?? 'keychain error'}); the old one is unchanged.`,
+        );
+      }
+      const fresh = created.token;
+      const undos: string[] = [];
+      try {
+        report('rewrite');
+        for (const w of old.writtenTo) {
+          if (!w.target) continue;
+          const plan = await this.configs.plan({
+            tokenId: fresh.id,
+            format: w.format,
+            file: w.file,
+            ...w.target,
+          });
+          const outcome = await this.configs.apply(plan.planId);
+          if (outcome.undoId) undos.push(outcome.undoId);
+        }
+        report('verify');
+        const who = await this.registries.whoamiSecret(account.registry, created.secret);
+        if (!who) {
+          throw new KeyportError(
+            'AUTH_FAILED',
+            'The registry does not accept the new token; nothing was changed.',
+          );
+        }
+        report('revoke');
+        const outcome = await this.registries.revoke({
+          accountId: account.id,
+          keys: [old.remoteKey!],
+          removeLocal: true,
+          ...(req.otp ? { otp: req.otp } : {}),
+        });
+        if (outcome.stillListed.length > 0) {
+          throw new KeyportError(
+            'REGISTRY_ERROR',
+            'The registry still lists the old token; nothing was changed.',
+          );
+        }
+      } catch (err) {
+        await this.rollBack(undos, account.id, fresh);
+        throw err;
+      }
+      report('done');
+      return {
+        token: await this.vault.get(fresh.id),
+        revokedKey: old.remoteKey!,
+        files: undos.length,
+      };
+    });
+  }
+
+  private async rollBack(undos: string[], accountId: string, fresh: TokenMeta): Promise<void> {
+    const problems: string[] = [];
+    for (const undoId of undos.reverse()) {
+      await this.configs.undo(undoId).catch((e: unknown) => problems.push(toErrorInfo(e).message));
+    }
+    await this.registries
+      .revoke({ accountId, keys: [fresh.remoteKey!], removeLocal: true })
+      .catch((e: unknown) => problems.push(toErrorInfo(e).message));
+    if (problems.length > 0) {
+      throw new KeyportError(
+        'INTERNAL',
+        `Rotation failed and could not be fully undone: ${problems.join(' ')} The old token is still valid.`,
+      );
+    }
+  }
+
+  private async accountFor(token: TokenMeta) {
+    if (!token.remoteKey) {
+      throw new KeyportError(
+        'INVALID_INPUT',
+        `"${token.label}" was not created through a registry's token API, so Keyport cannot rotate it.`,
+      );
+    }
+    const account = (await this.registries.accounts()).find((a) =>
+      sameRegistry(a.registry, token.registry),
+    );
+    if (!account) {
+      throw new KeyportError(
+        'NOT_FOUND',
+        `Sign in to ${token.registry} first to rotate "${token.label}".`,
+      );
+    }
+    return account;
+  }
+}
+
+/** The same kind of token again, from what Keyport recorded when it was created. */
+function requestFor(token: TokenMeta): CreateTokenRequest {
+  if (token.permissions.includes('granular')) {
+    throw new KeyportError(
+      'INVALID_INPUT',
+      'Granular tokens are rotated on the registry’s own page for now: Keyport does not keep all of their settings.',
+    );
+  }
+  return {
+    kind: 'legacy',
+    readonly: token.permissions.includes('read-only'),
+    ...(token.permissions.includes('automation') ? { automation: true } : {}),
+    cidr: token.cidr ?? [],
+  };
+}

@@ -1,0 +1,160 @@
+import ini from 'ini';
+import { EDITORS } from '../configs/editors';
+import { decodeName } from '../configs/nuget-name';
+import type { Span } from '../configs/text-layout';
+import type { ScanFormat } from '../../shared/types';
+import { maskSecret } from '../../shared/mask';
+
+export interface FoundCredential {
+  /** The value as a client would read it (unquoted, unescaped, percent-decoded). */
+  value: string;
+  line: number;
+  entry: string;
+  registry: string | null;
+  serverId?: string;
+  source?: string;
+  /** The key the client looks the value up by, for precedence between files (.npmrc). */
+  key?: string;
+}
+
+/** npm, Maven and NuGet expand these: a value that is only a reference keeps the secret off disk. */
+const REFERENCE = /^(\$\{[^}]+\}|%[A-Za-z_][A-Za-z0-9_]*%)$/;
+
+export function isReference(value: string): boolean {
+  return REFERENCE.test(value.trim());
+}
+
+/**
+ * Every credential value in one config file's text, located with the same span finders the
+ * writers use to mask diffs, then decoded the way the format's client decodes it.
+ */
+export function findCredentials(format: ScanFormat, text: string): FoundCredential[] {
+  const spans = format === 'yarnrc' ? yarnrcSpans(text) : EDITORS[format].credentialSpans(text);
+  return spans
+    .filter((s) => s.end > s.start)
+    .map((span) => describe(format, text, span))
+    .filter((f) => f.value !== '');
+}
+
+function describe(format: ScanFormat, text: string, span: Span): FoundCredential {
+  const raw = text.slice(span.start, span.end);
+  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+  const lineEndAt = text.indexOf('\n', span.end);
+  const lineEnd = lineEndAt < 0 ? text.length : lineEndAt;
+  const line = text.slice(0, span.start).split('\n').length;
+  const value = decode(format, raw);
+  const entry = (
+    text.slice(lineStart, span.start) +
+    maskSecret(value) +
+    text.slice(span.end, lineEnd)
+  )
+    .replace(/\r$/, '')
+    .trim()
+    .slice(0, 200);
+  const before = text.slice(0, span.start);
+  return {
+    value,
+    line,
+    entry,
+    ...context(format, before, text.slice(lineStart, span.start), text.slice(lineStart, lineEnd)),
+  };
+}
+
+function decode(format: ScanFormat, raw: string): string {
+  switch (format) {
+    case 'npmrc':
+      return ini.unsafe(raw.trim());
+    case 'maven':
+    case 'nuget':
+      return unescapeXml(raw.trim()).replace(/^Bearer\s+/i, '');
+    case 'pip':
+      try {
+        return decodeURIComponent(raw);
+      } catch {
+        return raw;
+      }
+    case 'yarnrc':
+      return raw.trim().replace(/^(["'])(.*)\1$/, '$2');
+    default:
+      return raw.trim();
+  }
+}
+
+function context(
+  format: ScanFormat,
+  before: string,
+  linePrefix: string,
+  lineText: string,
+): Omit<FoundCredential, 'value' | 'line' | 'entry'> {
+  switch (format) {
+    case 'npmrc': {
+      const key = /^\s*([^=\s]+)\s*=/.exec(linePrefix)?.[1];
+      const dart = key && /^(\/\/[^:]+\/?):/.exec(key)?.[1];
+      return {
+        registry: dart ? `https:${dart.endsWith('/') ? dart : `${dart}/`}` : null,
+        ...(key ? { key } : {}),
+      };
+    }
+    case 'netrc': {
+      const machine = [...before.matchAll(/(?:^|\s)machine\s+(\S+)/g)].at(-1)?.[1];
+      return { registry: machine ? `https://${machine}/` : null };
+    }
+    case 'pip': {
+      return { registry: withoutCredentials(/https?:\/\/\S+/.exec(lineText)?.[0]) };
+    }
+    case 'maven': {
+      const server = before.slice(before.lastIndexOf('<server>'));
+      const id = /<id>\s*([^<]+?)\s*<\/id>/.exec(server)?.[1];
+      return { registry: null, ...(id ? { serverId: unescapeXml(id) } : {}) };
+    }
+    case 'nuget': {
+      // `before` ends inside the <add … value=" of the password: the credentials element is the
+      // last one opened before a run of <add/> siblings (and comments).
+      const open = [
+        ...before.matchAll(
+          /<([A-Za-z_][\w.-]*)>\s*(?:<!--[\s\S]*?-->\s*|<add\b[^>]*\/>\s*)*<add\b[^>]*$/g,
+        ),
+      ].at(-1)?.[1];
+      return { registry: null, ...(open ? { source: decodeName(open) } : {}) };
+    }
+    case 'yarnrc': {
+      const scope = [...before.matchAll(/^\s*["']?((?:https?:)?\/\/[^"'\s]+)["']?\s*:\s*$/gm)].at(
+        -1,
+      )?.[1];
+      return { registry: scope ? (scope.startsWith('//') ? `https:${scope}` : scope) : null };
+    }
+    default:
+      return { registry: null };
+  }
+}
+
+function withoutCredentials(raw: string | undefined): string | null {
+  if (!raw) return null;
+  try {
+    const url = new URL(raw);
+    return `${url.origin}${url.pathname}`;
+  } catch {
+    return null;
+  }
+}
+
+function unescapeXml(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
+    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+    if (e[0] !== '#') return named[e.toLowerCase()] ?? _;
+    const code = e[1]?.toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return String.fromCodePoint(code);
+  });
+}
+
+/** yarn ≥ 2: `npmAuthToken: VALUE` (top level, under npmRegistries or npmScopes) and `npmAuthIdent`. */
+function yarnrcSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(
+    /^([ \t]*npmAuth(?:Token|Ident)[ \t]*:[ \t]*)([^\r\n#]*?)[ \t]*(?:#.*)?$/gm,
+  )) {
+    const start = m.index + m[1]!.length;
+    spans.push({ start, end: start + m[2]!.length });
+  }
+  return spans;
+}

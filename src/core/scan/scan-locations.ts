@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { defaultConfigPath, type PathContext } from '../configs/default-config-path';
+import type { ScanFormat, ScanLevel } from '../../shared/types';
+
+export interface ScanLocation {
+  format: ScanFormat;
+  file: string;
+  level: ScanLevel;
+}
+
+/**
+ * The files package managers read credentials from, user and project level (and npm's global
+ * file), in the order each client gives them precedence: earlier entries win for the same key.
+ */
+export function scanLocations(ctx: PathContext & { nodePrefix: string }): ScanLocation[] {
+  const { home, env, projectDir } = ctx;
+  const win = ctx.platform === 'win32';
+  const p = win ? path.win32 : path.posix;
+  const user = (format: ScanFormat, file: string): ScanLocation => ({
+    format,
+    file,
+    level: 'user',
+  });
+  const project = (format: ScanFormat, file: string): ScanLocation => ({
+    format,
+    file,
+    level: 'project',
+  });
+  const locations: ScanLocation[] = [];
+  if (projectDir) {
+    locations.push(project('npmrc', p.join(projectDir, '.npmrc')));
+    locations.push(project('yarnrc', p.join(projectDir, '.yarnrc.yml')));
+    locations.push(project('nuget', p.join(projectDir, 'NuGet.Config')));
+    locations.push(project('nuget', p.join(projectDir, 'nuget.config')));
+    locations.push(project('pip', p.join(projectDir, 'pip.conf')));
+  }
+  locations.push(
+    user(
+      'npmrc',
+      env.npm_config_userconfig || defaultConfigPath('npmrc', { ...ctx, projectDir: undefined }),
+    ),
+  );
+  locations.push({
+    format: 'npmrc',
+    file: env.npm_config_globalconfig || p.join(ctx.nodePrefix, 'etc', 'npmrc'),
+    level: 'global',
+  });
+  locations.push(user('yarnrc', p.join(home, '.yarnrc.yml')));
+  locations.push(user('maven', defaultConfigPath('maven', ctx)));
+  locations.push(user('nuget', defaultConfigPath('nuget', ctx)));
+  locations.push(user('netrc', defaultConfigPath('netrc', ctx)));
+  locations.push(user('pip', env.PIP_CONFIG_FILE || defaultConfigPath('pip', ctx)));
+  if (!win) locations.push(user('pip', p.join(home, '.pip', 'pip.conf')));
+  locations.push(user('pypirc', defaultConfigPath('pypirc', ctx)));
+  // The same file can be reached twice (e.g. the project is the home folder).
+  const seen = new Set<string>();
+  return locations.filter((l) => !seen.has(l.file) && seen.add(l.file));
+}

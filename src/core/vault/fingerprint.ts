@@ -1,0 +1,24 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { SecretStore } from './secret-store';
+
+export type Fingerprinter = (secret: string) => string;
+
+/**
+ * "Where is this token used?" is answered by comparing keyed hashes, so neither the metadata file
+ * nor a scan ever keeps a plaintext value. The key lives in the keychain next to the tokens; its
+ * account name has no `vaultId:` prefix, so reconcile never mistakes it for a token.
+ */
+export async function loadFingerprinter(
+  secrets: SecretStore,
+  vaultId: string,
+): Promise<Fingerprinter> {
+  const account = `${vaultId}/fingerprint-key`;
+  let key = await secrets.get(account);
+  if (key === null) {
+    key = randomBytes(32).toString('base64');
+    await secrets.set(account, key);
+  }
+  const bytes = Buffer.from(key, 'base64');
+  return (secret) =>
+    createHmac('sha256', bytes).update(secret, 'utf8').digest('base64url').slice(0, 32);
+}

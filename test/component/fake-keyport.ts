@@ -16,17 +16,21 @@ import {
 } from '../../src/shared/ipc-contract';
 import { maskSecret } from '../../src/shared/mask';
 import type { AppInfo, TokenMeta } from '../../src/shared/types';
+import { FakeConfigFiles } from './fake-config-files';
+import { FakeError, now } from './fake-error';
+import { FakeRegistry } from './fake-registry';
 
 export interface SeedToken extends Partial<TokenMeta> {
   label: string;
   secret: string;
 }
 
-type VaultRequest<M extends ApiMethod> = RequestOf<(typeof apiMethods)[M]>;
+export type VaultRequest<M extends ApiMethod> = RequestOf<(typeof apiMethods)[M]>;
 
 interface Failure {
   code: KeyportErrorCode;
   message: string;
+  details?: Record<string, string | number | boolean>;
 }
 
 export class FakeKeyport {
@@ -35,8 +39,14 @@ export class FakeKeyport {
   readonly calls: { method: ApiMethod; request: unknown }[] = [];
   /** The value main would have put on the clipboard. */
   clipboard: string | null = null;
+  /** Config files on a pretend disk, and the write flow over them. */
+  readonly configs: FakeConfigFiles = new FakeConfigFiles(this);
+  /** One npm-like registry per account: remote tokens, sign-in, OTP, revoke. */
+  readonly registry: FakeRegistry = new FakeRegistry(this);
   private readonly failures = new Map<ApiMethod, Failure>();
   private readonly holds = new Map<ApiMethod, Promise<void>>();
+  /** Calls in flight by opId; cancelOperation settles them with CANCELLED, as main does. */
+  private readonly inFlight = new Map<string, () => void>();
   private nextId = 1;
 
   constructor(
@@ -74,8 +84,13 @@ export class FakeKeyport {
   }
 
   /** The next call to `method` answers with this error (once). */
-  failNext(method: ApiMethod, code: KeyportErrorCode, message: string): void {
-    this.failures.set(method, { code, message });
+  failNext(
+    method: ApiMethod,
+    code: KeyportErrorCode,
+    message: string,
+    details?: Record<string, string | number | boolean>,
+  ): void {
+    this.failures.set(method, details ? { code, message, details } : { code, message });
   }
 
   /** Calls to `method` wait until the returned function is called: for busy states. */
@@ -128,15 +143,27 @@ export class FakeKeyport {
     },
   };
 
-  /** Every contract method; the ones beyond the vault answer INTERNAL until a test needs them. */
+  private readonly operations = {
+    cancelOperation: (req: VaultRequest<'cancelOperation'>) => {
+      const cancel = this.inFlight.get(req.opId);
+      cancel?.();
+      return { cancelled: cancel !== undefined };
+    },
+  };
+
+  /** Every contract method, each answered by the part of the fake that plays it. */
   readonly api = Object.fromEntries(
     (Object.keys(apiMethods) as ApiMethod[]).map((method) => [
       method,
       (request: unknown) =>
         this.run(method, request, () => {
-          const handler = (this.vault as Record<string, ((r: unknown) => unknown) | undefined>)[
-            method
-          ];
+          const handlers = {
+            ...this.vault,
+            ...this.operations,
+            ...this.configs.handlers,
+            ...this.registry.handlers,
+          } as Record<string, ((r: unknown) => unknown) | undefined>;
+          const handler = handlers[method];
           if (!handler) throw new FakeError('INTERNAL', `The fake has no ${method}.`);
           return handler(request);
         }),
@@ -149,7 +176,19 @@ export class FakeKeyport {
     answer: () => T,
   ): Promise<IpcResult<T>> {
     this.calls.push({ method, request });
-    await this.holds.get(method);
+    const opId = (request as { opId?: unknown } | null)?.opId;
+    if (typeof opId === 'string' && method !== 'cancelOperation') {
+      const cancelled = new Promise<'cancelled'>((resolve) =>
+        this.inFlight.set(opId, () => resolve('cancelled')),
+      );
+      const outcome = await Promise.race([this.holds.get(method), cancelled]);
+      this.inFlight.delete(opId);
+      if (outcome === 'cancelled') {
+        return { ok: false, error: { code: 'CANCELLED', message: 'The request was cancelled.' } };
+      }
+    } else {
+      await this.holds.get(method);
+    }
     const failure = this.failures.get(method);
     if (failure) {
       this.failures.delete(method);
@@ -167,13 +206,13 @@ export class FakeKeyport {
     }
   }
 
-  private get(id: string): TokenMeta {
+  get(id: string): TokenMeta {
     const token = this.metas.get(id);
     if (!token) throw new FakeError('NOT_FOUND', 'No token with that id.');
     return token;
   }
 
-  private secretOf(id: string): string {
+  secretOf(id: string): string {
     const token = this.get(id);
     const secret = this.secrets.get(id);
     if (token.status === 'secret-missing' || secret === undefined) {
@@ -181,17 +220,4 @@ export class FakeKeyport {
     }
     return secret;
   }
-}
-
-class FakeError extends Error {
-  constructor(
-    readonly code: KeyportErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function now(): string {
-  return new Date().toISOString();
 }

@@ -1,6 +1,6 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { createApi } from '../../src/renderer/src/api';
 import type { Clock } from '../../src/renderer/src/clock';
 import { systemClock } from '../../src/renderer/src/clock';
@@ -61,4 +61,16 @@ export function rowLabels(): (string | null)[] {
 /** A secret long enough to be masked as first 4 + dots + last 4. */
 export function secret(tag: string): string {
   return `npm_${tag.padEnd(28, 'x')}${tag.slice(0, 4).padEnd(4, 'z')}`;
+}
+
+/** Switches to the Registries view through the sidebar and waits for the accounts to settle. */
+export async function openRegistries(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(
+    within(screen.getByRole('navigation', { name: 'Views' })).getByRole('button', {
+      name: 'Registries',
+    }),
+  );
+  await waitFor(() =>
+    expect(screen.queryByRole('progressbar', { name: 'Loading accounts' })).toBeNull(),
+  );
 }

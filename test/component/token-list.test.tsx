@@ -34,7 +34,11 @@ describe('token list', () => {
     expect(within(acme).getByText('npm_••••••••acme')).toBeTruthy();
     expect(within(acme).getByText('https://npm.acme.dev/')).toBeTruthy();
     expect(within(acme).getByText('npm')).toBeTruthy();
-    expect(within(acme).getByText('in 2 configs')).toBeTruthy();
+    const written = within(acme).getByText('Written to 2 files');
+    expect(written.parentElement?.getAttribute('title')).toBe(
+      '/home/u/.npmrc (//npm.acme.dev/:_authToken)\n/w/app/.npmrc (//npm.acme.dev/:_authToken)',
+    );
+    expect(within(row('maven central')).getByText('Not written')).toBeTruthy();
     expect(within(acme).getByText('Last used Mar 1, 2026')).toBeTruthy();
     expect(within(row('short one')).getByText('••••••••')).toBeTruthy();
 

@@ -10,11 +10,14 @@ import {
 /** A failed call as the renderer sees it: the core's code and its user-readable sentence. */
 export class ApiError extends Error {
   readonly code: KeyportErrorCode;
+  /** The core's machine-readable facts (e.g. retryAfterSeconds); never a secret. */
+  readonly details: KeyportErrorInfo['details'];
 
-  constructor(code: KeyportErrorCode, message: string) {
+  constructor(code: KeyportErrorCode, message: string, details?: KeyportErrorInfo['details']) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
+    this.details = details;
   }
 }
 
@@ -38,7 +41,7 @@ export function createApi(bridge: KeyportApi | undefined): Api {
       throw new ApiError('INTERNAL', 'Keyport could not reach its vault; nothing was changed.');
     }
     if (result.ok) return result.value;
-    throw new ApiError(result.error.code, result.error.message);
+    throw new ApiError(result.error.code, result.error.message, result.error.details);
   };
   const methods = Object.keys(apiMethods) as ApiMethod[];
   return Object.fromEntries(
@@ -53,6 +56,24 @@ export function windowApi(): Api {
 
 /** Anything thrown by an api call, as {code, message}; foreign errors lose their text. */
 export function errorInfoOf(err: unknown): KeyportErrorInfo {
-  if (err instanceof ApiError) return { code: err.code, message: err.message };
+  if (err instanceof ApiError) {
+    return err.details
+      ? { code: err.code, message: err.message, details: err.details }
+      : { code: err.code, message: err.message };
+  }
   return { code: 'INTERNAL', message: 'Something went wrong inside Keyport; nothing was changed.' };
+}
+
+/**
+ * The sentence to show for a failed call. The core's own words, except where the renderer knows
+ * a fact worth putting first (how long to wait before retrying).
+ */
+export function failureText(err: unknown): string {
+  const info = errorInfoOf(err);
+  const wait = info.details?.retryAfterSeconds;
+  if (info.code === 'RATE_LIMITED' && typeof wait === 'number') {
+    return `Too many requests; try again in ${Math.ceil(wait)} s`;
+  }
+  if (info.code === 'RATE_LIMITED') return 'Too many requests; try again in a moment.';
+  return info.message;
 }

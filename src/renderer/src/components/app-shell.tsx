@@ -4,6 +4,8 @@ import { DialogHost } from './dialogs/dialog-host';
 import { ErrorBanner } from './error-banner';
 import { Notices } from './notices';
 import { ProgressBar } from './progress-bar';
+import { RegistriesToolbar } from './registries-toolbar';
+import { RegistriesView } from './registries-view';
 import { Sidebar } from './sidebar';
 import { TokenToolbar } from './token-toolbar';
 import { TokensView } from './tokens-view';
@@ -32,12 +34,12 @@ export function AppShell() {
       <div className="app__column">
         <header className="app-header">
           <h1 className="app-header__title">Keyport</h1>
-          {view === 'tokens' ? <TokenToolbar /> : null}
+          {view === 'tokens' ? <TokenToolbar /> : <RegistriesToolbar />}
         </header>
         <ProgressBar />
         <ErrorBanner />
         <main id="main" className="app__main" tabIndex={-1}>
-          {view === 'tokens' ? <TokensView /> : null}
+          {view === 'tokens' ? <TokensView /> : <RegistriesView />}
         </main>
       </div>
       <DialogHost />

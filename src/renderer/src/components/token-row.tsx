@@ -37,7 +37,7 @@ export const TokenRow = memo(function TokenRow({
   const copy = useKeyport((s) => s.copy);
   const openDialog = useKeyport((s) => s.openDialog);
   const tab = active ? 0 : -1;
-  const written = token.writtenTo.length;
+  const writtenFiles = new Set(token.writtenTo.map((w) => w.file)).size;
   const missing = token.status === 'secret-missing';
 
   return (
@@ -89,12 +89,7 @@ export const TokenRow = memo(function TokenRow({
       </div>
       <div className="token-row__badges">
         <ExpiryBadge expires={token.expires} now={now} />
-        <span
-          className="token-row__written"
-          title={token.writtenTo.map((w) => `${w.file} (${w.entry})`).join('\n') || undefined}
-        >
-          {written === 0 ? 'not written' : `in ${plural(written, 'config', 'configs')}`}
-        </span>
+        <WrittenTo token={token} files={writtenFiles} />
       </div>
       <div className="token-row__actions">
         <button
@@ -122,6 +117,15 @@ export const TokenRow = memo(function TokenRow({
           className="button button--small"
           tabIndex={tab}
           aria-describedby={labelId}
+          onClick={() => openDialog({ kind: 'write-config', tokenId: token.id })}
+        >
+          Write to config…
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          tabIndex={tab}
+          aria-describedby={labelId}
           onClick={() => openDialog({ kind: 'edit-token', tokenId: token.id })}
         >
           Edit
@@ -139,3 +143,18 @@ export const TokenRow = memo(function TokenRow({
     </div>
   );
 });
+
+/**
+ * Where Keyport wrote the token. The row has a fixed height (the list is virtualized), so the
+ * files are listed in the tooltip and, for screen readers, in a visually hidden list.
+ */
+function WrittenTo({ token, files }: { token: TokenMeta; files: number }) {
+  if (files === 0) return <span className="token-row__written">Not written</span>;
+  const places = token.writtenTo.map((w) => `${w.file} (${w.entry})`);
+  return (
+    <span className="token-row__written" title={places.join('\n')}>
+      <span>Written to {plural(files, 'file', 'files')}</span>
+      <span className="visually-hidden">: {places.join('; ')}</span>
+    </span>
+  );
+}

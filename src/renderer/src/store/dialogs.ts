@@ -1,8 +1,13 @@
 /**
  * Which modal is open. One at a time; the dialog host maps each kind to its component, so a new
- * dialog (e.g. "Write to config…") is a new member here plus one line in dialog-host.tsx.
+ * dialog is a new member here plus one line in dialog-host.tsx. Requests carry ids only: the
+ * dialog reads the current token or account from the store, and renders nothing if it has gone.
  */
 export type DialogRequest =
   | { kind: 'add-token' }
   | { kind: 'edit-token'; tokenId: string }
-  | { kind: 'delete-token'; tokenId: string };
+  | { kind: 'delete-token'; tokenId: string }
+  | { kind: 'write-config'; tokenId: string }
+  | { kind: 'add-account' }
+  | { kind: 'create-token'; accountId: string }
+  | { kind: 'revoke-tokens'; accountId: string; keys: string[] };

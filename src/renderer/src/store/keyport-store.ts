@@ -4,7 +4,10 @@ import type { RequestOf } from '../../../shared/ipc-contract';
 import type { AppInfo, TokenMeta } from '../../../shared/types';
 import { errorInfoOf, type Api } from '../api';
 import { systemClock, type Clock, type TimerHandle } from '../clock';
+import { createConfigWriteSlice, type ConfigWriteSlice } from './config-write-slice';
 import type { DialogRequest } from './dialogs';
+import { createRegistriesSlice, type RegistriesSlice } from './registries-slice';
+import type { SliceContext } from './slice-context';
 import type { ViewId } from './views';
 import type { EcosystemFilter, SortKey } from './visible-tokens';
 
@@ -12,9 +15,27 @@ import type { EcosystemFilter, SortKey } from './visible-tokens';
 const DEFAULT_REVEAL_HIDE_SECONDS = 30;
 const NOTICE_SECONDS = 6;
 
+/** A button in a notice, e.g. Undo after a config write. */
+export interface NoticeAction {
+  label: string;
+  busyLabel: string;
+  run: () => Promise<void>;
+}
+
 export interface Notice {
   id: number;
   text: string;
+  tone?: 'warning';
+  action?: NoticeAction;
+  /** True while its action runs: the notice stays until the action is done. */
+  running?: boolean;
+}
+
+export interface NotifyOptions {
+  tone?: 'warning';
+  action?: NoticeAction;
+  /** How long the notice stays (default 6 s). */
+  seconds?: number;
 }
 
 /** The only place in the renderer a secret may live, and only one at a time. */
@@ -25,7 +46,7 @@ export interface RevealedSecret {
 
 export type ListStatus = 'loading' | 'ready' | 'failed';
 
-export interface KeyportState {
+export interface KeyportState extends RegistriesSlice, ConfigWriteSlice {
   appInfo: AppInfo | null;
   tokens: TokenMeta[];
   listStatus: ListStatus;
@@ -61,8 +82,10 @@ export interface KeyportState {
   removeToken(id: string): Promise<void>;
   showError(err: unknown): void;
   dismissError(): void;
-  notify(text: string): void;
+  notify(text: string, options?: NotifyOptions): void;
   dismissNotice(id: number): void;
+  /** Runs a notice's action once, then takes the notice away. */
+  runNoticeAction(id: number): Promise<void>;
   openDialog(dialog: DialogRequest): void;
   closeDialog(): void;
 }
@@ -97,7 +120,11 @@ export function createKeyportStore({ api, clock = systemClock }: StoreDeps): Key
     const replaceToken = (token: TokenMeta) =>
       set((s) => ({ tokens: s.tokens.map((t) => (t.id === token.id ? token : t)) }));
 
+    const context: SliceContext = { api, set, get, withPending, replaceToken };
+
     return {
+      ...createRegistriesSlice(context),
+      ...createConfigWriteSlice(context),
       appInfo: null,
       tokens: [],
       listStatus: 'loading',
@@ -191,21 +218,43 @@ export function createKeyportStore({ api, clock = systemClock }: StoreDeps): Key
       async removeToken(id) {
         const token = get().tokens.find((t) => t.id === id);
         await withPending(`remove:${id}`, () => api.removeToken({ id }));
-        if (get().revealed?.id === id) get().hide();
-        set((s) => ({ tokens: s.tokens.filter((t) => t.id !== id) }));
+        get().forgetLocal([id]);
         get().notify(token ? `Deleted “${token.label}”` : 'Token deleted');
       },
 
       showError: (err) => set({ error: errorInfoOf(err) }),
       dismissError: () => set({ error: null }),
 
-      notify(text) {
+      notify(text, { tone, action, seconds = NOTICE_SECONDS } = {}) {
         const id = ++noticeSeq;
-        set((s) => ({ notices: [...s.notices, { id, text }] }));
+        const notice: Notice = {
+          id,
+          text,
+          ...(tone ? { tone } : {}),
+          ...(action ? { action } : {}),
+        };
+        set((s) => ({ notices: [...s.notices, notice] }));
         noticeTimers.set(
           id,
-          clock.setTimeout(() => get().dismissNotice(id), NOTICE_SECONDS * 1000),
+          clock.setTimeout(() => get().dismissNotice(id), seconds * 1000),
         );
+      },
+
+      async runNoticeAction(id) {
+        const notice = get().notices.find((n) => n.id === id);
+        if (!notice?.action || notice.running) return;
+        // The notice must not time out under the user's click.
+        const timer = noticeTimers.get(id);
+        if (timer !== undefined) clock.clearTimeout(timer);
+        noticeTimers.delete(id);
+        set((s) => ({
+          notices: s.notices.map((n) => (n.id === id ? { ...n, running: true } : n)),
+        }));
+        try {
+          await notice.action.run();
+        } finally {
+          get().dismissNotice(id);
+        }
       },
 
       dismissNotice(id) {

@@ -1,4 +1,7 @@
-/** The app's top-level views, in sidebar order. Add registry accounts etc. here. */
-export const VIEWS = [{ id: 'tokens', label: 'Tokens' }] as const;
+/** The app's top-level views, in sidebar order. */
+export const VIEWS = [
+  { id: 'tokens', label: 'Tokens' },
+  { id: 'registries', label: 'Registries' },
+] as const;
 
 export type ViewId = (typeof VIEWS)[number]['id'];

@@ -12,6 +12,8 @@ export interface DialogActionsProps {
   onConfirm?: () => void;
   /** Whether Cancel takes the initial focus (confirmations: the safe choice first). */
   cancelFirst?: boolean;
+  /** The input cannot be sent as it is (e.g. an invalid CIDR): the main button is disabled. */
+  disabled?: boolean;
 }
 
 /** Cancel and the main action; the main one stays focusable but inert while busy. */
@@ -24,6 +26,7 @@ export function DialogActions({
   destructive = false,
   onConfirm,
   cancelFirst = false,
+  disabled = false,
 }: DialogActionsProps) {
   return (
     <>
@@ -45,6 +48,7 @@ export function DialogActions({
           type={onConfirm ? 'button' : 'submit'}
           className={destructive ? 'button button--danger' : 'button button--primary'}
           aria-disabled={busy || undefined}
+          disabled={disabled && !busy}
           onClick={onConfirm}
         >
           {busy ? <Spinner /> : null}

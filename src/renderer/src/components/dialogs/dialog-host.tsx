@@ -1,13 +1,20 @@
 import { useKeyport } from '../../store/store-context';
+import { AddAccountDialog } from './add-account-dialog';
 import { AddTokenDialog } from './add-token-dialog';
+import { CreateTokenDialog } from './create-token-dialog';
 import { DeleteTokenDialog } from './delete-token-dialog';
 import { EditTokenDialog } from './edit-token-dialog';
+import { RevokeTokensDialog } from './revoke-tokens-dialog';
+import { WriteConfigDialog } from './write-config-dialog';
 
-/** Renders the open dialog, if any. A dialog about a token that has gone renders nothing. */
+/** Renders the open dialog, if any. A dialog about a token or account that has gone renders nothing. */
 export function DialogHost() {
   const dialog = useKeyport((s) => s.dialog);
   const token = useKeyport((s) =>
     dialog && 'tokenId' in dialog ? s.tokens.find((t) => t.id === dialog.tokenId) : undefined,
+  );
+  const account = useKeyport((s) =>
+    dialog && 'accountId' in dialog ? s.accounts.find((a) => a.id === dialog.accountId) : undefined,
   );
   if (!dialog) return null;
   switch (dialog.kind) {
@@ -17,5 +24,15 @@ export function DialogHost() {
       return token ? <EditTokenDialog key={token.id} token={token} /> : null;
     case 'delete-token':
       return token ? <DeleteTokenDialog key={token.id} token={token} /> : null;
+    case 'write-config':
+      return token ? <WriteConfigDialog key={token.id} token={token} /> : null;
+    case 'add-account':
+      return <AddAccountDialog />;
+    case 'create-token':
+      return account ? <CreateTokenDialog key={account.id} account={account} /> : null;
+    case 'revoke-tokens':
+      return account ? (
+        <RevokeTokensDialog key={account.id} account={account} keys={dialog.keys} />
+      ) : null;
   }
 }

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { errorInfoOf } from '../../api';
+import { failureText } from '../../api';
 import { focusFirstInvalid, type FieldErrors } from './form-errors';
 
 export interface DialogFormOptions<K extends string, R> {
@@ -35,7 +35,7 @@ export function useDialogForm<K extends string, R>({ validate, send }: DialogFor
     try {
       await send(request);
     } catch (err) {
-      setFailure(errorInfoOf(err).message);
+      setFailure(failureText(err));
       setBusy(false);
     }
   };

@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import type { Account } from '../../../shared/types';
+import type { SignInCheck } from '../store/registries-slice';
+import { useKeyport } from '../store/store-context';
+import { EmptyState } from './empty-state';
+import { RemoteTokenTable } from './remote-token-table';
+import { SlowCall } from './slow-call';
+import { Spinner } from './spinner';
+
+/** Who you are on this registry, and its tokens as the registry lists them, merged with the vault. */
+export function AccountPanel({ account }: { account: Account }) {
+  const remote = useKeyport((s) => (s.remote?.accountId === account.id ? s.remote : null));
+  const check = useKeyport((s) => s.signInChecks[account.id]);
+  const loadRemote = useKeyport((s) => s.loadRemote);
+  const checkSignIn = useKeyport((s) => s.checkSignIn);
+  const openDialog = useKeyport((s) => s.openDialog);
+  // Keys of the remote tokens ticked for revoking; only ones still listed count.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+
+  const rows = remote?.rows ?? [];
+  const selectedKeys = rows.flatMap((r) =>
+    r.remote && selected.has(r.remote.key) ? [r.remote.key] : [],
+  );
+  const loading = remote !== null && remote.opId !== null;
+  const checking = check?.status === 'checking';
+
+  return (
+    <section className="account-panel" aria-labelledby={`account-${account.id}`}>
+      <header className="account-panel__header">
+        <div className="account-panel__who">
+          <h2 className="account-panel__title" id={`account-${account.id}`}>
+            {account.label}
+          </h2>
+          <p className="account-panel__registry">{account.registry}</p>
+          <SignInLine username={account.username} check={check} />
+        </div>
+        <div className="account-panel__actions">
+          <button
+            type="button"
+            className="button"
+            aria-busy={checking || undefined}
+            onClick={() => {
+              if (!checking) void checkSignIn(account.id);
+            }}
+          >
+            {checking ? <Spinner /> : null}
+            Check sign-in
+          </button>
+          <button
+            type="button"
+            className="button"
+            aria-busy={loading || undefined}
+            onClick={() => {
+              if (!loading) void loadRemote(account.id);
+            }}
+          >
+            {loading ? <Spinner /> : null}
+            Refresh
+          </button>
+          <button
+            type="button"
+            className="button button--danger-quiet"
+            disabled={selectedKeys.length === 0}
+            onClick={() =>
+              openDialog({ kind: 'revoke-tokens', accountId: account.id, keys: selectedKeys })
+            }
+          >
+            Revoke selected
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => openDialog({ kind: 'create-token', accountId: account.id })}
+          >
+            Create token
+          </button>
+        </div>
+      </header>
+      {check?.status === 'checking' ? (
+        <SlowCall label="Checking sign-in" opId={check.opId} />
+      ) : null}
+      {remote?.opId ? <SlowCall label="Loading remote tokens" opId={remote.opId} /> : null}
+      {remote?.failure ? (
+        <p role="alert" className="form-error account-panel__failure">
+          {remote.failure}
+        </p>
+      ) : null}
+      {remote?.status === 'ready' && rows.length === 0 ? (
+        <EmptyState title="No tokens on this registry" action={null}>
+          Tokens created here or elsewhere for {account.username} will be listed here.
+        </EmptyState>
+      ) : null}
+      {rows.length > 0 ? (
+        <RemoteTokenTable rows={rows} selected={selected} onSelect={setSelected} />
+      ) : null}
+    </section>
+  );
+}
+
+/** The account's user name, and what the last "Check sign-in" said about it. */
+function SignInLine({ username, check }: { username: string; check: SignInCheck | undefined }) {
+  if (check?.status === 'done' && check.username === null) {
+    return (
+      <p role="status" className="account-panel__signin account-panel__signin--warning">
+        Not signed in: the registry no longer accepts this session. Add the account again.
+      </p>
+    );
+  }
+  if (check?.status === 'failed') {
+    return (
+      <p role="status" className="account-panel__signin account-panel__signin--warning">
+        Signed in as {username}; the check failed: {check.message}
+      </p>
+    );
+  }
+  const confirmed = check?.status === 'done' ? check.username : null;
+  return (
+    <div role="status" className="account-panel__signin">
+      <span>Signed in as {confirmed ?? username}</span>
+      {confirmed !== null ? (
+        <span className="badge badge--ok account-panel__checked">confirmed by the registry</span>
+      ) : null}
+    </div>
+  );
+}

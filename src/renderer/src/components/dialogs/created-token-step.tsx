@@ -1,0 +1,113 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ResponseOf } from '../../../../shared/ipc-contract';
+import { useKeyport } from '../../store/store-context';
+import { Spinner } from '../spinner';
+import { FormField } from './form-field';
+
+/**
+ * The one time the new secret is on screen. It lives in the create dialog's state only, so it is
+ * gone once the dialog closes; afterwards Reveal on the stored copy is the only way to see it.
+ * Copy goes through main (which clears the clipboard later) unless the keychain refused the
+ * token, in which case the page's clipboard is the user's last chance to keep it.
+ */
+export function CreatedTokenStep({
+  created,
+  label,
+}: {
+  created: ResponseOf<'remote:create'>;
+  label: string;
+}) {
+  const copy = useKeyport((s) => s.copy);
+  const notify = useKeyport((s) => s.notify);
+  const openDialog = useKeyport((s) => s.openDialog);
+  const closeDialog = useKeyport((s) => s.closeDialog);
+  const storedId = created.token?.id;
+  const copyingStored = useKeyport((s) =>
+    storedId === undefined ? false : s.pending[`copy:${storedId}`] === true,
+  );
+  const [copyingHere, setCopyingHere] = useState(false);
+  const [copyFailure, setCopyFailure] = useState<string | null>(null);
+  const copyRef = useRef<HTMLButtonElement>(null);
+  const copying = copyingStored || copyingHere;
+
+  // The form that had focus is gone; the next thing to do is copy.
+  useEffect(() => copyRef.current?.focus(), []);
+
+  const onCopy = async () => {
+    if (copying) return;
+    setCopyFailure(null);
+    if (storedId !== undefined) {
+      await copy(storedId);
+      return;
+    }
+    setCopyingHere(true);
+    try {
+      await navigator.clipboard.writeText(created.secret);
+      notify('Copied — Keyport cannot clear this copy; clear the clipboard when done');
+    } catch {
+      setCopyFailure('The clipboard is not available: select the token and copy it by hand.');
+    } finally {
+      setCopyingHere(false);
+    }
+  };
+
+  return (
+    <div className="created-token">
+      {created.storeError ? (
+        <div role="alert" className="form-error created-token__warning">
+          <strong>Copy it now: Keyport could not store it</strong>
+          <p className="created-token__reason">{created.storeError.message}</p>
+        </div>
+      ) : (
+        <p className="dialog__description">
+          Stored in your keychain as “{created.token?.label ?? label}”. The registry shows this
+          token only once: copy it now if you need it elsewhere. Later, Reveal shows the stored
+          copy.
+        </p>
+      )}
+      <FormField label="New token" hint="Shown once.">
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            readOnly
+            spellCheck={false}
+            autoComplete="off"
+            className="mono created-token__secret"
+            value={created.secret}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+        )}
+      </FormField>
+      {copyFailure ? (
+        <p role="alert" className="form-error">
+          {copyFailure}
+        </p>
+      ) : null}
+      <div className="dialog__actions">
+        <button
+          ref={copyRef}
+          type="button"
+          className="button"
+          aria-busy={copying || undefined}
+          onClick={() => void onCopy()}
+        >
+          {copying ? <Spinner /> : null}
+          Copy
+        </button>
+        {storedId !== undefined ? (
+          <button
+            type="button"
+            className="button"
+            onClick={() => openDialog({ kind: 'write-config', tokenId: storedId })}
+          >
+            Write to config…
+          </button>
+        ) : null}
+        <button type="button" className="button button--primary" onClick={closeDialog}>
+          Done
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import type { Account } from '../../../../shared/types';
+import { errorInfoOf, failureText } from '../../api';
+import { formatDate } from '../../format';
+import { useKeyport } from '../../store/store-context';
+import { Dialog } from './dialog';
+import { DialogActions } from './dialog-actions';
+import { OtpField, otpError, otpPart } from './otp-field';
+import { useOperation } from './use-operation';
+
+/**
+ * Confirms revoking the selected remote tokens, naming each one (label when Keyport holds it,
+ * the registry's masked value, created). Removing the local copies is the default: a revoked
+ * token is of no use, and keeping it only invites a confusing failure later.
+ */
+export function RevokeTokensDialog({ account, keys }: { account: Account; keys: string[] }) {
+  const rows = useKeyport((s) => (s.remote?.accountId === account.id ? s.remote.rows : []));
+  const revokeRemoteTokens = useKeyport((s) => s.revokeRemoteTokens);
+  const closeDialog = useKeyport((s) => s.closeDialog);
+  const operation = useOperation();
+  const [removeLocal, setRemoveLocal] = useState(true);
+  const [needOtp, setNeedOtp] = useState(false);
+  const [otp, setOtp] = useState('');
+  const [otpInvalid, setOtpInvalid] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  // Captured when the dialog opened: a refresh underneath must not change what is confirmed.
+  const [chosen] = useState(() =>
+    keys.flatMap((key) => {
+      const row = rows.find((r) => r.remote?.key === key);
+      if (!row?.remote) return [];
+      const { masked, created } = row.remote;
+      return [{ key, masked, created, label: row.local?.label ?? null }];
+    }),
+  );
+
+  const revoke = async () => {
+    if (busy) return;
+    const missing = otpError(needOtp, otp);
+    setOtpInvalid(missing);
+    if (missing) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      await operation((opId) =>
+        revokeRemoteTokens({
+          accountId: account.id,
+          keys: chosen.map((c) => c.key),
+          removeLocal,
+          ...otpPart(needOtp, otp),
+          opId,
+        }),
+      );
+      closeDialog();
+    } catch (err) {
+      if (errorInfoOf(err).code === 'OTP_REQUIRED') setNeedOtp(true);
+      setFailure(failureText(err));
+      setBusy(false);
+    }
+  };
+
+  const count = chosen.length;
+  return (
+    <Dialog
+      title="Revoke tokens"
+      role="alertdialog"
+      description={
+        <>
+          Revoke {count === 1 ? 'this token' : `these ${count} tokens`} on {account.registry}?
+          Programs using {count === 1 ? 'it' : 'them'} stop working; this cannot be undone.
+        </>
+      }
+      onClose={closeDialog}
+    >
+      <ul className="revoke-list" aria-label="Tokens to revoke">
+        {chosen.map(({ key, masked, created, label }) => (
+          <li key={key} className="revoke-list__item">
+            {label !== null ? <strong>{label}</strong> : <em>Not in Keyport</em>}{' '}
+            <span className="mono">{masked}</span>{' '}
+            <span className="revoke-list__date">created {formatDate(created)}</span>
+          </li>
+        ))}
+      </ul>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={removeLocal}
+          onChange={(e) => setRemoveLocal(e.target.checked)}
+        />
+        Also remove from Keyport
+      </label>
+      {needOtp ? <OtpField value={otp} onChange={setOtp} error={otpInvalid} /> : null}
+      <DialogActions
+        failure={failure}
+        busy={busy}
+        label="Revoke"
+        busyLabel="Revoking…"
+        destructive
+        cancelFirst
+        disabled={count === 0}
+        onCancel={closeDialog}
+        onConfirm={() => void revoke()}
+      />
+    </Dialog>
+  );
+}

@@ -1,0 +1,427 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { FakeKeyport } from './fake-keyport';
+import { openRegistries, renderApp, secret } from './render-app';
+
+const PASSWORD = 'correct-horse';
+
+/** An account with one token of each state: in Keyport, registry only, revoked elsewhere. */
+function seeded() {
+  const fake = new FakeKeyport([
+    {
+      id: 'ci',
+      label: 'ci publish',
+      secret: secret('cipub'),
+      remoteKey: 'key-ci',
+      origin: 'created',
+    },
+    {
+      id: 'gone',
+      label: 'old laptop',
+      secret: secret('laptop'),
+      remoteKey: 'key-gone',
+      origin: 'created',
+    },
+  ]);
+  fake.registry.seedAccount({ id: 'acc', username: 'alice' });
+  fake.registry.seedRemote('acc', {
+    key: 'key-ci',
+    masked: 'npm_••••cipu',
+    created: '2026-02-01T10:00:00.000Z',
+  });
+  fake.registry.seedRemote('acc', {
+    key: 'key-web',
+    masked: 'npm_••••webx',
+    name: 'deploy-bot',
+    cidr: ['10.0.0.0/8', '2001:db8::/32'],
+    created: '2026-02-20T10:00:00.000Z',
+    expires: '2026-05-20T10:00:00.000Z',
+  });
+  fake.registry.seedRemote('acc', {
+    key: 'key-ro',
+    masked: 'npm_••••read',
+    readonly: true,
+    created: '2026-03-01T10:00:00.000Z',
+  });
+  return fake;
+}
+
+const table = () => screen.findByRole('table', { name: 'Remote tokens' });
+const rowOf = (text: string) => {
+  const cell = within(screen.getByRole('table', { name: 'Remote tokens' })).getByText(text);
+  const row = cell.closest('tr');
+  if (!row) throw new Error(`no row for ${text}`);
+  return row;
+};
+
+describe('Registries view', () => {
+  it('offers to add the first account', async () => {
+    const { user } = renderApp();
+    await openRegistries(user);
+    expect(screen.getByRole('heading', { name: 'No accounts yet' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Add your first account' }));
+    expect(screen.getByRole('dialog', { name: 'Add account' })).toBeTruthy();
+  });
+
+  it('lists remote tokens merged with the vault, keeping those revoked elsewhere', async () => {
+    const { user } = renderApp({ fake: seeded() });
+    await openRegistries(user);
+    await table();
+
+    expect(screen.getByRole('button', { name: 'alice @ registry.npmjs.org' })).toBeTruthy();
+    expect(screen.getByText('Signed in as alice')).toBeTruthy();
+
+    const inKeyport = rowOf('npm_••••cipu');
+    expect(within(inKeyport).getByText('ci publish')).toBeTruthy();
+    expect(within(inKeyport).getByText('In Keyport')).toBeTruthy();
+    expect(within(inKeyport).getByText('publish')).toBeTruthy();
+    expect(within(inKeyport).getByText('any')).toBeTruthy();
+    expect(within(inKeyport).getByText('Feb 1, 2026')).toBeTruthy();
+    expect(within(inKeyport).getByText('never')).toBeTruthy();
+
+    const granular = rowOf('npm_••••webx');
+    expect(within(granular).getByText('Registry only')).toBeTruthy();
+    expect(within(granular).getByText('granular: deploy-bot')).toBeTruthy();
+    expect(within(granular).getByText('10.0.0.0/8, 2001:db8::/32')).toBeTruthy();
+    expect(within(granular).getByText('May 20, 2026')).toBeTruthy();
+
+    expect(within(rowOf('npm_••••read')).getByText('read-only')).toBeTruthy();
+
+    const revoked = rowOf('old laptop');
+    expect(within(revoked).getByText('Revoked elsewhere')).toBeTruthy();
+    expect(within(revoked).getByText('npm_••••••••lapt')).toBeTruthy();
+    expect(revoked.className).toContain('remote-row--warning');
+    expect(inKeyport.className).not.toContain('remote-row--warning');
+    // Nothing left to revoke on the registry, but it can go from Keyport.
+    expect(within(revoked).queryByRole('checkbox')).toBeNull();
+    expect(
+      within(revoked).getByRole('button', { name: 'Remove old laptop from Keyport' }),
+    ).toBeTruthy();
+    expect(within(granular).getByRole('checkbox', { name: 'Select npm_••••webx' })).toBeTruthy();
+  });
+
+  it('says so when the registry lists no tokens', async () => {
+    const fake = new FakeKeyport();
+    fake.registry.seedAccount({ id: 'acc', username: 'bob' });
+    const { user } = renderApp({ fake });
+    await openRegistries(user);
+    expect(await screen.findByRole('heading', { name: 'No tokens on this registry' })).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('shows progress while listing, and Cancel stops the call', async () => {
+    const fake = seeded();
+    const release = fake.hold('listRemoteTokens');
+    const { user } = renderApp({ fake });
+    await openRegistries(user);
+
+    expect(screen.getByRole('progressbar', { name: 'Loading remote tokens' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    const [list] = fake.callsTo('listRemoteTokens') as { opId: string }[];
+    expect(list?.opId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+    expect(fake.callsTo('cancelOperation')).toEqual([{ opId: list?.opId }]);
+    expect((await screen.findByRole('alert')).textContent).toBe('Listing was cancelled.');
+    expect(screen.queryByRole('progressbar', { name: 'Loading remote tokens' })).toBeNull();
+    release();
+
+    // The UI stays usable: Refresh lists again.
+    await user.click(screen.getByRole('button', { name: 'Refresh' }));
+    expect(await table()).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says how long to wait when the registry rate-limits', async () => {
+    const fake = seeded();
+    fake.failNext('listRemoteTokens', 'RATE_LIMITED', 'The registry answered 429.', {
+      retryAfterSeconds: 30,
+    });
+    const { user } = renderApp({ fake });
+    await openRegistries(user);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Too many requests; try again in 30 s',
+    );
+  });
+
+  it('checks the sign-in on demand', async () => {
+    const fake = seeded();
+    const { user } = renderApp({ fake });
+    await openRegistries(user);
+    await table();
+    await user.click(screen.getByRole('button', { name: 'Check sign-in' }));
+    expect(fake.callsTo('whoami')).toEqual([{ id: 'acc', opId: expect.any(String) }]);
+    expect(await screen.findByText('confirmed by the registry')).toBeTruthy();
+
+    fake.registry.sessionValid = false;
+    await user.click(screen.getByRole('button', { name: 'Check sign-in' }));
+    expect(
+      await screen.findByText(
+        'Not signed in: the registry no longer accepts this session. Add the account again.',
+      ),
+    ).toBeTruthy();
+  });
+});
+
+describe('Registries view, more', () => {
+  it('shows the selected account’s own tokens when another account is chosen', async () => {
+    const fake = seeded();
+    fake.registry.seedAccount({ id: 'acc2', username: 'bob', registry: 'https://npm.corp.dev/' });
+    fake.registry.seedRemote('acc2', { key: 'key-bob', masked: 'npm_••••bobb' });
+    const { user } = renderApp({ fake });
+    await openRegistries(user);
+    await table();
+    const alice = screen.getByRole('button', { name: 'alice @ registry.npmjs.org' });
+    expect(alice.getAttribute('aria-current')).toBe('true');
+
+    await user.click(screen.getByRole('button', { name: 'bob @ npm.corp.dev' }));
+    expect(await screen.findByText('Signed in as bob')).toBeTruthy();
+    await waitFor(() => expect(rowOf('npm_••••bobb')).toBeTruthy());
+    expect(within(screen.getByRole('table')).queryByText('npm_••••cipu')).toBeNull();
+    expect(alice.getAttribute('aria-current')).toBeNull();
+    expect(fake.callsTo('listRemoteTokens').at(-1)).toEqual({
+      accountId: 'acc2',
+      opId: expect.any(String),
+    });
+  });
+
+  it('removes a token revoked elsewhere from Keyport after confirmation', async () => {
+    const fake = seeded();
+    const { user, store } = renderApp({ fake });
+    await openRegistries(user);
+    await table();
+    await user.click(screen.getByRole('button', { name: 'Remove old laptop from Keyport' }));
+    const confirm = screen.getByRole('alertdialog', { name: 'Delete token' });
+    await user.click(within(confirm).getByRole('button', { name: 'Delete' }));
+    expect(fake.callsTo('removeToken')).toEqual([{ id: 'gone' }]);
+    expect(within(screen.getByRole('table')).queryByText('old laptop')).toBeNull();
+    expect(store.getState().tokens.map((t) => t.id)).not.toContain('gone');
+  });
+
+  it('closes dialogs with Escape and gives focus back to the opener', async () => {
+    const { user } = renderApp({ fake: seeded() });
+    await openRegistries(user);
+    await table();
+    const add = screen.getByRole('button', { name: 'Add account' });
+    await user.click(add);
+    expect(screen.getByRole('dialog', { name: 'Add account' })).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByLabelText('User name'));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(add);
+
+    await user.click(screen.getByRole('checkbox', { name: 'Select npm_••••read' }));
+    const revoke = screen.getByRole('button', { name: 'Revoke selected' });
+    await user.click(revoke);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(document.activeElement).toBe(revoke);
+
+    const create = screen.getByRole('button', { name: 'Create token' });
+    await user.click(create);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(create);
+  });
+});
+
+describe('Add account', () => {
+  it('signs in, asks for a one-time password when needed, and retries the same request', async () => {
+    const fake = new FakeKeyport();
+    fake.registry.otp = '123456';
+    const { user, store } = renderApp({ fake });
+    await openRegistries(user);
+    await user.click(screen.getByRole('button', { name: 'Add account' }));
+    const dialog = screen.getByRole('dialog', { name: 'Add account' });
+    expect(
+      (within(dialog).getByRole('radio', { name: 'Sign in' }) as HTMLInputElement).checked,
+    ).toBe(true);
+    expect((within(dialog).getByLabelText('Registry URL') as HTMLInputElement).value).toBe(
+      'https://registry.npmjs.org/',
+    );
+    const password = within(dialog).getByLabelText('Password') as HTMLInputElement;
+    expect(password.type).toBe('password');
+    expect(within(dialog).queryByLabelText('One-time password')).toBeNull();
+
+    await user.type(within(dialog).getByLabelText('User name'), 'alice');
+    await user.type(password, PASSWORD);
+    await user.click(within(dialog).getByRole('button', { name: 'Sign in' }));
+
+    expect(within(dialog).getByRole('alert').textContent).toBe(
+      'The registry asks for a one-time password.',
+    );
+    const otp = within(dialog).getByLabelText('One-time password');
+    expect(document.activeElement).toBe(otp);
+    await user.type(otp, '123456');
+    await user.click(within(dialog).getByRole('button', { name: 'Sign in' }));
+
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const [first, second] = fake.callsTo('signIn') as Record<string, unknown>[];
+    expect(first).toEqual({
+      registry: 'https://registry.npmjs.org/',
+      username: 'alice',
+      password: PASSWORD,
+      opId: expect.any(String),
+    });
+    expect(second).toEqual({ ...first, otp: '123456', opId: expect.any(String) });
+    expect(await screen.findByRole('button', { name: 'alice @ registry.npmjs.org' })).toBeTruthy();
+    expect(screen.getByText('Signed in as alice')).toBeTruthy();
+    // The password went to main once per request and nowhere else.
+    expect(JSON.stringify(store.getState())).not.toContain(PASSWORD);
+    expect(document.body.innerHTML).not.toContain(PASSWORD);
+
+    await user.click(screen.getByRole('button', { name: 'Add account' }));
+    const again = screen.getByRole('dialog', { name: 'Add account' });
+    expect((within(again).getByLabelText('Password') as HTMLInputElement).value).toBe('');
+  });
+
+  it('shows a wrong password in the dialog and stays usable', async () => {
+    const { user } = renderApp();
+    await openRegistries(user);
+    await user.click(screen.getByRole('button', { name: 'Add account' }));
+    const dialog = screen.getByRole('dialog', { name: 'Add account' });
+    await user.type(within(dialog).getByLabelText('User name'), 'alice');
+    await user.type(within(dialog).getByLabelText('Password'), 'wrong');
+    await user.click(within(dialog).getByRole('button', { name: 'Sign in' }));
+    expect(within(dialog).getByRole('alert').textContent).toBe(
+      'The registry refused the user name or password.',
+    );
+    expect(within(dialog).queryByLabelText('One-time password')).toBeNull();
+    expect(within(dialog).getByRole('button', { name: 'Sign in' })).toBeTruthy();
+  });
+
+  it('adds an account from a pasted token', async () => {
+    const TOKEN = secret('pasted');
+    const { user, fake, store } = renderApp();
+    await openRegistries(user);
+    await user.click(screen.getByRole('button', { name: 'Add account' }));
+    const dialog = screen.getByRole('dialog', { name: 'Add account' });
+    await user.click(within(dialog).getByRole('radio', { name: 'Paste token' }));
+    expect(within(dialog).queryByLabelText('Password')).toBeNull();
+    const token = within(dialog).getByLabelText('Token') as HTMLInputElement;
+    expect(token.type).toBe('password');
+    await user.type(token, TOKEN);
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }));
+
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(fake.callsTo('addAccountToken')).toEqual([
+      { registry: 'https://registry.npmjs.org/', secret: TOKEN, opId: expect.any(String) },
+    ]);
+    expect(await screen.findByText('Signed in as pasted-user')).toBeTruthy();
+    expect(JSON.stringify(store.getState())).not.toContain(TOKEN);
+  });
+
+  it('cancels the sign-in in flight when the dialog is closed', async () => {
+    const { user, fake } = renderApp();
+    await openRegistries(user);
+    await user.click(screen.getByRole('button', { name: 'Add account' }));
+    const dialog = screen.getByRole('dialog', { name: 'Add account' });
+    await user.type(within(dialog).getByLabelText('User name'), 'alice');
+    await user.type(within(dialog).getByLabelText('Password'), PASSWORD);
+    const release = fake.hold('signIn');
+    await user.click(within(dialog).getByRole('button', { name: 'Sign in' }));
+    expect(within(dialog).getByRole('button', { name: 'Signing in…' })).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const [call] = fake.callsTo('signIn') as { opId: string }[];
+    expect(fake.callsTo('cancelOperation')).toEqual([{ opId: call?.opId }]);
+    await act(async () => release());
+    expect(screen.getByRole('heading', { name: 'No accounts yet' })).toBeTruthy();
+  });
+});
+
+describe('Revoke', () => {
+  it('confirms naming each token, revokes the selected keys, removes local copies, lists again', async () => {
+    const fake = seeded();
+    const { user, store } = renderApp({ fake });
+    await openRegistries(user);
+    await table();
+    const revokeSelected = screen.getByRole('button', { name: 'Revoke selected' });
+    expect((revokeSelected as HTMLButtonElement).disabled).toBe(true);
+
+    await user.click(screen.getByRole('checkbox', { name: 'Select npm_••••cipu' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select npm_••••webx' }));
+    await user.click(revokeSelected);
+
+    const dialog = screen.getByRole('alertdialog', { name: 'Revoke tokens' });
+    const items = within(within(dialog).getByRole('list', { name: 'Tokens to revoke' }))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(items).toEqual([
+      'ci publish npm_••••cipu created Feb 1, 2026',
+      'Not in Keyport npm_••••webx created Feb 20, 2026',
+    ]);
+    const removeLocal = within(dialog).getByRole('checkbox', { name: 'Also remove from Keyport' });
+    expect((removeLocal as HTMLInputElement).checked).toBe(true);
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
+
+    await user.click(within(dialog).getByRole('button', { name: 'Revoke' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(fake.callsTo('revokeRemoteTokens')).toEqual([
+      {
+        accountId: 'acc',
+        keys: ['key-ci', 'key-web'],
+        removeLocal: true,
+        opId: expect.any(String),
+      },
+    ]);
+    expect(screen.getByText('Revoked 2 tokens')).toBeTruthy();
+    // Listed again: the two are gone, the read-only one and the revoked-elsewhere row remain.
+    await waitFor(() => expect(fake.callsTo('listRemoteTokens')).toHaveLength(2));
+    await waitFor(() =>
+      expect(within(screen.getByRole('table')).queryByText('npm_••••cipu')).toBeNull(),
+    );
+    expect(within(screen.getByRole('table')).queryByText('npm_••••webx')).toBeNull();
+    expect(rowOf('npm_••••read')).toBeTruthy();
+    expect(rowOf('old laptop')).toBeTruthy();
+    expect(store.getState().tokens.map((t) => t.id)).not.toContain('ci');
+  });
+
+  it('keeps the local copies when asked, and warns about tokens still listed', async () => {
+    const fake = seeded();
+    fake.registry.stickyKeys.add('key-ro');
+    const { user, store } = renderApp({ fake });
+    await openRegistries(user);
+    await table();
+    await user.click(screen.getByRole('checkbox', { name: 'Select all tokens' }));
+    await user.click(screen.getByRole('button', { name: 'Revoke selected' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Revoke tokens' });
+    expect(within(dialog).getAllByRole('listitem')).toHaveLength(3);
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Also remove from Keyport' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Revoke' }));
+
+    expect(fake.callsTo('revokeRemoteTokens')).toEqual([
+      {
+        accountId: 'acc',
+        keys: ['key-ci', 'key-web', 'key-ro'],
+        removeLocal: false,
+        opId: expect.any(String),
+      },
+    ]);
+    expect(screen.getByText('Revoked 2 tokens')).toBeTruthy();
+    const warning = screen.getByText(
+      'The registry still lists 1 token it was asked to revoke: npm_••••read',
+    );
+    expect(warning.closest('.notice')?.className).toContain('notice--warning');
+    expect(store.getState().tokens.map((t) => t.id)).toContain('ci');
+    // ci publish is now revoked elsewhere: still shown, in the warning style.
+    await waitFor(() =>
+      expect(within(rowOf('ci publish')).getByText('Revoked elsewhere')).toBeTruthy(),
+    );
+  });
+
+  it('keeps the confirmation open with the registry’s reason when the revoke fails', async () => {
+    const fake = seeded();
+    const { user } = renderApp({ fake });
+    await openRegistries(user);
+    await table();
+    await user.click(screen.getByRole('checkbox', { name: 'Select npm_••••read' }));
+    await user.click(screen.getByRole('button', { name: 'Revoke selected' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Revoke tokens' });
+    fake.failNext('revokeRemoteTokens', 'FORBIDDEN', 'The registry refused: 403 Forbidden.');
+    await user.click(within(dialog).getByRole('button', { name: 'Revoke' }));
+    expect(within(dialog).getByRole('alert').textContent).toBe(
+      'The registry refused: 403 Forbidden.',
+    );
+    expect(rowOf('npm_••••read')).toBeTruthy();
+  });
+});

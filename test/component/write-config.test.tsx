@@ -1,0 +1,272 @@
+import { act, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { FakeKeyport, type SeedToken } from './fake-keyport';
+import { findList, renderApp, secret } from './render-app';
+
+const NPM = secret('alpha');
+const MVN = secret('maven');
+const tokens: SeedToken[] = [
+  { id: 'a', label: 'alpha', secret: NPM, user: 'alice' },
+  {
+    id: 'm',
+    label: 'corp maven',
+    secret: MVN,
+    ecosystem: 'maven',
+    registry: 'https://maven.corp.dev/releases/',
+    user: 'deployer',
+  },
+];
+const row = (label: string) => screen.getByRole('listitem', { name: label });
+const field = (dialog: HTMLElement, name: string) =>
+  within(dialog).getByLabelText(name) as HTMLInputElement;
+const button = (dialog: HTMLElement, name: string) =>
+  within(dialog).getByRole('button', { name }) as HTMLButtonElement;
+
+async function openWrite(label: string, fake = new FakeKeyport(tokens)) {
+  const ctx = renderApp({ fake });
+  await findList();
+  await ctx.user.click(within(row(label)).getByRole('button', { name: 'Write to config…' }));
+  const dialog = screen.getByRole('dialog', { name: 'Write to config' });
+  // The default paths come from config:defaults.
+  await within(dialog).findByDisplayValue(/^\/home\/u\//);
+  return { ...ctx, dialog };
+}
+
+describe('Write to config', () => {
+  it('previews a masked diff, writes, records where, and undoes from the notice', async () => {
+    const { dialog, user, fake, store } = await openWrite('alpha');
+    const format = within(dialog).getByRole('combobox', { name: 'Format' }) as HTMLSelectElement;
+    expect(format.value).toBe('npmrc');
+    expect(field(dialog, 'File').value).toBe('/home/u/.npmrc');
+    expect(field(dialog, 'Registry URL').value).toBe('https://registry.npmjs.org/');
+    expect(button(dialog, 'Write').disabled).toBe(true);
+
+    await user.type(field(dialog, 'Scope'), '@acme');
+    await user.click(button(dialog, 'Preview'));
+
+    expect(fake.callsTo('planWrite')).toEqual([
+      {
+        tokenId: 'a',
+        format: 'npmrc',
+        file: '/home/u/.npmrc',
+        registry: 'https://registry.npmjs.org/',
+        scope: '@acme',
+      },
+    ]);
+    const diff = within(dialog).getByRole('region', { name: 'Diff preview' });
+    const added = within(diff).getByText('+//registry.npmjs.org/:_authToken=npm_••••••••alph');
+    expect(added.closest('.diff__line')?.className).toContain('diff__line--add');
+    expect(diff.closest('.diff')?.querySelector('pre')).toBeTruthy();
+    expect(within(dialog).getByText('new file')).toBeTruthy();
+    expect(within(dialog).getByText('//registry.npmjs.org/:_authToken')).toBeTruthy();
+    expect(dialog.textContent).not.toContain(NPM);
+
+    await user.click(button(dialog, 'Write'));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(fake.callsTo('applyWrite')).toEqual([{ planId: 'plan1' }]);
+    expect(fake.configs.files.get('/home/u/.npmrc')).toBe(
+      `//registry.npmjs.org/:_authToken=${NPM}`,
+    );
+    const notices = screen.getByRole('status', { name: 'Notifications' });
+    expect(
+      within(notices).getByText('Wrote //registry.npmjs.org/:_authToken to /home/u/.npmrc'),
+    ).toBeTruthy();
+    expect(within(row('alpha')).getByText('Written to 1 file')).toBeTruthy();
+    expect(store.getState().tokens.find((t) => t.id === 'a')?.writtenTo).toHaveLength(1);
+
+    await user.click(within(notices).getByRole('button', { name: 'Undo' }));
+    expect(await within(notices).findByText('Restored /home/u/.npmrc')).toBeTruthy();
+    expect(fake.callsTo('undoWrite')).toEqual([{ undoId: 'undo2' }]);
+    expect(fake.configs.files.has('/home/u/.npmrc')).toBe(false);
+    expect(within(notices).queryByText(/^Wrote /)).toBeNull();
+    expect(within(row('alpha')).getByText('Not written')).toBeTruthy();
+  });
+
+  it('says "Nothing to change" and offers no write when the file already holds the entry', async () => {
+    const fake = new FakeKeyport(tokens);
+    fake.configs.files.set('/home/u/.npmrc', `//registry.npmjs.org/:_authToken=${NPM}`);
+    const { dialog, user } = await openWrite('alpha', fake);
+    await user.click(button(dialog, 'Preview'));
+    expect(await within(dialog).findByText('Nothing to change')).toBeTruthy();
+    expect(within(dialog).queryByRole('region', { name: 'Diff preview' })).toBeNull();
+    expect(within(dialog).queryByText('new file')).toBeNull();
+    expect(button(dialog, 'Write').disabled).toBe(true);
+  });
+
+  it('drops the preview when a field changes, so Write writes only what was shown', async () => {
+    const { dialog, user } = await openWrite('alpha');
+    await user.click(button(dialog, 'Preview'));
+    expect(button(dialog, 'Write').disabled).toBe(false);
+    await user.type(field(dialog, 'Scope'), '@x');
+    expect(within(dialog).queryByRole('region', { name: 'Diff preview' })).toBeNull();
+    expect(button(dialog, 'Write').disabled).toBe(true);
+  });
+
+  it('refuses when the file changed since the preview, and previews again', async () => {
+    const fake = new FakeKeyport(tokens);
+    fake.configs.files.set('/home/u/.npmrc', 'registry=https://registry.npmjs.org/');
+    const { dialog, user } = await openWrite('alpha', fake);
+    await user.click(button(dialog, 'Preview'));
+    expect(within(dialog).queryByText('new file')).toBeNull();
+    // Someone edits the file between preview and write.
+    fake.configs.files.set('/home/u/.npmrc', 'registry=https://other.example/');
+    await user.click(button(dialog, 'Write'));
+
+    expect(within(dialog).getByRole('alert').textContent).toBe(
+      '/home/u/.npmrc changed since the preview; Keyport wrote nothing. Review the new preview and try again.',
+    );
+    expect(fake.configs.files.get('/home/u/.npmrc')).toBe('registry=https://other.example/');
+    expect(button(dialog, 'Write').disabled).toBe(true);
+
+    await user.click(button(dialog, 'Preview again'));
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+    await user.click(button(dialog, 'Write'));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(fake.configs.files.get('/home/u/.npmrc')).toBe(
+      `registry=https://other.example/\n//registry.npmjs.org/:_authToken=${NPM}`,
+    );
+  });
+
+  it('shows why a file is invalid and never writes it', async () => {
+    const { dialog, user, fake } = await openWrite('alpha');
+    fake.failNext(
+      'planWrite',
+      'CONFIG_INVALID',
+      '/home/u/.npmrc line 3 is not valid; fix it first.',
+    );
+    await user.click(button(dialog, 'Preview'));
+    expect(within(dialog).getByRole('alert').textContent).toBe(
+      '/home/u/.npmrc line 3 is not valid; fix it first.',
+    );
+    expect(within(dialog).queryByRole('region', { name: 'Diff preview' })).toBeNull();
+    expect(button(dialog, 'Write').disabled).toBe(true);
+    expect(fake.callsTo('applyWrite')).toEqual([]);
+  });
+
+  it('shows busy states on Preview and Write', async () => {
+    const { dialog, user, fake } = await openWrite('alpha');
+    const release = fake.hold('planWrite');
+    await user.click(button(dialog, 'Preview'));
+    expect(button(dialog, 'Previewing…').getAttribute('aria-disabled')).toBe('true');
+    await user.click(button(dialog, 'Previewing…'));
+    expect(fake.callsTo('planWrite')).toHaveLength(1);
+    await act(async () => release());
+
+    const releaseWrite = fake.hold('applyWrite');
+    await user.click(button(dialog, 'Write'));
+    expect(button(dialog, 'Writing…').getAttribute('aria-disabled')).toBe('true');
+    await act(async () => releaseWrite());
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('checks the scope before asking the core', async () => {
+    const { dialog, user, fake } = await openWrite('alpha');
+    await user.type(field(dialog, 'Scope'), 'acme');
+    await user.click(button(dialog, 'Preview'));
+    expect(within(dialog).getByText('A scope looks like @acme.')).toBeTruthy();
+    expect(document.activeElement).toBe(field(dialog, 'Scope'));
+    expect(fake.callsTo('planWrite')).toEqual([]);
+  });
+
+  it('shows the fields each format needs and sends only those', async () => {
+    const { dialog, user, fake } = await openWrite('corp maven');
+    const format = within(dialog).getByRole('combobox', { name: 'Format' }) as HTMLSelectElement;
+    const labels = () =>
+      within(dialog)
+        .getAllByRole('textbox')
+        .concat(within(dialog).queryAllByRole('combobox'))
+        .map((el) => (el as HTMLInputElement).labels?.[0]?.textContent);
+
+    expect(format.value).toBe('maven');
+    expect(field(dialog, 'File').value).toBe('/home/u/.m2/settings.xml');
+    expect(labels().sort()).toEqual(
+      ['Auth', 'File', 'Format', 'Registry URL', 'Server id', 'User name'].sort(),
+    );
+    expect(field(dialog, 'User name').value).toBe('deployer');
+    expect(within(dialog).queryByLabelText('Scope')).toBeNull();
+
+    await user.type(field(dialog, 'Server id'), 'corp');
+    await user.click(button(dialog, 'Preview'));
+    expect(fake.callsTo('planWrite').at(-1)).toEqual({
+      tokenId: 'm',
+      format: 'maven',
+      file: '/home/u/.m2/settings.xml',
+      registry: 'https://maven.corp.dev/releases/',
+      serverId: 'corp',
+      mavenAuth: 'password',
+      username: 'deployer',
+    });
+    expect(within(dialog).getByText('server id=corp')).toBeTruthy();
+
+    // A bearer header has no user name.
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Auth' }), 'bearer');
+    expect(within(dialog).queryByLabelText('User name')).toBeNull();
+    await user.click(button(dialog, 'Preview'));
+    expect(fake.callsTo('planWrite').at(-1)).toEqual({
+      tokenId: 'm',
+      format: 'maven',
+      file: '/home/u/.m2/settings.xml',
+      registry: 'https://maven.corp.dev/releases/',
+      serverId: 'corp',
+      mavenAuth: 'bearer',
+    });
+
+    await user.selectOptions(format, 'nuget');
+    expect(field(dialog, 'File').value).toBe('/home/u/.nuget/NuGet/NuGet.Config');
+    expect(labels().sort()).toEqual(
+      ['File', 'Format', 'Registry URL', 'Source name', 'User name'].sort(),
+    );
+
+    await user.selectOptions(format, 'pip');
+    expect(field(dialog, 'File').value).toBe('/home/u/.config/pip/pip.conf');
+    expect(labels().sort()).toEqual(['File', 'Format', 'Mode', 'Registry URL', 'User name'].sort());
+    await user.selectOptions(
+      within(dialog).getByRole('combobox', { name: 'Mode' }),
+      'extra-index-url',
+    );
+
+    await user.selectOptions(format, 'pypirc');
+    expect(labels().sort()).toEqual(
+      ['File', 'Format', 'Registry URL', 'Repository', 'User name'].sort(),
+    );
+    await user.type(field(dialog, 'Repository'), 'corp');
+
+    await user.selectOptions(format, 'netrc');
+    expect(field(dialog, 'File').value).toBe('/home/u/.netrc');
+    expect(labels().sort()).toEqual(['File', 'Format', 'Registry URL', 'User name'].sort());
+
+    await user.selectOptions(format, 'npmrc');
+    expect(labels().sort()).toEqual(['File', 'Format', 'Registry URL', 'Scope'].sort());
+    // A project .npmrc is just another path.
+    await user.clear(field(dialog, 'File'));
+    await user.type(field(dialog, 'File'), '/work/app/.npmrc');
+    await user.click(button(dialog, 'Preview'));
+    expect(fake.callsTo('planWrite').at(-1)).toEqual({
+      tokenId: 'm',
+      format: 'npmrc',
+      file: '/work/app/.npmrc',
+      registry: 'https://maven.corp.dev/releases/',
+    });
+
+    await user.selectOptions(format, 'pip');
+    await user.click(button(dialog, 'Preview'));
+    expect(fake.callsTo('planWrite').at(-1)).toEqual({
+      tokenId: 'm',
+      format: 'pip',
+      file: '/home/u/.config/pip/pip.conf',
+      registry: 'https://maven.corp.dev/releases/',
+      pipMode: 'extra-index-url',
+      username: 'deployer',
+    });
+  });
+
+  it('closes with Escape and gives focus back to the row action', async () => {
+    const { dialog, user } = await openWrite('alpha');
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(
+      within(row('alpha')).getByRole('button', { name: 'Write to config…' }),
+    );
+  });
+});

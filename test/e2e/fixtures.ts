@@ -1,17 +1,21 @@
 /// <reference lib="dom" />
 import { test as base, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { preview, type PreviewServer } from 'vite';
 import { apiMethods } from '../../src/shared/ipc-contract';
 import { startBridge, type Bridge } from '../support/bridge-server';
+import { startVerdaccio, type VerdaccioHandle } from '../support/verdaccio';
 
 const BRIDGE_PATH = '/__keyport';
 
 interface KeyportFixtures {
+  /** A temp home directory: config files the app writes by default land here. */
+  home: string;
   bridge: Bridge;
   app: Page;
+  registry: VerdaccioHandle;
 }
 
 /**
@@ -21,12 +25,22 @@ interface KeyportFixtures {
  */
 export const test = base.extend<KeyportFixtures>({
   // eslint-disable-next-line no-empty-pattern
-  bridge: async ({}, use) => {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'keyport-e2e-'));
-    const bridge = await startBridge({ dataDir });
+  home: async ({}, use) => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'keyport-e2e-'));
+    mkdirSync(path.join(root, 'home'));
+    await use(path.join(root, 'home'));
+    rmSync(root, { recursive: true, force: true });
+  },
+  bridge: async ({ home }, use) => {
+    const bridge = await startBridge({ dataDir: path.join(home, '..', 'data'), home });
     await use(bridge);
     await bridge.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+  },
+  // eslint-disable-next-line no-empty-pattern
+  registry: async ({}, use) => {
+    const registry = await startVerdaccio();
+    await use(registry);
+    await registry.stop();
   },
   app: async ({ page, bridge }, use) => {
     const server: PreviewServer = await preview({

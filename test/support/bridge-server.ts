@@ -22,12 +22,17 @@ export interface Bridge {
  */
 export async function startBridge(options: {
   dataDir: string;
+  /** The home directory config defaults and scans use: a temp dir, never the real one. */
+  home: string;
   clipboardClearMs?: number;
 }): Promise<Bridge> {
   const clipboard = new MemoryClipboard();
   const core = await openCore({
     version: 'e2e',
     dataDir: options.dataDir,
+    home: options.home,
+    // Not process.env: npm exports npm_config_userconfig (the real ~/.npmrc) to test runs.
+    env: { PATH: process.env.PATH },
     clipboard,
     ...(options.clipboardClearMs ? { clipboardClearMs: options.clipboardClearMs } : {}),
   });

@@ -173,7 +173,7 @@ describe('secrets off disk', () => {
     const secret = (await core.service.revealToken(account!.id)).secret;
     expect(text).not.toContain(secret);
 
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
       HOME: home,
       KEYPORT_HOME: path.join(root, 'data'),

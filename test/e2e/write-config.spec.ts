@@ -1,0 +1,70 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+
+// Issue 4 in the real renderer against the real core: preview a masked diff, write into an
+// existing .npmrc without disturbing it, see where the token is written, undo byte for byte.
+const SECRET = 'kp-test-secret-0008-E2EWRITECONF';
+
+test('write a token into .npmrc with a diff preview, then undo', async ({ app, bridge, home }) => {
+  const npmrc = path.join(home, '.npmrc');
+  const original = '# my settings\r\nsave-exact=true\r\n';
+  writeFileSync(npmrc, original);
+  await bridge.core.service.addToken({
+    label: 'Work npm',
+    registry: 'https://registry.npmjs.org/',
+    ecosystem: 'npm',
+    secret: SECRET,
+  });
+  await app.reload();
+
+  const row = app.getByRole('list', { name: 'Tokens' }).getByRole('listitem', { name: 'Work npm' });
+  await expect(row).toContainText('Not written');
+  await row.getByRole('button', { name: 'Write to config…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Write to config' });
+  await expect(dialog.getByLabel('Format')).toHaveValue('npmrc');
+  await expect(dialog.getByLabel('File')).toHaveValue(npmrc);
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+
+  const diff = dialog.getByRole('region', { name: 'Diff preview' });
+  await expect(diff).toContainText('+//registry.npmjs.org/:_authToken=kp-t••••••••CONF');
+  await expect(diff).not.toContainText(SECRET);
+  expect(readFileSync(npmrc, 'utf8')).toBe(original);
+
+  await dialog.getByRole('button', { name: 'Write', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const notices = app.getByRole('status', { name: 'Notifications' });
+  await expect(notices).toContainText(`Wrote //registry.npmjs.org/:_authToken to ${npmrc}`);
+  expect(readFileSync(npmrc, 'utf8')).toBe(
+    `${original}//registry.npmjs.org/:_authToken=${SECRET}\r\n`,
+  );
+  await expect(row).toContainText('Written to 1 file');
+  expect(await app.content()).not.toContain(SECRET);
+
+  await notices.getByRole('button', { name: 'Undo' }).click();
+  await expect(notices).toContainText(`Restored ${npmrc}`);
+  expect(readFileSync(npmrc, 'utf8')).toBe(original);
+  await expect(row).toContainText('Not written');
+});
+
+test('refuses to write when the file changed after the preview', async ({ app, bridge, home }) => {
+  const npmrc = path.join(home, '.npmrc');
+  writeFileSync(npmrc, 'a=1\n');
+  await bridge.core.service.addToken({
+    label: 'Work npm',
+    registry: 'https://registry.npmjs.org/',
+    ecosystem: 'npm',
+    secret: SECRET,
+  });
+  await app.reload();
+  const row = app.getByRole('list', { name: 'Tokens' }).getByRole('listitem', { name: 'Work npm' });
+  await row.getByRole('button', { name: 'Write to config…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Write to config' });
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await expect(dialog.getByRole('region', { name: 'Diff preview' })).toBeVisible();
+  writeFileSync(npmrc, 'a=2\n');
+  await dialog.getByRole('button', { name: 'Write', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText('changed since the preview');
+  expect(readFileSync(npmrc, 'utf8')).toBe('a=2\n');
+  await expect(dialog.getByRole('button', { name: 'Preview again' })).toBeVisible();
+});

@@ -7,8 +7,9 @@ import { requestSchemas, Secret, type Channel, type ParsedRequestOf } from '../s
  * the CLI. Messages name the field but never echo its value (it may be a secret).
  */
 export function parseRequest<C extends Channel>(channel: C, payload: unknown): ParsedRequestOf<C> {
-  // Every request is a plain object; valibot's object schemas would let an array through.
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+  // Every request is a plain object; valibot's object schemas would let an array, a Date or a Map
+  // (all of which structured-clone IPC can carry) through.
+  if (!isPlainObject(payload)) {
     throw new KeyportError('INVALID_INPUT', 'Invalid request: expected an object.');
   }
   return check(requestSchemas[channel], payload) as ParsedRequestOf<C>;
@@ -27,7 +28,12 @@ function check<S extends v.GenericSchema>(
   const parsed = v.safeParse(schema, payload);
   if (parsed.success) return parsed.output;
   const issue = parsed.issues[0];
-  const field = issue.path?.map((p) => fieldName(p.key)).join('.') ?? name ?? '';
+  const keys: unknown[] = issue.path?.map((p) => p.key) ?? [];
+  // An unknown key is caller text (it could be a pasted token, a megabyte, CR/LF): never repeated.
+  if (issue.type === 'strict_object' && issue.expected === 'never' && keys.length > 0) {
+    keys[keys.length - 1] = undefined;
+  }
+  const field = issue.path ? keys.map(fieldName).join('.') : (name ?? '');
   // valibot's default messages end in "but received <value>": drop the value.
   const message = issue.message.replace(/\s*but received .*$/s, '');
   throw new KeyportError(
@@ -36,11 +42,16 @@ function check<S extends v.GenericSchema>(
   );
 }
 
-/**
- * A path segment as it may appear in a message. Keys come from the caller, and an unknown key can
- * be anything (a pasted token, a megabyte, CR/LF): only short plain names are repeated.
- */
+/** A path segment for a message: schema field names and list positions; anything else unnamed. */
 function fieldName(key: unknown): string {
   if (typeof key === 'number') return String(key);
-  return typeof key === 'string' && /^[A-Za-z_$][\w$-]{0,39}$/.test(key) ? key : '(unexpected field)';
+  return typeof key === 'string' && /^[A-Za-z][A-Za-z0-9]{0,39}$/.test(key)
+    ? key
+    : '(unexpected field)';
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }

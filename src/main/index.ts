@@ -1,16 +1,34 @@
-import { app, BrowserWindow } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  ClipboardItem,
+  ipcMain,
+  protocol,
+  session,
+  shell,
+} from 'electron';
 import path from 'node:path';
 import { createHandlers } from '../core/ipc-handlers';
 import { openCore } from '../core/open-core';
-import { electronClipboard } from './electron-clipboard';
+import { REVEAL_HIDE_SECONDS } from '../core/service';
+import { APP_ENTRY_URL, APP_SCHEME, serveAppRequest } from './app-protocol';
+import { RevealShield } from './content-protection';
+import { createElectronClipboard } from './electron-clipboard';
 import { hardenApp } from './harden-app';
 import { registerIpc } from './ipc';
 import { createOriginCheck } from './trusted-origin';
-import { secureWebPreferences } from './web-preferences';
+import { KEYPORT_PARTITION, secureWebPreferences } from './web-preferences';
 
-const PARTITION = 'keyport';
-const rendererFile = path.join(import.meta.dirname, '../renderer/index.html');
+const rendererDir = path.join(import.meta.dirname, '../renderer');
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+
+// Before `ready`: our scheme behaves like https (its own origin, secure context, fetch allowed
+// to itself), and every renderer is sandboxed even if a window forgot to ask.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
 
 // A second instance would race the first on the metadata file: hand over and quit.
 if (!app.requestSingleInstanceLock()) {
@@ -21,9 +39,22 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  hardenApp(PARTITION);
-  const core = await openCore({ version: app.getVersion(), clipboard: electronClipboard });
-  registerIpc(createHandlers(core.service), createOriginCheck(rendererFile, devServerUrl));
+  const ses = session.fromPartition(KEYPORT_PARTITION);
+  hardenApp(app, ses, (url) => shell.openExternal(url));
+  ses.protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request));
+
+  const core = await openCore({
+    version: app.getVersion(),
+    clipboard: createElectronClipboard(clipboard, (entries) => new ClipboardItem(entries)),
+  });
+  const shield = new RevealShield(REVEAL_HIDE_SECONDS * 1000);
+  registerIpc(
+    ipcMain,
+    createHandlers(core.service),
+    createOriginCheck(APP_ENTRY_URL, devServerUrl),
+    (channel, result, sender: Electron.WebContents) =>
+      shield.onAnswer(channel, result, BrowserWindow.fromWebContents(sender)),
+  );
 
   const window = createWindow();
   app.on('second-instance', () => {
@@ -47,7 +78,6 @@ function createWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(path.join(import.meta.dirname, '../preload/index.cjs')),
   });
   window.once('ready-to-show', () => window.show());
-  if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(rendererFile);
+  void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
   return window;
 }

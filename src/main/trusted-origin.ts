@@ -1,11 +1,10 @@
-import { pathToFileURL } from 'node:url';
-
 /**
- * Which page may talk to main: the built index.html we loaded, or the dev server in `npm run dev`.
- * Anything else (a navigated-away page, an iframe, another file) is refused.
+ * Which page may talk to main: our own page served from `appEntryUrl`'s scheme and host
+ * (app://keyport), or the dev server in `npm run dev`. Anything else (a navigated-away page, an
+ * iframe, a file:// page, another host) is refused.
  */
-export function createOriginCheck(rendererFile: string, devServerUrl: string | undefined) {
-  const fileUrl = pathToFileURL(rendererFile).href;
+export function createOriginCheck(appEntryUrl: string, devServerUrl: string | undefined) {
+  const app = new URL(appEntryUrl);
   const devOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined;
   return (frameUrl: string | undefined, isMainFrame: boolean): boolean => {
     if (!frameUrl || !isMainFrame) return false;
@@ -15,7 +14,9 @@ export function createOriginCheck(rendererFile: string, devServerUrl: string | u
     } catch {
       return false;
     }
-    if (url.protocol === 'file:') return `file://${url.pathname}` === fileUrl;
+    if (url.username || url.password) return false;
+    // Custom schemes have an opaque origin in WHATWG URL, so compare scheme and host.
+    if (url.protocol === app.protocol) return url.host === app.host && url.host !== '';
     return devOrigin !== undefined && url.origin === devOrigin;
   };
 }

@@ -1,5 +1,8 @@
 import type { WebPreferences } from 'electron';
 
+/** The window's session: in memory (no `persist:`), so no cache or storage of ours lingers on disk. */
+export const KEYPORT_PARTITION = 'keyport';
+
 /**
  * The renderer is untrusted: it runs React and whatever a compromised dependency brings. It gets
  * no Node, no Electron, its own isolated world and the OS sandbox; all it can do is call the
@@ -18,8 +21,8 @@ export function secureWebPreferences(preload: string): WebPreferences {
     experimentalFeatures: false,
     webviewTag: false,
     navigateOnDragDrop: false,
+    safeDialogs: true,
     spellcheck: false,
-    // A session of its own, in memory: no cache or storage of ours lingers on disk.
-    partition: 'keyport',
+    partition: KEYPORT_PARTITION,
   };
 }

@@ -43,6 +43,8 @@ const Notes = v.pipe(
 const RegistryUrl = v.pipe(
   v.string(),
   v.trim(),
+  // Before v.url(): the URL parser silently drops CR, LF and tabs, but the raw text is what is kept.
+  v.regex(NO_CONTROL, 'The registry URL must not contain control characters.'),
   v.url('The registry must be a URL such as https://registry.npmjs.org/.'),
   v.regex(/^https?:\/\//i, 'The registry URL must start with https:// or http://.'),
   v.maxLength(2048),

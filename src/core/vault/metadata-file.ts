@@ -52,8 +52,18 @@ export class MetadataFile {
   }
 
   async write(data: VaultFile): Promise<void> {
-    await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
-    await writeFileAtomic(this.file, `${JSON.stringify(data, null, 1)}\n`, { mode: 0o600 });
+    try {
+      await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+      await writeFileAtomic(this.file, `${JSON.stringify(data, null, 1)}\n`, { mode: 0o600 });
+    } catch (err) {
+      // A full disk, a read-only or foreign-owned folder: say which, not "something went wrong".
+      const errno = (err as NodeJS.ErrnoException | undefined)?.code ?? 'unknown error';
+      throw new KeyportError(
+        'VAULT_WRITE_FAILED',
+        `Keyport could not save its metadata file ${this.file} (${errno}); the file was left as it was.`,
+        { errno },
+      );
+    }
   }
 }
 
@@ -67,5 +77,32 @@ function corrupt(file: string): KeyportError {
 function isVaultFile(value: unknown): value is VaultFile {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<VaultFile>;
-  return v.version === 1 && typeof v.vaultId === 'string' && Array.isArray(v.tokens);
+  return (
+    v.version === 1 &&
+    typeof v.vaultId === 'string' &&
+    /^[A-Za-z0-9_-]{1,64}$/.test(v.vaultId) &&
+    Array.isArray(v.tokens) &&
+    v.tokens.every(isStoredRecord)
+  );
+}
+
+/**
+ * The fields the vault reads without further checks: a hand-edited or damaged record must stop
+ * the vault with VAULT_CORRUPT, not crash it halfway through a reconcile that rewrites the file.
+ */
+function isStoredRecord(value: unknown): value is StoredRecord {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const r = value as Record<string, unknown>;
+  const text = (key: string): boolean => typeof r[key] === 'string';
+  return (
+    text('id') &&
+    /^[A-Za-z0-9_-]{1,64}$/.test(r.id as string) &&
+    text('label') &&
+    text('registry') &&
+    text('ecosystem') &&
+    text('masked') &&
+    Array.isArray(r.permissions) &&
+    Array.isArray(r.writtenTo) &&
+    (r.phase === undefined || r.phase === 'pending' || r.phase === 'deleting')
+  );
 }

@@ -61,6 +61,7 @@ export class KeyportService {
       clipboardClearSeconds:
         (this.deps.clipboard?.clearAfterMs ?? CLIPBOARD_CLEAR_SECONDS * 1000) / 1000,
       revealHideSeconds: REVEAL_HIDE_SECONDS,
+      keychainProblem: this.deps.vault.keychainProblem,
     };
   }
 

@@ -1,4 +1,5 @@
 /** Domain types shared by main, preload, renderer and CLI: plain data, no behaviour. */
+import type { KeyportErrorInfo } from './errors';
 import type { RemoteToken } from './registry-types';
 
 export const ECOSYSTEMS = ['npm', 'maven', 'nuget', 'pip', 'other'] as const;
@@ -81,6 +82,8 @@ export interface AppInfo {
   platform: string;
   clipboardClearSeconds: number;
   revealHideSeconds: number;
+  /** Why the OS keychain could not be reached at start, or null; the list still works without it. */
+  keychainProblem?: KeyportErrorInfo | null;
 }
 
 export interface CopyResult {

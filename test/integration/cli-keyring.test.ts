@@ -104,4 +104,45 @@ describe('keyport CLI with the real keychain', () => {
     // Nothing written.
     expect(filesUnder(home)).toEqual([]);
   });
+
+  it('still lists (metadata only) when the keychain is gone', () => {
+    const home = tempDir();
+    const add = keyport(
+      [
+        'add',
+        '--label',
+        'listed',
+        '--registry',
+        'https://r.test/',
+        '--ecosystem',
+        'npm',
+        '--token-stdin',
+      ],
+      home,
+      SECRET,
+    );
+    expect(add.code).toBe(0);
+    const noKeychain = {
+      ...process.env,
+      KEYPORT_HOME: home,
+      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent',
+    };
+    const list = spawnSync(process.execPath, [BIN, 'list', '--json'], {
+      encoding: 'utf8',
+      env: noKeychain,
+    });
+    expect(list.status).toBe(0);
+    expect(JSON.parse(list.stdout)[0]).toMatchObject({
+      label: 'listed',
+      masked: 'kp-t••••••••TION',
+    });
+    const id = JSON.parse(list.stdout)[0].id as string;
+    const reveal = spawnSync(process.execPath, [BIN, 'reveal', id], {
+      encoding: 'utf8',
+      env: noKeychain,
+    });
+    expect(reveal.status).toBe(1);
+    expect(reveal.stderr).toMatch(/No OS keychain is available/);
+    expect(keyport(['remove', id], home).code).toBe(0);
+  });
 });

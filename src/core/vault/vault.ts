@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { KeyportError } from '../../shared/errors';
+import { KeyportError, type KeyportErrorInfo } from '../../shared/errors';
 import { maskSecret } from '../../shared/mask';
 import type {
   Ecosystem,
@@ -66,10 +66,22 @@ export class Vault {
     this.newId = options.newId ?? (() => randomUUID().replaceAll('-', '').slice(0, 16));
   }
 
+  /**
+   * Set when the keychain could not be reached at open: the list (metadata only) still works,
+   * reveal/add fail with the keychain's own error, and the UI says why.
+   */
+  keychainProblem: KeyportErrorInfo | null = null;
+
   /** Opens the vault and finishes any add or delete that a crash interrupted. */
   static async open(options: VaultOptions): Promise<Vault> {
     const vault = new Vault(options);
-    await vault.reconcile();
+    try {
+      await vault.reconcile();
+    } catch (err) {
+      // Without a keychain there is nothing to reconcile against; the next open will.
+      if (!(err instanceof KeyportError && err.code.startsWith('KEYCHAIN_'))) throw err;
+      vault.keychainProblem = err.toInfo();
+    }
     return vault;
   }
 
@@ -96,6 +108,10 @@ export class Vault {
     const data = await this.snapshot();
     const record = findRecord(data, id);
     const secret = await this.secrets.get(account(data, id));
+    // Without a Secret Service the keyring library answers "no such entry" rather than failing:
+    // say what is really wrong instead of claiming the secret is gone.
+    if (secret === null && this.keychainProblem)
+      throw new KeyportError(this.keychainProblem.code, this.keychainProblem.message);
     if (secret === null) {
       throw new KeyportError(
         'SECRET_MISSING',

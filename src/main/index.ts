@@ -4,21 +4,39 @@ import {
   clipboard,
   ClipboardItem,
   ipcMain,
+  Menu,
+  nativeImage,
+  Notification,
   protocol,
   session,
   shell,
+  Tray,
 } from 'electron';
 import path from 'node:path';
 import { createHandlers } from '../core/ipc-handlers';
+import type { Channel } from '../shared/ipc-contract';
 import { openCore } from '../core/open-core';
 import { REVEAL_HIDE_SECONDS } from '../core/service';
 import { APP_ENTRY_URL, APP_SCHEME, serveAppRequest } from './app-protocol';
 import { RevealShield } from './content-protection';
 import { createElectronClipboard } from './electron-clipboard';
+import { startExpiryReminders } from './expiry-reminders';
 import { hardenApp } from './harden-app';
 import { registerIpc } from './ipc';
+import { createKeyportTray } from './tray';
 import { createOriginCheck } from './trusted-origin';
 import { KEYPORT_PARTITION, secureWebPreferences } from './web-preferences';
+
+/** Answers after which the expiring-soon count may have changed. */
+const TOKEN_CHANGING: ReadonlySet<Channel> = new Set<Channel>([
+  'vault:add',
+  'vault:update',
+  'vault:remove',
+  'remote:create',
+  'remote:revoke',
+  'rotate:run',
+  'scan:import',
+]);
 
 const rendererDir = path.join(import.meta.dirname, '../renderer');
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -48,19 +66,47 @@ async function start(): Promise<void> {
     clipboard: createElectronClipboard(clipboard, (entries) => new ClipboardItem(entries)),
   });
   const shield = new RevealShield(REVEAL_HIDE_SECONDS * 1000);
+  // Assigned once the tray exists; IPC must be registered before the window loads.
+  let recheckExpiry: () => void = () => undefined;
   registerIpc(
     ipcMain,
     createHandlers(core.service),
     createOriginCheck(APP_ENTRY_URL, devServerUrl),
-    (channel, result, sender: Electron.WebContents) =>
-      shield.onAnswer(channel, result, BrowserWindow.fromWebContents(sender)),
+    (channel, result, sender: Electron.WebContents) => {
+      shield.onAnswer(channel, result, BrowserWindow.fromWebContents(sender));
+      if (result.ok && TOKEN_CHANGING.has(channel)) recheckExpiry();
+    },
   );
 
   const window = createWindow();
-  app.on('second-instance', () => {
+  const showWindow = () => {
     if (window.isMinimized()) window.restore();
+    window.show();
     window.focus();
+  };
+  app.on('second-instance', showWindow);
+
+  const setExpiringCount = createKeyportTray({
+    createTray: (icon) => new Tray(icon),
+    iconFromDataUrl: (url) => nativeImage.createFromDataURL(url),
+    buildMenu: (items) => Menu.buildFromTemplate(items),
+    showWindow,
+    quit: () => app.quit(),
+    setBadgeCount: (count) => app.setBadgeCount(count),
   });
+  recheckExpiry = startExpiryReminders(
+    core.vault,
+    {
+      notify: (title, body) => {
+        if (!Notification.isSupported()) return;
+        const note = new Notification({ title, body });
+        note.on('click', showWindow);
+        note.show();
+      },
+      setExpiringCount,
+    },
+    process.env,
+  );
   // Never leave a copied secret behind when Keyport quits.
   app.on('before-quit', () => core.clipboard?.flush());
   app.on('window-all-closed', () => app.quit());

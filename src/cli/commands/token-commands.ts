@@ -1,3 +1,4 @@
+import { expiringSoon } from '../../core/expiry';
 import { str, type CoreOpener, type ParsedArgs } from './args';
 import { parseRequest } from '../../core/validate';
 import { formatTable } from '../format-table';
@@ -14,12 +15,7 @@ function onlyId(args: ParsedArgs, command: string): string {
 export async function listCommand(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<void> {
   const within = expiringWithin(str(args, 'expiring'));
   const all = await (await core()).service.listTokens();
-  const tokens =
-    within === null
-      ? all
-      : all
-          .filter((t) => t.expires !== null && Date.parse(t.expires) <= Date.now() + within)
-          .sort((a, b) => Date.parse(a.expires!) - Date.parse(b.expires!));
+  const tokens = within === null ? all : expiringSoon(all, new Date(), within);
   if (args.values.json) {
     io.stdout(`${JSON.stringify(tokens.map(jsonView), null, 2)}\n`);
     return;
@@ -92,11 +88,11 @@ export async function removeCommand(core: CoreOpener, args: ParsedArgs, io: CliI
   io.stdout(`Removed ${id}.\n`);
 }
 
-/** `--expiring 7d` (also `12h`, `2w`): tokens that expire within that time, or have expired. */
+/** `--expiring 7d` (also `12h`, `2w`) in days: tokens that expire within that time, or have expired. */
 function expiringWithin(value: string | undefined): number | null {
   if (value === undefined) return null;
   const m = /^(\d+)\s*([hdw])$/.exec(value.trim());
   if (!m) throw usageError('--expiring takes a duration such as 7d, 12h or 2w.');
-  const unit = { h: 3_600_000, d: 86_400_000, w: 604_800_000 }[m[2] as 'h' | 'd' | 'w'];
-  return Number(m[1]) * unit;
+  const days = { h: 1 / 24, d: 1, w: 7 }[m[2] as 'h' | 'd' | 'w'];
+  return Number(m[1]) * days;
 }

@@ -1,6 +1,22 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+
+/**
+ * `npm run dev` only: React's fast refresh injects an inline preamble and talks to Vite over a
+ * websocket, which the production CSP forbids. The built app keeps the strict policy.
+ */
+function devOnlyCsp(): Plugin {
+  return {
+    name: 'keyport-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:*"),
+  };
+}
 
 export default defineConfig({
   main: {
@@ -23,7 +39,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
-    plugins: [react()],
+    plugins: [react(), devOnlyCsp()],
     build: {
       outDir: 'out/renderer',
       // electron-vite leaves the renderer unminified by default; the app loads it on every start.

@@ -52,6 +52,32 @@ function entryOf(req: VaultRequest<'planWrite'>, registry: string): string {
   }
 }
 
+/**
+ * The core's reference syntax per format (core/references.ts, which the web project cannot
+ * import): ${KEYPORT_ID} for npm, ${env.KEYPORT_ID} for Maven, %KEYPORT_ID% for NuGet.
+ */
+function referenceFor(format: ConfigFormat, tokenId: string): string {
+  const name = `KEYPORT_${tokenId.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+  switch (format) {
+    case 'npmrc':
+      return `\${${name}}`;
+    case 'maven':
+      return `\${env.${name}}`;
+    case 'nuget':
+      return `%${name}%`;
+    default:
+      throw new FakeError(
+        'INVALID_INPUT',
+        'This file format cannot read a value from the environment; write the token itself.',
+      );
+  }
+}
+
+/** `${NAME}`, `${env.NAME}` or `%NAME%`: a value the client expands, nothing secret. */
+export function isReference(value: string): boolean {
+  return /^\$\{[^}]+\}$|^%[^%]+%$/.test(value);
+}
+
 export class FakeConfigFiles {
   /** File path → content; a missing key is a file that does not exist. */
   readonly files = new Map<string, string>();
@@ -70,7 +96,10 @@ export class FakeConfigFiles {
 
   private plan(req: VaultRequest<'planWrite'>): WritePreview {
     const token = this.keyport.get(req.tokenId);
-    const secret = this.keyport.secretOf(req.tokenId);
+    // A reference names the token's variable instead of holding it (the core's own syntax).
+    const secret = req.reference
+      ? referenceFor(req.format, req.tokenId)
+      : this.keyport.secretOf(req.tokenId);
     const entry = entryOf(req, req.registry ?? token.registry);
     const before = this.files.get(req.file) ?? null;
     const lines = before === null || before === '' ? [] : before.split('\n');
@@ -81,7 +110,8 @@ export class FakeConfigFiles {
     else lines.push(line);
     const after = lines.join('\n');
     const changed = before !== after;
-    const masked = (text: string) => text.replace(/=(.*)$/, (_, s: string) => `=${maskSecret(s)}`);
+    const masked = (text: string) =>
+      text.replace(/=([^=]*)$/, (_, s: string) => `=${isReference(s) ? s : maskSecret(s)}`);
     const diff = changed
       ? [
           `--- ${req.file}`,

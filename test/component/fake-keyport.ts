@@ -19,6 +19,8 @@ import type { AppInfo, TokenMeta } from '../../src/shared/types';
 import { FakeConfigFiles } from './fake-config-files';
 import { FakeError, now } from './fake-error';
 import { FakeRegistry } from './fake-registry';
+import { FakeRotation } from './fake-rotation';
+import { FakeScan } from './fake-scan';
 
 export interface SeedToken extends Partial<TokenMeta> {
   label: string;
@@ -43,6 +45,10 @@ export class FakeKeyport {
   readonly configs: FakeConfigFiles = new FakeConfigFiles(this);
   /** One npm-like registry per account: remote tokens, sign-in, OTP, revoke. */
   readonly registry: FakeRegistry = new FakeRegistry(this);
+  /** Scan and import over the config files above. */
+  readonly scans: FakeScan = new FakeScan(this);
+  /** Rotation: preview, run (steps reported through op:status), rollback on failure. */
+  readonly rotation: FakeRotation = new FakeRotation(this);
   private readonly failures = new Map<ApiMethod, Failure>();
   private readonly holds = new Map<ApiMethod, Promise<void>>();
   /** Calls in flight by opId; cancelOperation settles them with CANCELLED, as main does. */
@@ -162,6 +168,8 @@ export class FakeKeyport {
             ...this.operations,
             ...this.configs.handlers,
             ...this.registry.handlers,
+            ...this.scans.handlers,
+            ...this.rotation.handlers,
           } as Record<string, ((r: unknown) => unknown) | undefined>;
           const handler = handlers[method];
           if (!handler) throw new FakeError('INTERNAL', `The fake has no ${method}.`);
@@ -177,7 +185,8 @@ export class FakeKeyport {
   ): Promise<IpcResult<T>> {
     this.calls.push({ method, request });
     const opId = (request as { opId?: unknown } | null)?.opId;
-    if (typeof opId === 'string' && method !== 'cancelOperation') {
+    // op:cancel and op:status name someone else's operation; they are not one themselves.
+    if (typeof opId === 'string' && method !== 'cancelOperation' && method !== 'operationStatus') {
       const cancelled = new Promise<'cancelled'>((resolve) =>
         this.inFlight.set(opId, () => resolve('cancelled')),
       );
@@ -204,6 +213,11 @@ export class FakeKeyport {
       const { code, message } = err as FakeError;
       return { ok: false, error: { code, message } };
     }
+  }
+
+  /** Whether a call carrying this opId is still in flight (what op:status answers). */
+  isRunning(opId: string): boolean {
+    return this.inFlight.has(opId);
   }
 
   get(id: string): TokenMeta {

@@ -90,7 +90,8 @@ export class FakeRegistry {
     revokeRemoteTokens: (req: VaultRequest<'revokeRemoteTokens'>) => this.revoke(req),
   };
 
-  private checkPassword(password: string | undefined, otp: string | undefined): void {
+  /** Also asked by the fake rotation, which creates a token the same way. */
+  checkPassword(password: string | undefined, otp: string | undefined): void {
     if (password === undefined) {
       throw new FakeError('AUTH_FAILED', 'The registry needs your password for this.');
     }

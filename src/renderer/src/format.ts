@@ -30,6 +30,12 @@ export function expiryInfo(expires: string | null, now: number): ExpiryInfo {
   };
 }
 
+/** Expiring within the warning window, or already expired: what the badge count and filter mean. */
+export function expiresSoon(expires: string | null, now: number): boolean {
+  const { tone } = expiryInfo(expires, now);
+  return tone === 'warning' || tone === 'expired';
+}
+
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 export function formatDate(iso: string | null): string {

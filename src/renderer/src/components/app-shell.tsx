@@ -6,6 +6,7 @@ import { Notices } from './notices';
 import { ProgressBar } from './progress-bar';
 import { RegistriesToolbar } from './registries-toolbar';
 import { RegistriesView } from './registries-view';
+import { ScanView } from './scan-view';
 import { Sidebar } from './sidebar';
 import { TokenToolbar } from './token-toolbar';
 import { TokensView } from './tokens-view';
@@ -34,12 +35,15 @@ export function AppShell() {
       <div className="app__column">
         <header className="app-header">
           <h1 className="app-header__title">Keyport</h1>
-          {view === 'tokens' ? <TokenToolbar /> : <RegistriesToolbar />}
+          {view === 'tokens' ? <TokenToolbar /> : null}
+          {view === 'registries' ? <RegistriesToolbar /> : null}
         </header>
         <ProgressBar />
         <ErrorBanner />
         <main id="main" className="app__main" tabIndex={-1}>
-          {view === 'tokens' ? <TokensView /> : <RegistriesView />}
+          {view === 'tokens' ? <TokensView /> : null}
+          {view === 'registries' ? <RegistriesView /> : null}
+          {view === 'scan' ? <ScanView /> : null}
         </main>
       </div>
       <DialogHost />

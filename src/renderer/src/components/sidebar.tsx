@@ -1,25 +1,42 @@
+import { EXPIRY_WARNING_DAYS } from '../format';
 import { useKeyport } from '../store/store-context';
-import { VIEWS } from '../store/views';
+import { VIEWS, type ViewId } from '../store/views';
+import { expiringSoonCount } from '../store/visible-tokens';
 
-/** The view switch; more views (registry accounts, …) are entries in store/views.ts. */
+/** The view switch; more views are entries in store/views.ts. */
 export function Sidebar() {
   const view = useKeyport((s) => s.view);
   const setView = useKeyport((s) => s.setView);
+  const expiring = useKeyport((s) => expiringSoonCount(s.tokens, s.now));
+  // The count is the one thing the sidebar says about a view: how many tokens need attention.
+  const badge = (id: ViewId) => (id === 'tokens' && expiring > 0 ? expiring : null);
   return (
     <nav className="sidebar" aria-label="Views">
       <ul className="sidebar__list">
-        {VIEWS.map((v) => (
-          <li key={v.id}>
-            <button
-              type="button"
-              className="sidebar__item"
-              aria-current={view === v.id ? 'page' : undefined}
-              onClick={() => setView(v.id)}
-            >
-              {v.label}
-            </button>
-          </li>
-        ))}
+        {VIEWS.map((v) => {
+          const count = badge(v.id);
+          return (
+            <li key={v.id}>
+              <button
+                type="button"
+                className="sidebar__item"
+                aria-current={view === v.id ? 'page' : undefined}
+                aria-label={count === null ? undefined : `${v.label}, ${count} expiring soon`}
+                onClick={() => setView(v.id)}
+              >
+                {v.label}
+                {count === null ? null : (
+                  <span
+                    className="sidebar__badge"
+                    title={`${count === 1 ? '1 token expires' : `${count} tokens expire`} within ${EXPIRY_WARNING_DAYS} days or ${count === 1 ? 'has' : 'have'} expired`}
+                  >
+                    {count}
+                  </span>
+                )}
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </nav>
   );

@@ -39,6 +39,8 @@ export const TokenRow = memo(function TokenRow({
   const tab = active ? 0 : -1;
   const writtenFiles = new Set(token.writtenTo.map((w) => w.file)).size;
   const missing = token.status === 'secret-missing';
+  // Only a token made through a registry's token API can be remade with the same settings.
+  const rotatable = token.remoteKey !== undefined && !token.signIn;
 
   return (
     <div
@@ -90,6 +92,7 @@ export const TokenRow = memo(function TokenRow({
       <div className="token-row__badges">
         <ExpiryBadge expires={token.expires} now={now} />
         <WrittenTo token={token} files={writtenFiles} />
+        <UsedIn token={token} />
       </div>
       <div className="token-row__actions">
         <button
@@ -121,6 +124,17 @@ export const TokenRow = memo(function TokenRow({
         >
           Write to config…
         </button>
+        {rotatable ? (
+          <button
+            type="button"
+            className="button button--small"
+            tabIndex={tab}
+            aria-describedby={labelId}
+            onClick={() => openDialog({ kind: 'rotate-token', tokenId: token.id })}
+          >
+            Rotate…
+          </button>
+        ) : null}
         <button
           type="button"
           className="button button--small"
@@ -154,6 +168,23 @@ function WrittenTo({ token, files }: { token: TokenMeta; files: number }) {
   return (
     <span className="token-row__written" title={places.join('\n')}>
       <span>Written to {plural(files, 'file', 'files')}</span>
+      <span className="visually-hidden">: {places.join('; ')}</span>
+    </span>
+  );
+}
+
+/**
+ * Every file entry the last scan found holding this token's value, wherever it came from (Keyport
+ * or a hand edit): what breaks if the token is revoked. Listed like WrittenTo, as file:line.
+ */
+function UsedIn({ token }: { token: TokenMeta }) {
+  const used = token.usedIn ?? [];
+  if (used.length === 0) return null;
+  const files = new Set(used.map((u) => u.file)).size;
+  const places = used.map((u) => `${u.file}:${u.line}`);
+  return (
+    <span className="token-row__written" title={places.join('\n')}>
+      <span>Used in {plural(files, 'file', 'files')}</span>
       <span className="visually-hidden">: {places.join('; ')}</span>
     </span>
   );

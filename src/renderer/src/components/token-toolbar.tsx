@@ -1,7 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { ECOSYSTEMS, type Ecosystem } from '../../../shared/types';
+import { EXPIRY_WARNING_DAYS } from '../format';
 import { useKeyport } from '../store/store-context';
-import { SORT_KEYS, SORT_LABELS, type SortKey } from '../store/visible-tokens';
+import {
+  effectiveSort,
+  expiringSoonCount,
+  SORT_KEYS,
+  SORT_LABELS,
+  type SortKey,
+} from '../store/visible-tokens';
+
+const EXPIRING_HINT = `Tokens expiring within ${EXPIRY_WARNING_DAYS} days or expired`;
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -10,13 +19,18 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-/** Search, ecosystem filter, sort and "Add token"; `/` anywhere (outside a field) jumps to search. */
+/**
+ * Search, ecosystem and "Expiring soon" filters, sort and "Add token"; `/` anywhere (outside a
+ * field) jumps to search.
+ */
 export function TokenToolbar() {
   const query = useKeyport((s) => s.query);
   const ecosystem = useKeyport((s) => s.ecosystem);
-  const sort = useKeyport((s) => s.sort);
+  const expiringOnly = useKeyport((s) => s.expiringOnly);
+  const sort = useKeyport((s) => effectiveSort(s.sortChoice, expiringSoonCount(s.tokens, s.now)));
   const setQuery = useKeyport((s) => s.setQuery);
   const setEcosystem = useKeyport((s) => s.setEcosystem);
+  const setExpiringOnly = useKeyport((s) => s.setExpiringOnly);
   const setSort = useKeyport((s) => s.setSort);
   const openDialog = useKeyport((s) => s.openDialog);
   const dialogOpen = useKeyport((s) => s.dialog !== null);
@@ -66,6 +80,15 @@ export function TokenToolbar() {
           </option>
         ))}
       </select>
+      <label className="checkbox toolbar__toggle" title={EXPIRING_HINT}>
+        <input
+          type="checkbox"
+          title={EXPIRING_HINT}
+          checked={expiringOnly}
+          onChange={(e) => setExpiringOnly(e.target.checked)}
+        />
+        Expiring soon
+      </label>
       <select
         aria-label="Sort by"
         value={sort}

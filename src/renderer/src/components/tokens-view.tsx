@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo } from 'react';
 import { useKeyport } from '../store/store-context';
-import { visibleTokens } from '../store/visible-tokens';
+import { effectiveSort, expiringSoonCount, visibleTokens } from '../store/visible-tokens';
 import { EmptyState } from './empty-state';
 import { Spinner } from './spinner';
 import { TokenList } from './token-list';
@@ -9,7 +9,9 @@ export function TokensView() {
   const tokens = useKeyport((s) => s.tokens);
   const listStatus = useKeyport((s) => s.listStatus);
   const ecosystem = useKeyport((s) => s.ecosystem);
-  const sort = useKeyport((s) => s.sort);
+  const sort = useKeyport((s) => effectiveSort(s.sortChoice, expiringSoonCount(s.tokens, s.now)));
+  const expiringOnly = useKeyport((s) => s.expiringOnly);
+  const now = useKeyport((s) => s.now);
   // Typing stays responsive with 10,000 tokens: filtering lags a keystroke behind if it must.
   const query = useDeferredValue(useKeyport((s) => s.query));
   const openDialog = useKeyport((s) => s.openDialog);
@@ -17,8 +19,8 @@ export function TokensView() {
   const refresh = useKeyport((s) => s.refresh);
 
   const shown = useMemo(
-    () => visibleTokens(tokens, query, ecosystem, sort),
-    [tokens, query, ecosystem, sort],
+    () => visibleTokens(tokens, query, ecosystem, sort, { only: expiringOnly, now }),
+    [tokens, query, ecosystem, sort, expiringOnly, now],
   );
 
   if (listStatus === 'loading') {

@@ -42,6 +42,8 @@ export function createConfigWriteSlice({
     async applyWrite(planId) {
       const outcome = await withPending('apply-write', () => api.applyWrite({ planId }));
       if (outcome.token) replaceToken(outcome.token);
+      // What the scan table shows (a plaintext now a reference, where tokens are used) changed.
+      void get().rescan();
       const { undoId } = outcome;
       get().notify(
         `Wrote ${outcome.entry} to ${outcome.file}`,
@@ -62,6 +64,7 @@ export function createConfigWriteSlice({
         );
         if (token) replaceToken(token);
         get().notify(`Restored ${file}`);
+        void get().rescan();
       } catch (err) {
         get().showError(err);
       }

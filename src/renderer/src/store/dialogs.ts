@@ -1,13 +1,20 @@
+import type { Finding } from '../../../shared/types';
+
 /**
  * Which modal is open. One at a time; the dialog host maps each kind to its component, so a new
  * dialog is a new member here plus one line in dialog-host.tsx. Requests carry ids only: the
  * dialog reads the current token or account from the store, and renders nothing if it has gone.
+ * The one exception is a scan finding: it is a snapshot of a file (masked, nothing secret), and
+ * the import dialog must keep working on the row that was clicked while a rescan replaces the
+ * table underneath it.
  */
 export type DialogRequest =
   | { kind: 'add-token' }
   | { kind: 'edit-token'; tokenId: string }
   | { kind: 'delete-token'; tokenId: string }
   | { kind: 'write-config'; tokenId: string }
+  | { kind: 'rotate-token'; tokenId: string }
   | { kind: 'add-account' }
   | { kind: 'create-token'; accountId: string }
-  | { kind: 'revoke-tokens'; accountId: string; keys: string[] };
+  | { kind: 'revoke-tokens'; accountId: string; keys: string[] }
+  | { kind: 'import-finding'; finding: Finding };

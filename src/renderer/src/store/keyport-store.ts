@@ -7,6 +7,8 @@ import { systemClock, type Clock, type TimerHandle } from '../clock';
 import { createConfigWriteSlice, type ConfigWriteSlice } from './config-write-slice';
 import type { DialogRequest } from './dialogs';
 import { createRegistriesSlice, type RegistriesSlice } from './registries-slice';
+import { createRotateSlice, type RotateSlice } from './rotate-slice';
+import { createScanSlice, type ScanSlice } from './scan-slice';
 import type { SliceContext } from './slice-context';
 import type { ViewId } from './views';
 import type { EcosystemFilter, SortKey } from './visible-tokens';
@@ -46,7 +48,7 @@ export interface RevealedSecret {
 
 export type ListStatus = 'loading' | 'ready' | 'failed';
 
-export interface KeyportState extends RegistriesSlice, ConfigWriteSlice {
+export interface KeyportState extends RegistriesSlice, ConfigWriteSlice, ScanSlice, RotateSlice {
   appInfo: AppInfo | null;
   tokens: TokenMeta[];
   listStatus: ListStatus;
@@ -57,7 +59,10 @@ export interface KeyportState extends RegistriesSlice, ConfigWriteSlice {
   view: ViewId;
   query: string;
   ecosystem: EcosystemFilter;
-  sort: SortKey;
+  /** Only tokens expiring within the warning window or expired. */
+  expiringOnly: boolean;
+  /** The sort the user picked; null until they pick one (see effectiveSort). */
+  sortChoice: SortKey | null;
   revealed: RevealedSecret | null;
   error: KeyportErrorInfo | null;
   notices: Notice[];
@@ -69,6 +74,7 @@ export interface KeyportState extends RegistriesSlice, ConfigWriteSlice {
   setView(view: ViewId): void;
   setQuery(query: string): void;
   setEcosystem(ecosystem: EcosystemFilter): void;
+  setExpiringOnly(expiringOnly: boolean): void;
   setSort(sort: SortKey): void;
   clearFilters(): void;
   reveal(id: string): Promise<void>;
@@ -120,11 +126,13 @@ export function createKeyportStore({ api, clock = systemClock }: StoreDeps): Key
     const replaceToken = (token: TokenMeta) =>
       set((s) => ({ tokens: s.tokens.map((t) => (t.id === token.id ? token : t)) }));
 
-    const context: SliceContext = { api, set, get, withPending, replaceToken };
+    const context: SliceContext = { api, clock, set, get, withPending, replaceToken };
 
     return {
       ...createRegistriesSlice(context),
       ...createConfigWriteSlice(context),
+      ...createScanSlice(context),
+      ...createRotateSlice(context),
       appInfo: null,
       tokens: [],
       listStatus: 'loading',
@@ -133,7 +141,8 @@ export function createKeyportStore({ api, clock = systemClock }: StoreDeps): Key
       view: 'tokens',
       query: '',
       ecosystem: 'all',
-      sort: 'label',
+      expiringOnly: false,
+      sortChoice: null,
       revealed: null,
       error: null,
       notices: [],
@@ -162,8 +171,9 @@ export function createKeyportStore({ api, clock = systemClock }: StoreDeps): Key
       setView: (view) => set({ view }),
       setQuery: (query) => set({ query }),
       setEcosystem: (ecosystem) => set({ ecosystem }),
-      setSort: (sort) => set({ sort }),
-      clearFilters: () => set({ query: '', ecosystem: 'all' }),
+      setExpiringOnly: (expiringOnly) => set({ expiringOnly }),
+      setSort: (sortChoice) => set({ sortChoice }),
+      clearFilters: () => set({ query: '', ecosystem: 'all', expiringOnly: false }),
 
       async reveal(id) {
         get().hide();

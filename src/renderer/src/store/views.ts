@@ -2,6 +2,7 @@
 export const VIEWS = [
   { id: 'tokens', label: 'Tokens' },
   { id: 'registries', label: 'Registries' },
+  { id: 'scan', label: 'Scan' },
 ] as const;
 
 export type ViewId = (typeof VIEWS)[number]['id'];

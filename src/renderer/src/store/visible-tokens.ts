@@ -1,4 +1,5 @@
 import type { Ecosystem, TokenMeta } from '../../../shared/types';
+import { expiresSoon } from '../format';
 
 export type EcosystemFilter = Ecosystem | 'all';
 
@@ -39,17 +40,50 @@ function matches(token: TokenMeta, needle: string): boolean {
   );
 }
 
-/** The list as shown: filtered by ecosystem and search text, then sorted (ties keep label order). */
+/** "Expiring soon" filter: on with the time to judge against, or off. */
+export interface ExpiringFilter {
+  only: boolean;
+  now: number;
+}
+
+/**
+ * The list as shown: filtered by ecosystem, expiry and search text, then sorted (ties keep label
+ * order).
+ */
 export function visibleTokens(
   tokens: readonly TokenMeta[],
   query: string,
   ecosystem: EcosystemFilter,
   sort: SortKey,
+  expiring: ExpiringFilter = { only: false, now: 0 },
 ): TokenMeta[] {
   const needle = query.trim().toLowerCase();
   const shown = tokens.filter(
-    (t) => (ecosystem === 'all' || t.ecosystem === ecosystem) && (!needle || matches(t, needle)),
+    (t) =>
+      (ecosystem === 'all' || t.ecosystem === ecosystem) &&
+      (!expiring.only || expiresSoon(t.expires, expiring.now)) &&
+      (!needle || matches(t, needle)),
   );
   const byKey = compare[sort];
   return shown.sort((a, b) => byKey(a, b) || collator.compare(a.label, b.label));
+}
+
+/**
+ * How many tokens expire within the warning window or have expired. Selectors run on every store
+ * change, so the count is kept per (list, time) and only recomputed when either changes.
+ */
+let counted: { tokens: readonly TokenMeta[]; now: number; count: number } | null = null;
+export function expiringSoonCount(tokens: readonly TokenMeta[], now: number): number {
+  if (counted?.tokens !== tokens || counted.now !== now) {
+    counted = { tokens, now, count: tokens.filter((t) => expiresSoon(t.expires, now)).length };
+  }
+  return counted.count;
+}
+
+/**
+ * The sort in effect: the user's pick once they made one; until then tokens about to stop
+ * working come first whenever there are any, since that is what needs doing.
+ */
+export function effectiveSort(choice: SortKey | null, expiringSoon: number): SortKey {
+  return choice ?? (expiringSoon > 0 ? 'expiry' : 'label');
 }

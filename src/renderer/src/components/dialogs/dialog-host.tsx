@@ -4,7 +4,9 @@ import { AddTokenDialog } from './add-token-dialog';
 import { CreateTokenDialog } from './create-token-dialog';
 import { DeleteTokenDialog } from './delete-token-dialog';
 import { EditTokenDialog } from './edit-token-dialog';
+import { ImportFindingDialog } from './import-finding-dialog';
 import { RevokeTokensDialog } from './revoke-tokens-dialog';
+import { RotateTokenDialog } from './rotate-token-dialog';
 import { WriteConfigDialog } from './write-config-dialog';
 
 /** Renders the open dialog, if any. A dialog about a token or account that has gone renders nothing. */
@@ -26,6 +28,8 @@ export function DialogHost() {
       return token ? <DeleteTokenDialog key={token.id} token={token} /> : null;
     case 'write-config':
       return token ? <WriteConfigDialog key={token.id} token={token} /> : null;
+    case 'rotate-token':
+      return token ? <RotateTokenDialog key={token.id} token={token} /> : null;
     case 'add-account':
       return <AddAccountDialog />;
     case 'create-token':
@@ -34,5 +38,7 @@ export function DialogHost() {
       return account ? (
         <RevokeTokensDialog key={account.id} account={account} keys={dialog.keys} />
       ) : null;
+    case 'import-finding':
+      return <ImportFindingDialog key={dialog.finding.id} finding={dialog.finding} />;
   }
 }

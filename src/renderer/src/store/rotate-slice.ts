@@ -1,0 +1,89 @@
+import type { RequestOf } from '../../../shared/ipc-contract';
+import type { RotateOutcome, RotatePreview, RotateStep } from '../../../shared/types';
+import type { TimerHandle } from '../clock';
+import { plural } from '../format';
+import type { SliceContext } from './slice-context';
+
+/** How often the step of a running rotation is asked for: often enough to look live. */
+export const ROTATE_POLL_MS = 250;
+
+const STEPS: readonly RotateStep[] = ['create', 'rewrite', 'verify', 'revoke', 'done'];
+
+function isRotateStep(step: string | null): step is RotateStep {
+  return step !== null && (STEPS as readonly string[]).includes(step);
+}
+
+/** The rotation in flight: its opId (for Cancel) and the step main last reported. */
+export interface RunningRotation {
+  tokenId: string;
+  opId: string;
+  /** Null until main reports the first step. */
+  step: RotateStep | null;
+}
+
+export interface RotateSlice {
+  rotation: RunningRotation | null;
+  /** Rejects with an ApiError (not signed in, a granular token…). */
+  previewRotation(tokenId: string): Promise<RotatePreview>;
+  /**
+   * Rejects with an ApiError (OTP_REQUIRED, CANCELLED, AUTH_FAILED…); main has then rolled
+   * everything back. While it runs, the step is polled (op:status) into `rotation.step`. On
+   * success the new token replaces the old one in the list and a notice says how many files
+   * changed. The password is never kept.
+   */
+  rotateToken(request: RequestOf<'rotate:run'> & { opId: string }): Promise<RotateOutcome>;
+}
+
+export function createRotateSlice({
+  api,
+  clock,
+  set,
+  get,
+  withPending,
+}: SliceContext): RotateSlice {
+  return {
+    rotation: null,
+
+    previewRotation: (tokenId) =>
+      withPending(`rotate-preview:${tokenId}`, () => api.previewRotation({ tokenId })),
+
+    async rotateToken(request) {
+      const { tokenId, opId } = request;
+      const old = get().tokens.find((t) => t.id === tokenId);
+      set({ rotation: { tokenId, opId, step: null } });
+      let timer: TimerHandle | undefined;
+      let settled = false;
+      const poll = async () => {
+        timer = undefined;
+        try {
+          const { step } = await api.operationStatus({ opId });
+          if (settled || get().rotation?.opId !== opId) return;
+          if (isRotateStep(step)) set({ rotation: { tokenId, opId, step } });
+          // `running` is not trusted to stop the loop: the first poll may reach main before the
+          // rotation does. The loop ends when the rotation's own call settles.
+        } catch {
+          // A failed status call only costs one tick of progress; the rotation itself goes on.
+          if (settled) return;
+        }
+        timer = clock.setTimeout(() => void poll(), ROTATE_POLL_MS);
+      };
+      timer = clock.setTimeout(() => void poll(), ROTATE_POLL_MS);
+      try {
+        const outcome = await withPending(`rotate:${tokenId}`, () => api.rotateToken(request));
+        set((s) => ({
+          tokens: [...s.tokens.filter((t) => t.id !== tokenId), outcome.token],
+        }));
+        get().notify(
+          `Rotated “${old?.label ?? outcome.token.label}”: ${plural(outcome.files, 'file', 'files')} rewritten`,
+        );
+        // The old token is gone from the vault and the files changed: list what the core holds.
+        void get().refresh();
+        return outcome;
+      } finally {
+        settled = true;
+        if (timer !== undefined) clock.clearTimeout(timer);
+        if (get().rotation?.opId === opId) set({ rotation: null });
+      }
+    },
+  };
+}

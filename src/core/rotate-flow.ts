@@ -7,6 +7,9 @@ import type { Operations } from './operations';
 import { sameRegistry, type RegistryFlows } from './registry-flows';
 import type { Vault } from './vault/vault';
 
+/** What the preview writes in place of the token that does not exist yet. */
+const NEW_TOKEN_STAND_IN = 'keyport-new-token-after-rotation';
+
 export interface RotateRequest {
   tokenId: string;
   password?: string;
@@ -35,13 +38,12 @@ export class RotateFlow {
     const files = [];
     for (const w of token.writtenTo) {
       if (!w.target) continue;
-      // Planned with the old token: the diff masks values, so it shows exactly which entry changes.
-      const plan = await this.configs.plan({
-        tokenId,
-        format: w.format,
-        file: w.file,
-        ...w.target,
-      });
+      // A stand-in value, not the old token: planned with the old one, a file that already holds
+      // it would show no change. Every value is masked in the diff either way.
+      const plan = await this.configs.planSecret(
+        { format: w.format, file: w.file, ...w.target },
+        NEW_TOKEN_STAND_IN,
+      );
       files.push({ file: plan.file, entry: plan.entry, diff: plan.diff });
     }
     return {
@@ -135,6 +137,7 @@ export class RotateFlow {
       throw new KeyportError(
         'INTERNAL',
         `Rotation failed and could not be fully undone: ${problems.join(' ')} The old token is still valid.`,
+        { rolledBack: false },
       );
     }
   }

@@ -212,6 +212,8 @@ describe('rotate', () => {
 
     const preview = await core.service.rotations.preview(old.id);
     expect(preview.files.map((f) => f.file)).toEqual([file]);
+    expect(preview.files[0]!.diff).toMatch(/^-\/\/127\.0\.0\.1:\d+\/:_authToken=/m);
+    expect(preview.files[0]!.diff).toMatch(/^\+\/\/127\.0\.0\.1:\d+\/:_authToken=/m);
     const outcome = await core.service.rotations.run({ tokenId: old.id, password: PASSWORD });
     expect(outcome.revokedKey).toBe(old.remoteKey);
     expect(outcome.files).toBe(1);

@@ -26,3 +26,10 @@ export function referenceFor(format: ConfigFormat, tokenId: string): string {
       );
   }
 }
+
+/** npm, Maven and NuGet expand these: a value that is only a reference keeps the secret off disk. */
+const REFERENCE = /^(\$\{[^}]+\}|%[A-Za-z_][A-Za-z0-9_]*%)$/;
+
+export function isReference(value: string): boolean {
+  return REFERENCE.test(value.trim());
+}

@@ -4,6 +4,7 @@ import { decodeName } from '../configs/nuget-name';
 import type { Span } from '../configs/text-layout';
 import type { ScanFormat } from '../../shared/types';
 import { maskSecret } from '../../shared/mask';
+import { isReference } from '../references';
 
 export interface FoundCredential {
   /** The value as a client would read it (unquoted, unescaped, percent-decoded). */
@@ -15,13 +16,6 @@ export interface FoundCredential {
   source?: string;
   /** The key the client looks the value up by, for precedence between files (.npmrc). */
   key?: string;
-}
-
-/** npm, Maven and NuGet expand these: a value that is only a reference keeps the secret off disk. */
-const REFERENCE = /^(\$\{[^}]+\}|%[A-Za-z_][A-Za-z0-9_]*%)$/;
-
-export function isReference(value: string): boolean {
-  return REFERENCE.test(value.trim());
 }
 
 /**
@@ -45,7 +39,7 @@ function describe(format: ScanFormat, text: string, span: Span): FoundCredential
   const value = decode(format, raw);
   const entry = (
     text.slice(lineStart, span.start) +
-    maskSecret(value) +
+    (isReference(value) ? value : maskSecret(value)) +
     text.slice(span.end, lineEnd)
   )
     .replace(/\r$/, '')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findCredentials, isReference } from '../../../src/core/scan/find-credentials';
-import { envVarName, referenceFor } from '../../../src/core/references';
+import { findCredentials } from '../../../src/core/scan/find-credentials';
+import { envVarName, isReference, referenceFor } from '../../../src/core/references';
 
 describe('findCredentials', () => {
   it('decodes each format the way its client reads the value', () => {

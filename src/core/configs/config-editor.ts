@@ -20,6 +20,12 @@ export interface EditTarget {
   mavenAuth?: 'password' | 'bearer';
 }
 
+/**
+ * What to remove: a write target without its secret. The same target that wrote an entry names the
+ * entry to remove, so an EditTarget (secret included) may be passed as it is.
+ */
+export type RemoveTarget = Omit<EditTarget, 'secret'>;
+
 export interface EditResult {
   text: string;
   /** Human description of the entry, without any secret. */
@@ -27,11 +33,14 @@ export interface EditResult {
 }
 
 /**
- * One format: a pure text → text edit plus a finder for every credential value in a text, so a
+ * One format: a pure text → text edit, its inverse (`remove` cuts out exactly the credential entry
+ * `edit` would write for the same target, and nothing else; text without one comes back identical),
+ * plus a finder for every credential value in a text, so a
  * diff can mask old, new and unrelated secrets alike.
  */
 export interface ConfigEditor {
   format: ConfigFormat;
   edit(text: string, target: EditTarget): EditResult;
+  remove(text: string, target: RemoveTarget): EditResult;
   credentialSpans(text: string): Span[];
 }

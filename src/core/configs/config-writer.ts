@@ -48,6 +48,13 @@ const OPTIONAL_STRINGS = ['username', 'serverId', 'source', 'repository', 'scope
 
 /** The IPC layer validates too; this guards the core against any other caller. */
 function checkTarget(target: WriteTarget): void {
+  checkLocation(target);
+  if (typeof target.secret !== 'string' || target.secret === '')
+    throw new KeyportError('INVALID_INPUT', 'The token is missing.');
+}
+
+/** Everything but the secret: what names the file and the entry in it. */
+function checkLocation(target: Omit<WriteTarget, 'secret'>): void {
   const bad = (what: string): never => {
     throw new KeyportError('INVALID_INPUT', what);
   };
@@ -55,7 +62,6 @@ function checkTarget(target: WriteTarget): void {
   if (typeof target.file !== 'string' || !path.isAbsolute(target.file))
     bad('The config file path must be absolute.');
   if (typeof target.registry !== 'string') bad('The registry URL is missing.');
-  if (typeof target.secret !== 'string' || target.secret === '') bad('The token is missing.');
   for (const key of OPTIONAL_STRINGS) {
     const value = target[key];
     if (value !== undefined && (typeof value !== 'string' || value === ''))
@@ -92,6 +98,36 @@ export async function planWrite(target: WriteTarget): Promise<WritePlan> {
     entry,
     changed,
     diff: changed ? maskedDiff(editor, file, before, after, target.secret) : '',
+    before,
+    after,
+    baselineHash: hashContent(bytes),
+  };
+}
+
+/**
+ * Previews removing the entry `target` would write (after its token was revoked), as a WritePlan
+ * that applyWrite and undoWrite handle like any other: same path resolution, baseline hash and
+ * masked diff (the removed secret shows masked on its `-` line). A missing file, or one without
+ * the entry, yields `changed: false`, and applying that writes nothing (no file is created).
+ */
+export async function planRemove(target: Omit<WriteTarget, 'secret'>): Promise<WritePlan> {
+  checkLocation(target);
+  // Only the fields that name the entry go on; a secret passed by mistake is not needed here.
+  const { format, file: requested, ...rest } = target;
+  const { secret: _ignored, ...removeTarget } = rest as typeof rest & { secret?: unknown };
+  const editor = EDITORS[format];
+  const file = await resolveConfigPath(requested);
+  const bytes = await readBytes(file);
+  const before = bytes === null ? null : decodeConfig(bytes, file);
+  const { text: after, entry } = editor.remove(before ?? '', removeTarget);
+  const changed = before !== null && before !== after;
+  return {
+    format,
+    file,
+    entry,
+    changed,
+    // No new secret to look for: the format's own credential finder masks the removed one.
+    diff: changed ? maskedDiff(editor, file, before, after, '') : '',
     before,
     after,
     baselineHash: hashContent(bytes),

@@ -1,10 +1,10 @@
 import { KeyportError } from '../../shared/errors';
-import type { ConfigEditor, EditResult, EditTarget } from './config-editor';
+import type { ConfigEditor, EditResult, EditTarget, RemoveTarget } from './config-editor';
 import { registryBase } from './registry-url';
 import { detectEol, preservingBom, type Span } from './text-layout';
 import { assertSafeValue, assertTrimmed, refuseIf } from './value-guard';
 import { descendants, parseXmlDocument, type XmlElement } from './xml-document';
-import { detectXmlStyle, reconcileXml, type XmlSpec } from './xml-edit';
+import { detectXmlStyle, reconcileXml, removeXmlElements, type XmlSpec } from './xml-edit';
 
 const LABEL = 'Maven settings.xml';
 
@@ -25,8 +25,23 @@ function isAuthorizationProperty(el: XmlElement): boolean {
   return child(el, 'name')?.text.toLowerCase() === 'authorization';
 }
 
+function serverIdOf(target: RemoveTarget): string {
+  return target.serverId ?? registryBase(target.registry).hostname;
+}
+
+function settingsRoot(body: string): XmlElement {
+  const root = parseXmlDocument(body, LABEL);
+  if (root.name !== 'settings') {
+    throw new KeyportError(
+      'CONFIG_INVALID',
+      `The existing ${LABEL} has no <settings> root element; Keyport left it untouched.`,
+    );
+  }
+  return root;
+}
+
 export function editMaven(text: string, target: EditTarget): EditResult {
-  const id = target.serverId ?? registryBase(target.registry).hostname;
+  const id = serverIdOf(target);
   // Maven trims every value it reads, so surrounding whitespace would silently be lost.
   for (const [value, field] of [
     [id, 'server id'],
@@ -84,13 +99,7 @@ export function editMaven(text: string, target: EditTarget): EditResult {
   return preservingBom(text, (body) => {
     const eol = detectEol(body);
     const base = body.trim() === '' ? MINIMAL_SETTINGS.join(eol) : body;
-    const root = parseXmlDocument(base, LABEL);
-    if (root.name !== 'settings') {
-      throw new KeyportError(
-        'CONFIG_INVALID',
-        `The existing ${LABEL} has no <settings> root element; Keyport left it untouched.`,
-      );
-    }
+    const root = settingsRoot(base);
     const out = reconcileXml(
       base,
       root,
@@ -98,6 +107,25 @@ export function editMaven(text: string, target: EditTarget): EditResult {
       detectXmlStyle(base, eol),
     );
     return { text: out, entry };
+  });
+}
+
+/**
+ * Removes the first `<server>` with the target's id (the one Maven reads, so the one edit wrote),
+ * whole: its id and any other settings existed only to carry the credential, bearer header or
+ * password alike. `<servers>` stays, even empty, as the user may have written it.
+ */
+export function removeMaven(text: string, target: RemoveTarget): EditResult {
+  const id = serverIdOf(target);
+  const entry = `server id=${id}`;
+  return preservingBom(text, (body) => {
+    // Nothing to remove from a missing or empty file; edit would have started it from scratch.
+    if (body.trim() === '') return { text: body, entry };
+    const servers = child(settingsRoot(body), 'servers');
+    const server = servers?.children.find(
+      (el) => el.name === 'server' && child(el, 'id')?.text === id,
+    );
+    return { text: removeXmlElements(body, server ? [server] : []), entry };
   });
 }
 
@@ -125,5 +153,6 @@ export function mavenCredentialSpans(text: string): Span[] {
 export const mavenEditor: ConfigEditor = {
   format: 'maven',
   edit: editMaven,
+  remove: removeMaven,
   credentialSpans: mavenCredentialSpans,
 };

@@ -1,8 +1,15 @@
 import { KeyportError } from '../../shared/errors';
-import type { ConfigEditor, EditResult, EditTarget } from './config-editor';
-import { parseNetrc, type NetrcToken } from './netrc-parser';
+import type { ConfigEditor, EditResult, EditTarget, RemoveTarget } from './config-editor';
+import { parseNetrc, type NetrcEntry, type NetrcToken } from './netrc-parser';
 import { registryBase } from './registry-url';
-import { appendLines, detectEol, preservingBom, splice, type Span } from './text-layout';
+import {
+  appendLines,
+  detectEol,
+  preservingBom,
+  removeSpans,
+  splice,
+  type Span,
+} from './text-layout';
 import { assertSafeValue, refuseIf } from './value-guard';
 
 /**
@@ -65,6 +72,58 @@ export function editNetrc(text: string, target: EditTarget): EditResult {
   });
 }
 
+/** From the `machine` keyword to the end of the entry's last token. */
+function entryTokens(e: NetrcEntry): Span {
+  const ends = [e.keyword.end, e.host?.end ?? 0, ...e.fields.map((f) => f.value.end)];
+  return { start: e.keyword.start, end: Math.max(...ends) };
+}
+
+const isLineBreak = (c: string | undefined): boolean => c === '\n' || c === '\r';
+
+/**
+ * What removing an entry's tokens cuts: its whole lines when it has them to itself (so no blank
+ * line is left), else the tokens with the spaces that separated them from their neighbours on the
+ * line (another entry, or a comment, which stays).
+ */
+function entryRemoval(text: string, tokens: Span): Span {
+  const { start, end } = tokens;
+  const lineStart =
+    Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+  const lead = /[ \t]*$/.exec(text.slice(lineStart, start))![0].length;
+  const afterTrail = end + /^[ \t]*/.exec(text.slice(end))![0].length;
+  const endsLine = afterTrail === text.length || isLineBreak(text[afterTrail]);
+  if (endsLine && lead === start - lineStart) {
+    const eol = /^(\r\n|\n|\r)?/.exec(text.slice(afterTrail))![0].length;
+    return { start: lineStart, end: afterTrail + eol };
+  }
+  return endsLine ? { start: start - lead, end: afterTrail } : { start, end: afterTrail };
+}
+
+/**
+ * Removes every `machine HOST` entry for the target's host (compared as edit and curl do, ignoring
+ * case): curl reads the first duplicate and Python the last, so none may survive. Only the entry's
+ * own tokens go (with the lines they fill alone); `default`, `macdef` bodies and comments after the
+ * entry stay, as the parser never counts them as part of a machine entry.
+ */
+export function removeNetrc(text: string, target: RemoveTarget): EditResult {
+  const host = registryBase(target.registry).hostname;
+  const entry = `machine ${host}`;
+  return preservingBom(text, (body) => {
+    const tokens = parseNetrc(body)
+      .filter((e) => e.host?.value.toLowerCase() === host)
+      .map(entryTokens);
+    // Duplicates that share a line are one run of tokens: removing them as one leaves no empty line.
+    const runs: Span[] = [];
+    for (const t of tokens) {
+      const last = runs.at(-1);
+      if (last && /^[ \t]*$/.test(body.slice(last.end, t.start))) last.end = t.end;
+      else runs.push({ ...t });
+    }
+    const spans = runs.map((r) => entryRemoval(body, r));
+    return { text: spans.length > 0 ? removeSpans(body, spans) : body, entry };
+  });
+}
+
 export function netrcCredentialSpans(text: string): Span[] {
   try {
     return parseNetrc(text).flatMap((e) =>
@@ -80,5 +139,6 @@ export function netrcCredentialSpans(text: string): Span[] {
 export const netrcEditor: ConfigEditor = {
   format: 'netrc',
   edit: editNetrc,
+  remove: removeNetrc,
   credentialSpans: netrcCredentialSpans,
 };

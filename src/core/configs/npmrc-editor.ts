@@ -1,11 +1,13 @@
 import ini from 'ini';
 import { KeyportError } from '../../shared/errors';
-import type { ConfigEditor, EditResult, EditTarget } from './config-editor';
+import type { ConfigEditor, EditResult, EditTarget, RemoveTarget } from './config-editor';
 import { nerfDart, registryBase } from './registry-url';
 import {
   appendLines,
   detectEol,
+  lineSpan,
   preservingBom,
+  removeSpans,
   splice,
   splitLines,
   type Line,
@@ -120,6 +122,21 @@ function insertTopLevel(
   return appendLines(text, lines, eol);
 }
 
+/**
+ * Removes every top-level `//nerf-dart/:_authToken` line of the registry: npm reads the last of
+ * duplicates, so leaving any would let a stale one take over. `@scope:registry` lines hold no
+ * secret and may still serve anonymous installs, so they stay.
+ */
+export function removeNpmrc(text: string, target: RemoveTarget): EditResult {
+  const authKey = `${nerfDart(target.registry)}:_authToken`;
+  return preservingBom(text, (body) => {
+    const lines = topLevelKeyLines(body)
+      .keys.filter((k) => k.key === authKey)
+      .map((k) => lineSpan(k.line));
+    return { text: lines.length > 0 ? removeSpans(body, lines) : body, entry: authKey };
+  });
+}
+
 export function npmrcCredentialSpans(text: string): Span[] {
   return topLevelKeyLines(text)
     .keys.filter((k) => CREDENTIAL_KEY.test(k.key))
@@ -129,5 +146,6 @@ export function npmrcCredentialSpans(text: string): Span[] {
 export const npmrcEditor: ConfigEditor = {
   format: 'npmrc',
   edit: editNpmrc,
+  remove: removeNpmrc,
   credentialSpans: npmrcCredentialSpans,
 };

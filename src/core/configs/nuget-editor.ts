@@ -1,10 +1,10 @@
 import { KeyportError } from '../../shared/errors';
-import type { ConfigEditor, EditResult, EditTarget } from './config-editor';
+import type { ConfigEditor, EditResult, EditTarget, RemoveTarget } from './config-editor';
 import { parseRegistryUrl } from './registry-url';
 import { detectEol, preservingBom, type Span } from './text-layout';
 import { assertSafeValue, assertTrimmed } from './value-guard';
 import { attribute, descendants, parseXmlDocument, type XmlElement } from './xml-document';
-import { detectXmlStyle, reconcileXml, type XmlSpec } from './xml-edit';
+import { detectXmlStyle, reconcileXml, removeXmlElements, type XmlSpec } from './xml-edit';
 import { decodeName, encodeLocalName } from './nuget-name';
 
 const LABEL = 'NuGet.Config';
@@ -15,9 +15,24 @@ const MINIMAL_CONFIG = [
   '',
 ];
 
+function sourceNameOf(target: RemoveTarget): string {
+  return target.source ?? parseRegistryUrl(target.registry).hostname;
+}
+
+function configurationRoot(body: string): XmlElement {
+  const root = parseXmlDocument(body, LABEL);
+  if (root.name !== 'configuration') {
+    throw new KeyportError(
+      'CONFIG_INVALID',
+      `The existing ${LABEL} has no <configuration> root element; Keyport left it untouched.`,
+    );
+  }
+  return root;
+}
+
 export function editNuget(text: string, target: EditTarget): EditResult {
   const feed = parseRegistryUrl(target.registry).href;
-  const source = target.source ?? parseRegistryUrl(target.registry).hostname;
+  const source = sourceNameOf(target);
   if (!target.username) {
     throw new KeyportError('INVALID_INPUT', 'NuGet credentials need a user name.');
   }
@@ -34,13 +49,7 @@ export function editNuget(text: string, target: EditTarget): EditResult {
   return preservingBom(text, (body) => {
     const eol = detectEol(body);
     const base = body.trim() === '' ? MINIMAL_CONFIG.join(eol) : body;
-    const root = parseXmlDocument(base, LABEL);
-    if (root.name !== 'configuration') {
-      throw new KeyportError(
-        'CONFIG_INVALID',
-        `The existing ${LABEL} has no <configuration> root element; Keyport left it untouched.`,
-      );
-    }
+    const root = configurationRoot(base);
     // NuGet finds a source by key ignoring case but its credentials by the exact (encoded) key,
     // as NuGet.exe 5.8 showed: an existing key's spelling names the credentials element.
     const existing = root.children
@@ -91,6 +100,26 @@ function sourceSpecs(source: string, feed: string, username: string, secret: str
   ];
 }
 
+/**
+ * Removes the source's credentials element(s) under `<packageSourceCredentials>`. The source is
+ * matched by decoded name ignoring case, as NuGet matches source names: an element spelled in
+ * another case is one NuGet.exe 5.8 skips, but it still holds a (revoked) secret for this feed, so
+ * it goes too. The `<packageSources>` entry holds no secret and the feed may still be used
+ * anonymously, so it stays, as does an emptied `<packageSourceCredentials>`.
+ */
+export function removeNuget(text: string, target: RemoveTarget): EditResult {
+  const source = sourceNameOf(target);
+  const entry = `credentials of source ${source}`;
+  return preservingBom(text, (body) => {
+    if (body.trim() === '') return { text: body, entry };
+    const credentials = configurationRoot(body)
+      .children.filter((c) => c.name === 'packageSourceCredentials')
+      .flatMap((c) => c.children)
+      .filter((el) => decodeName(el.name).toLowerCase() === source.toLowerCase());
+    return { text: removeXmlElements(body, credentials), entry };
+  });
+}
+
 function isSecretAdd(el: XmlElement, inApiKeys: boolean): boolean {
   if (el.name !== 'add') return false;
   return inApiKeys || /^(cleartext)?password$/i.test(attribute(el, 'key')?.value ?? '');
@@ -118,5 +147,6 @@ export function nugetCredentialSpans(text: string): Span[] {
 export const nugetEditor: ConfigEditor = {
   format: 'nuget',
   edit: editNuget,
+  remove: removeNuget,
   credentialSpans: nugetCredentialSpans,
 };

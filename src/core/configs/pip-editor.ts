@@ -1,7 +1,7 @@
-import type { ConfigEditor, EditResult, EditTarget } from './config-editor';
+import type { ConfigEditor, EditResult, EditTarget, RemoveTarget } from './config-editor';
 import { addValueWord, parseIniSections, setIniOption, valueWords } from './ini-sections';
 import { registryBase } from './registry-url';
-import { detectEol, preservingBom, splice, type Span } from './text-layout';
+import { detectEol, preservingBom, removeSpans, splice, type Span } from './text-layout';
 import { assertSafeValue } from './value-guard';
 
 const LABEL = 'pip configuration';
@@ -54,6 +54,43 @@ export function editPip(text: string, target: EditTarget): EditResult {
   });
 }
 
+/** The `user:password@` of a URL as written (offsets into `url`), if it has one. */
+function userinfoSpan(url: string): Span | undefined {
+  const scheme = url.indexOf('://');
+  if (scheme < 0) return undefined;
+  const hostStart = scheme + 3;
+  const authorityEnd = /[/?#]|$/.exec(url.slice(hostStart))!.index + hostStart;
+  const at = url.lastIndexOf('@', authorityEnd - 1);
+  return at >= hostStart ? { start: hostStart, end: at + 1 } : undefined;
+}
+
+/**
+ * Strips the credentials from the `[global]` index-url (or extra-index-url, by `pipMode`) URLs of
+ * the target's index, keeping each URL as the user spelled it: the index may still serve
+ * anonymous reads, and the rest of the option is not Keyport's to touch.
+ */
+export function removePip(text: string, target: RemoveTarget): EditResult {
+  const mode = target.pipMode ?? 'index-url';
+  const identity = indexIdentity(registryBase(target.registry).href);
+  const entry = `credentials in [global] ${mode}`;
+  return preservingBom(text, (body) => {
+    const option = parseIniSections(body, LABEL)
+      .find((s) => s.name === 'global')
+      ?.options.find((o) => pipKey(o.name) === mode);
+    const spans = option
+      ? valueWords(body, option)
+          .filter((w) => indexIdentity(w.word) === identity)
+          .flatMap((w) => {
+            const userinfo = userinfoSpan(w.word);
+            return userinfo
+              ? [{ start: w.start + userinfo.start, end: w.start + userinfo.end }]
+              : [];
+          })
+      : [];
+    return { text: spans.length > 0 ? removeSpans(body, spans) : body, entry };
+  });
+}
+
 /** The user-info part of every URL in the file: pip.conf keeps credentials nowhere else. */
 export function urlCredentialSpans(text: string): Span[] {
   const spans: Span[] = [];
@@ -69,5 +106,6 @@ export function urlCredentialSpans(text: string): Span[] {
 export const pipEditor: ConfigEditor = {
   format: 'pip',
   edit: editPip,
+  remove: removePip,
   credentialSpans: urlCredentialSpans,
 };

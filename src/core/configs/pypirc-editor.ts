@@ -1,8 +1,8 @@
-import type { ConfigEditor, EditResult, EditTarget } from './config-editor';
+import type { ConfigEditor, EditResult, EditTarget, RemoveTarget } from './config-editor';
 import { addValueWord, parseIniSections, setIniOption, valueWords } from './ini-sections';
 import { TOKEN_USERNAME } from './pip-editor';
 import { parseRegistryUrl } from './registry-url';
-import { detectEol, preservingBom, splice, type Span } from './text-layout';
+import { detectEol, lineSpan, preservingBom, removeSpans, splice, type Span } from './text-layout';
 import { assertSafeValue, assertTrimmed, refuseIf } from './value-guard';
 
 const LABEL = '.pypirc';
@@ -21,11 +21,16 @@ function assertIniValue(value: string, field: string): void {
   assertTrimmed(value, field);
 }
 
-export function editPypirc(text: string, target: EditTarget): EditResult {
+function repositoryName(target: RemoveTarget): string {
   const host = parseRegistryUrl(target.registry).hostname;
   const name = target.repository ?? KNOWN_REPOSITORIES[host] ?? host;
   assertIniValue(name, 'repository name');
   refuseIf(/[\s\]]/.test(name), 'repository name', 'cannot contain spaces or ].');
+  return name;
+}
+
+export function editPypirc(text: string, target: EditTarget): EditResult {
+  const name = repositoryName(target);
   const username = target.username ?? TOKEN_USERNAME;
   assertIniValue(username, 'user name');
   assertIniValue(target.secret, 'token');
@@ -68,6 +73,22 @@ function ensureIndexServer(text: string, name: string, eol: string): string {
   return splice(text, { start: 0, end: 0 }, [...block, '', ''].join(eol));
 }
 
+/**
+ * Removes the `username` and `password` lines (with any continuation lines) of the repository's
+ * section. The section, its `repository` URL and `[distutils] index-servers` stay: they hold no
+ * secret, and twine then simply asks for credentials again.
+ */
+export function removePypirc(text: string, target: RemoveTarget): EditResult {
+  const name = repositoryName(target);
+  const entry = `[${name}] username/password`;
+  return preservingBom(text, (body) => {
+    const spans = (parseIniSections(body, LABEL).find((s) => s.name === name)?.options ?? [])
+      .filter((o) => o.name === 'username' || o.name === 'password')
+      .map((o) => lineSpan(o.line, o.continuation.at(-1)));
+    return { text: spans.length > 0 ? removeSpans(body, spans) : body, entry };
+  });
+}
+
 /** `password` values of every section. */
 export function pypircCredentialSpans(text: string): Span[] {
   try {
@@ -82,5 +103,6 @@ export function pypircCredentialSpans(text: string): Span[] {
 export const pypircEditor: ConfigEditor = {
   format: 'pypirc',
   edit: editPypirc,
+  remove: removePypirc,
   credentialSpans: pypircCredentialSpans,
 };

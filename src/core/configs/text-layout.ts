@@ -74,3 +74,45 @@ export function appendLines(text: string, lines: string[], eol: string): string 
 export function indentOf(line: string): string {
   return /^[ \t]*/.exec(line)?.[0] ?? '';
 }
+
+/** Is `offset` at the start of a line (the file's start or just after a line break)? */
+function atLineStart(text: string, offset: number): boolean {
+  return offset === 0 || text[offset - 1] === '\n' || text[offset - 1] === '\r';
+}
+
+/**
+ * Cuts `spans` out of `text` in one pass. Touching or overlapping spans are merged first, so two
+ * adjacent removed lines never fight over the line break between them. A removal that takes the
+ * last line of a file without a final newline takes the line break before it instead, so the file
+ * still ends without one (as it did before Keyport appended that line) — unless that break ends an
+ * empty line, which can carry meaning (it closes a .netrc `macdef` body) and so stays.
+ */
+export function removeSpans(text: string, spans: Span[]): string {
+  const merged: Span[] = [];
+  for (const s of [...spans].filter((s) => s.end > s.start).sort((a, b) => a.start - b.start)) {
+    const last = merged.at(-1);
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
+  }
+  const tail = merged.at(-1);
+  if (
+    tail &&
+    tail.end === text.length &&
+    tail.start > 0 &&
+    atLineStart(text, tail.start) &&
+    !/[\r\n]$/.test(text)
+  ) {
+    const eolLength = text.slice(tail.start - 2, tail.start) === '\r\n' ? 2 : 1;
+    const previousEnd = tail.start - eolLength;
+    // An empty previous line: its break is what makes it a line, keep it.
+    if (!atLineStart(text, previousEnd)) tail.start = previousEnd;
+  }
+  let out = text;
+  for (const s of merged.reverse()) out = out.slice(0, s.start) + out.slice(s.end);
+  return out;
+}
+
+/** The span of whole lines `first`…`last`, line break included. */
+export function lineSpan(first: Line, last: Line = first): Span {
+  return { start: first.start, end: last.next };
+}

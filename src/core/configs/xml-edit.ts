@@ -1,4 +1,4 @@
-import { indentOf, type Span } from './text-layout';
+import { indentOf, removeSpans, type Span } from './text-layout';
 import { escapeXml } from './value-guard';
 import type { XmlElement } from './xml-document';
 
@@ -190,4 +190,17 @@ function removal(text: string, el: XmlElement): Edit {
     return { start: lineStart, end: el.end + after.length, replacement: '' };
   }
   return { start: el.start, end: el.end, replacement: '' };
+}
+
+/**
+ * Removes whole elements (each with its own line when it stood alone on one, so no blank line is
+ * left behind); every other byte, the parents' tags included, stays.
+ */
+export function removeXmlElements(text: string, elements: XmlElement[]): string {
+  return elements.length === 0
+    ? text
+    : removeSpans(
+        text,
+        elements.map((el) => removal(text, el)),
+      );
 }

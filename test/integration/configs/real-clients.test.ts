@@ -2,8 +2,13 @@ import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigFormat } from '../../../src/shared/types';
-import type { EditTarget } from '../../../src/core/configs/config-editor';
-import { applyWrite, planWrite, type WriteTarget } from '../../../src/core/configs/config-writer';
+import type { EditTarget, RemoveTarget } from '../../../src/core/configs/config-editor';
+import {
+  applyWrite,
+  planRemove,
+  planWrite,
+  type WriteTarget,
+} from '../../../src/core/configs/config-writer';
 import {
   authServer,
   basicAuth,
@@ -33,18 +38,54 @@ const TRICKY = [
   'kp-tést-ü-0001',
 ];
 
-/** The corpus cases of a format that end in a file (not in an error). */
-function corpus(format: ConfigFormat): Array<[string, EditTarget, string | null]> {
+type Operation = 'edit' | 'remove';
+
+/** The corpus cases of a format and operation that end in a file (not in an error). */
+function cases(
+  format: ConfigFormat,
+  operation: Operation,
+): Array<[string, EditTarget, string | null]> {
   const dir = path.join(FIXTURES, format);
   return readdirSync(dir)
     .filter((name) => existsSync(path.join(dir, name, 'expected')))
-    .map((name) => {
+    .map((name): [string, EditTarget & { operation?: Operation }, string | null] => {
       const input = path.join(dir, name, 'input');
       const target = JSON.parse(
         readFileSync(path.join(dir, name, 'target.json'), 'utf8'),
-      ) as EditTarget;
+      ) as EditTarget & { operation?: Operation };
       return [name, target, existsSync(input) ? input : null];
-    });
+    })
+    .filter(([, target]) => (target.operation ?? 'edit') === operation)
+    .map(([name, { operation: _op, ...target }, input]) => [name, target, input]);
+}
+
+const corpus = (format: ConfigFormat): Array<[string, EditTarget, string | null]> =>
+  cases(format, 'edit');
+
+/** Removal cases (no secret in their target), each with a non-empty input file. */
+const removals = (format: ConfigFormat): Array<[string, RemoveTarget, string]> =>
+  cases(format, 'remove').flatMap(([name, target, input]) =>
+    input ? [[name, target as RemoveTarget, input]] : [],
+  );
+
+/** Removes through the public API from a copy of `input` in a fresh temp HOME. */
+async function removeFrom(
+  format: ConfigFormat,
+  fileName: string,
+  target: RemoveTarget,
+  input: string,
+): Promise<{ home: string; file: string; before: string }> {
+  const home = tempHome();
+  const file = path.join(home, fileName);
+  copyFileSync(input, file);
+  const before = readFileSync(file, 'utf8');
+  await applyWrite(await planRemove({ ...target, format, file }));
+  return { home, file, before };
+}
+
+/** Test tokens the removal took out of the file (present before, gone after). */
+function removedTokens(before: string, after: string): string[] {
+  return [...new Set(before.match(/kp-test[^\s"<]*/g) ?? [])].filter((t) => !after.includes(t));
 }
 
 /** Writes through the public API into a fresh temp HOME, starting from `input` if given. */
@@ -256,5 +297,155 @@ describe('twine (configparser) reads what Keyport wrote to .pypirc', () => {
       username: target.username ?? '__token__',
       password: target.secret,
     });
+  });
+});
+
+describe('real clients no longer find what Keyport removed', () => {
+  it.each(removals('npmrc'))('npm: %s (npm config list)', async (_name, target, input) => {
+    const { home, file } = await removeFrom('npmrc', '.npmrc', target, input);
+    const nerf = `//${new URL(target.registry).host}${new URL(target.registry).pathname.replace(/\/?$/, '/')}`;
+    const listed = await npmConfigList(home, file);
+    expect(listed).not.toMatch(
+      new RegExp(`^${nerf.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:_authToken`, 'mi'),
+    );
+    if (target.scope) {
+      // The scope mapping held no secret and stays.
+      expect(await npmConfigGet(home, file, `${target.scope}:registry`)).toMatch(/^https:\/\//);
+    }
+  });
+
+  it('npm whoami no longer authenticates after write then remove (other registries kept)', async () => {
+    const secret = 'kp-test-secret-0001';
+    const server = await authServer(`Bearer ${secret}`);
+    try {
+      const registry = `${server.url}npm/private/`;
+      const input = path.join(FIXTURES, 'npmrc/update-in-place/input');
+      const { home, file } = await write('npmrc', '.npmrc', { registry, secret }, input);
+      expect((await npmWhoami(home, file, registry)).stdout.trim()).toBe('kp-tester');
+      await applyWrite(await planRemove({ format: 'npmrc', file, registry }));
+      expect(readFileSync(file, 'utf8')).toBe(readFileSync(input, 'utf8'));
+      const r = await npmWhoami(home, file, registry);
+      expect(r.code).not.toBe(0);
+      expect(r.stdout.trim()).not.toBe('kp-tester');
+      expect(await npmConfigList(home, file)).toContain(
+        '//registry.npmjs.org/:_authToken = (protected)',
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
+  it.each(removals('maven'))('Maven: %s (SettingsXpp3Reader)', async (_name, target, input) => {
+    const { home, file, before } = await removeFrom('maven', 'settings.xml', target, input);
+    const servers = await mavenReadServers(home, file);
+    const gone = removedTokens(before, readFileSync(file, 'utf8'));
+    for (const s of servers) {
+      for (const t of gone) expect(JSON.stringify(s)).not.toContain(t);
+    }
+    // Maven reads the first server of an id; only a shadowed duplicate may remain.
+    const duplicates = (before.match(new RegExp(`<id>${target.serverId}</id>`, 'g')) ?? []).length;
+    expect(servers.filter((s) => s.id === target.serverId)).toHaveLength(
+      Math.max(0, duplicates - 1),
+    );
+  });
+
+  it('Maven: write then remove, the reader no longer lists the server', async () => {
+    const input = path.join(FIXTURES, 'maven/update-password/input');
+    const target = { registry: 'https://repo.example/', serverId: 'kp-new', username: 'ci' };
+    const { home, file } = await write(
+      'maven',
+      'settings.xml',
+      { ...target, secret: 'kp-test-secret-0001' },
+      input,
+    );
+    expect((await mavenReadServers(home, file)).map((s) => s.id)).toContain('kp-new');
+    await applyWrite(await planRemove({ ...target, format: 'maven', file }));
+    expect(readFileSync(file, 'utf8')).toBe(readFileSync(input, 'utf8'));
+    expect((await mavenReadServers(home, file)).map((s) => s.id)).not.toContain('kp-new');
+  });
+
+  describe.runIf(hasCommand('mono'))('NuGet.exe (mono)', () => {
+    it.each(removals('nuget'))(
+      '%s: sources list still lists the source',
+      async (_name, target, input) => {
+        const { home, file } = await removeFrom('nuget', 'NuGet.Config', target, input);
+        const r = await nuget(home, ['sources', 'list', '-ConfigFile', file]);
+        expect(r.stdout + r.stderr).not.toMatch(/unable to parse/i);
+        expect(r.stdout.toLowerCase()).toContain(`${target.source!.toLowerCase()} [enabled]`);
+      },
+    );
+
+    it('sends no credentials to the feed after write then remove', async () => {
+      const secret = 'kp-test-secret-0001';
+      const server = await authServer(basicAuth('ci', secret));
+      try {
+        const feed = `${server.url}v3/index.json`;
+        const target = { registry: feed, source: 'corp feed', username: 'ci' };
+        const { home, file } = await write('nuget', 'NuGet.Config', { ...target, secret });
+        await applyWrite(await planRemove({ ...target, format: 'nuget', file }));
+        expect(readFileSync(file, 'utf8')).not.toContain(secret);
+        const listed = await nuget(home, ['sources', 'list', '-ConfigFile', file]);
+        expect(listed.stdout.toLowerCase()).toContain('corp feed [enabled]');
+        await nuget(home, ['list', '-Source', 'corp feed', '-ConfigFile', file]);
+        expect(server.seen.length).toBeGreaterThan(0);
+        expect(server.seen).not.toContain(basicAuth('ci', secret));
+      } finally {
+        await server.close();
+      }
+    });
+  });
+
+  it.each(removals('netrc'))('python netrc: %s', async (_name, target, input) => {
+    const { home, file } = await removeFrom('netrc', '.netrc', target, input);
+    const host = new URL(target.registry).hostname;
+    // Python (like curl) falls back to `default` for a host without a machine entry of its own.
+    const fallback = await pythonNetrc(home, file, 'kp-no-such-host.invalid');
+    expect(await pythonNetrc(home, file, host)).toEqual(fallback);
+    if (!readFileSync(file, 'utf8').includes('default')) expect(fallback).toBeNull();
+  });
+
+  it('curl is refused after write then remove; default and macdef still work for Python', async () => {
+    const secret = 'kp-test-secret-0001';
+    const server = await authServer(basicAuth('ci', secret));
+    try {
+      const input = path.join(FIXTURES, 'netrc/insert-before-default/input');
+      const target = { registry: server.url, username: 'ci' };
+      const { home, file } = await write('netrc', '.netrc', { ...target, secret }, input);
+      expect((await curlWithNetrc(home, file, server.url)).stdout).toBe('200');
+      await applyWrite(await planRemove({ ...target, format: 'netrc', file }));
+      expect(readFileSync(file, 'utf8')).toBe(readFileSync(input, 'utf8'));
+      expect((await curlWithNetrc(home, file, server.url)).stdout).toBe('401');
+      // 127.0.0.1 now falls to `default`, as it did before the write.
+      expect(await pythonNetrc(home, file, '127.0.0.1')).toEqual([
+        'anonymous',
+        '',
+        'guest@example.com',
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it.each(removals('pip'))('pip config list: %s', async (_name, target, input) => {
+    const { home, file } = await removeFrom('pip', 'pip.conf', target, input);
+    const config = await pipConfigList(home, file);
+    const urls = (config[`global.${target.pipMode ?? 'index-url'}`] ?? '')
+      // pip prints a multi-line value with its line breaks as a literal \n.
+      .split(/\s+|\\n/)
+      .filter(Boolean);
+    const ours = urls
+      .map((u) => new URL(u))
+      .filter((u) => u.host === new URL(target.registry).host);
+    expect(ours.length).toBeGreaterThan(0);
+    for (const u of ours) expect([u.username, u.password]).toEqual(['', '']);
+  });
+
+  it.each(removals('pypirc'))('twine (configparser): %s', async (_name, target, input) => {
+    const { home, file } = await removeFrom('pypirc', '.pypirc', target, input);
+    const config = await twineConfig(home, file);
+    const name = target.repository ?? 'pypi';
+    expect(config[name]).toBeDefined();
+    expect(config[name]).not.toHaveProperty('username');
+    expect(config[name]).not.toHaveProperty('password');
   });
 });

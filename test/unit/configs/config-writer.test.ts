@@ -15,6 +15,7 @@ import { KeyportError } from '../../../src/shared/errors';
 import {
   applyWrite,
   BACKUP_SUFFIX,
+  planRemove,
   planWrite,
   undoWrite,
   type WriteTarget,
@@ -261,5 +262,125 @@ describe('planWrite / applyWrite / undoWrite', () => {
     await applyWrite(await planWrite(npmTarget(file)));
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(readFileSync(file, 'utf8')).toBe(before.replace(OLD, SECRET));
+  });
+});
+
+describe('planRemove (after revoking a token) with applyWrite / undoWrite', () => {
+  const removeTarget = (file: string) =>
+    ({ format: 'npmrc', file, registry: 'https://registry.npmjs.org/' }) as const;
+
+  it('removes the entry with a masked diff, backs up, and undo restores the exact bytes', async () => {
+    const file = path.join(tempDir(), '.npmrc');
+    const old = `\uFEFF; mine\r\n//registry.npmjs.org/:_authToken=${OLD}\r\n//other.example/:_authToken=${OTHER}\r\nx=ü`;
+    writeFileSync(file, old);
+    chmodSync(file, 0o640);
+    const plan = await planRemove(removeTarget(file));
+    expect(plan).toMatchObject({ changed: true, entry: '//registry.npmjs.org/:_authToken' });
+    expect(plan.diff).toContain('-//registry.npmjs.org/:_authToken=kp-t••••••••0000');
+    expect(plan.diff).toContain(' //other.example/:_authToken=kp-t••••••••0002');
+    // A removal adds nothing: the only `+` line is the header.
+    expect(plan.diff.split('\n').filter((l) => l.startsWith('+'))).toEqual([`+++ ${file}`]);
+    for (const s of [OLD, OTHER]) expect(plan.diff).not.toContain(s);
+    const { backup, afterHash } = await applyWrite(plan);
+    expect(readFileSync(file, 'utf8')).toBe(
+      `\uFEFF; mine\r\n//other.example/:_authToken=${OTHER}\r\nx=ü`,
+    );
+    expect(readFileSync(backup!, 'utf8')).toBe(old);
+    expect(mode(file)).toBe(0o640);
+    expect(await undoWrite(file, afterHash)).toEqual({ restored: 'previous' });
+    expect(readFileSync(file, 'utf8')).toBe(old);
+  });
+
+  it('write then remove through the public API gives back the original file', async () => {
+    const file = path.join(tempDir(), '.npmrc');
+    writeFileSync(file, 'a=1\n# keep');
+    await applyWrite(await planWrite(npmTarget(file)));
+    await applyWrite(await planRemove(removeTarget(file)));
+    expect(readFileSync(file, 'utf8')).toBe('a=1\n# keep');
+  });
+
+  it('changes nothing for a missing file or one without the entry, and creates no file', async () => {
+    const dir = tempDir();
+    const missing = path.join(dir, 'sub', '.npmrc');
+    const plan = await planRemove(removeTarget(missing));
+    expect(plan).toMatchObject({ changed: false, diff: '', before: null, baselineHash: 'absent' });
+    expect(await applyWrite(plan)).toMatchObject({ backup: null });
+    expect(existsSync(missing)).toBe(false);
+    const other = path.join(dir, '.npmrc');
+    writeFileSync(other, `//other.example/:_authToken=${OTHER}\n`);
+    const none = await planRemove(removeTarget(other));
+    expect(none).toMatchObject({ changed: false, diff: '' });
+    await applyWrite(none);
+    expect(existsSync(other + BACKUP_SUFFIX)).toBe(false);
+  });
+
+  it('refuses to remove when the file changed after the preview', async () => {
+    const file = path.join(tempDir(), '.npmrc');
+    writeFileSync(file, `//registry.npmjs.org/:_authToken=${OLD}\n`);
+    const plan = await planRemove(removeTarget(file));
+    writeFileSync(file, `//registry.npmjs.org/:_authToken=${OTHER}\n`);
+    expect(await codeOf(applyWrite(plan))).toBe('CONFIG_CHANGED_ON_DISK');
+    expect(readFileSync(file, 'utf8')).toBe(`//registry.npmjs.org/:_authToken=${OTHER}\n`);
+  });
+
+  it('refuses an invalid file and bad input without a secret in the message', async () => {
+    const dir = tempDir();
+    const xml = path.join(dir, 'settings.xml');
+    const broken = `<settings><servers><password>${OLD}</settings>`;
+    writeFileSync(xml, broken);
+    expect(
+      await codeOf(planRemove({ format: 'maven', file: xml, registry: 'https://r.example/' })),
+    ).toBe('CONFIG_INVALID');
+    expect(readFileSync(xml, 'utf8')).toBe(broken);
+    expect(await codeOf(planRemove(removeTarget('relative/.npmrc')))).toBe('INVALID_INPUT');
+    expect(
+      await codeOf(planRemove({ ...removeTarget(path.join(dir, '.npmrc')), registry: 'x' })),
+    ).toBe('INVALID_INPUT');
+  });
+
+  it.each([
+    [
+      'maven',
+      'settings.xml',
+      `<settings><servers><server><id>x</id><password>${OLD}</password></server><server><id>y</id><password>${OTHER}</password></server></servers></settings>`,
+    ],
+    [
+      'nuget',
+      'NuGet.Config',
+      `<configuration><packageSources><add key="x" value="https://x.example/"/></packageSources><packageSourceCredentials><x><add key="Username" value="u"/><add key="ClearTextPassword" value="${OLD}"/></x><y><add key="Username" value="u"/><add key="ClearTextPassword" value="${OTHER}"/></y></packageSourceCredentials></configuration>`,
+    ],
+    [
+      'netrc',
+      '.netrc',
+      `machine x.example login u password ${OLD}\nmachine y.example login u password ${OTHER}\n`,
+    ],
+    [
+      'pip',
+      'pip.conf',
+      `[global]\nindex-url = https://u:${OLD}@x.example/simple/\nextra-index-url = https://u:${OTHER}@y.example/simple/\n`,
+    ],
+    [
+      'pypirc',
+      '.pypirc',
+      `[distutils]\nindex-servers = x y\n[x]\nrepository = https://x.example/\nusername = u\npassword = ${OLD}\n[y]\npassword = ${OTHER}\n`,
+    ],
+  ] as const)('%s removal diff shows no credential', async (format, name, content) => {
+    const file = path.join(tempDir(), name);
+    writeFileSync(file, content);
+    const plan = await planRemove({
+      format,
+      file,
+      registry: format === 'pip' ? 'https://x.example/simple/' : 'https://x.example/',
+      serverId: 'x',
+      source: 'x',
+      repository: 'x',
+    });
+    expect(plan.changed).toBe(true);
+    expect(plan.after).not.toContain(OLD);
+    expect(plan.after).toContain(OTHER);
+    for (const s of [OLD, OTHER]) expect(plan.diff).not.toContain(s);
+    expect(plan.diff).toMatch(/^-.*kp-t••••••••0000/m);
+    await applyWrite(plan);
+    expect(readFileSync(file, 'utf8')).toBe(plan.after);
   });
 });

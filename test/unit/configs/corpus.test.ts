@@ -3,12 +3,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KeyportError } from '../../../src/shared/errors';
 import type { ConfigFormat } from '../../../src/shared/types';
-import type { EditTarget } from '../../../src/core/configs/config-editor';
+import type { EditTarget, RemoveTarget } from '../../../src/core/configs/config-editor';
 import { EDITORS } from '../../../src/core/configs/editors';
 
 /**
  * Every folder under test/fixtures/configs/FORMAT/ is one case: `input` (absent for a new file),
  * `target.json`, and either `expected` (the exact bytes) or `error` (the KeyportError code).
+ * A target.json with `"operation": "remove"` (no secret) runs `remove` instead of `edit`. Running
+ * the same operation again must change nothing, unless `expected-again` says what it gives.
  */
 const ROOT = path.join(__dirname, '../../fixtures/configs');
 const FORMATS = Object.keys(EDITORS) as ConfigFormat[];
@@ -23,28 +25,38 @@ describe.each(FORMATS)('%s corpus', (format) => {
   it('has cases', () => expect(cases.length).toBeGreaterThan(2));
   it.each(cases)('%s', (name) => {
     const input = read(path.join(dir, name, 'input')) ?? '';
-    const target = JSON.parse(
+    const { operation = 'edit', ...target } = JSON.parse(
       readFileSync(path.join(dir, name, 'target.json'), 'utf8'),
-    ) as EditTarget;
+    ) as EditTarget & { operation?: 'edit' | 'remove' };
     const expected = read(path.join(dir, name, 'expected'));
     const error = read(path.join(dir, name, 'error'))?.trim();
     const editor = EDITORS[format];
+    const run = (text: string): string =>
+      operation === 'remove'
+        ? editor.remove(text, target as RemoveTarget).text
+        : editor.edit(text, target).text;
+    /** Secrets a message or entry must never show: the target's and every test token in the input. */
+    const secrets = [target.secret, ...(input.match(/kp-test[^\s"<]*/g) ?? [])].filter(Boolean);
     if (error) {
       let caught: unknown;
       try {
-        editor.edit(input, target);
+        run(input);
       } catch (err) {
         caught = err;
       }
       expect(caught).toBeInstanceOf(KeyportError);
       expect((caught as KeyportError).code).toBe(error);
-      expect((caught as KeyportError).message).not.toContain(target.secret);
+      for (const s of secrets) expect((caught as KeyportError).message).not.toContain(s);
       return;
     }
-    const result = editor.edit(input, target);
-    expect(result.text).toBe(expected);
-    expect(result.entry).not.toContain(target.secret);
-    // A second identical write changes nothing.
-    expect(editor.edit(result.text, target).text).toBe(result.text);
+    const after = run(input);
+    expect(after).toBe(expected);
+    const entry =
+      operation === 'remove'
+        ? editor.remove(input, target as RemoveTarget).entry
+        : editor.edit(input, target).entry;
+    for (const s of secrets) expect(entry).not.toContain(s);
+    // A second identical write (or removal) changes nothing, unless the case says otherwise.
+    expect(run(after)).toBe(read(path.join(dir, name, 'expected-again')) ?? after);
   });
 });

@@ -501,6 +501,8 @@ describe.each(MODELS)('$format editor properties', (model) => {
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
         try {
           const text = decodeConfig(Buffer.from(bytes), '/tmp/x');
+          const removed = editor.remove(text, model.target).text;
+          expect(editor.remove(removed, model.target).text).toBe(removed);
           const after = edit(text, 'kp-test-secret-0001');
           expect(edit(after, 'kp-test-secret-0001')).toBe(after);
         } catch (err) {
@@ -542,6 +544,8 @@ describe.each(MODELS)('$format editor properties', (model) => {
         fc.array(alphabet, { maxLength: 60 }).map((a) => a.join('')),
         (text) => {
           try {
+            const removed = editor.remove(text, model.target).text;
+            expect(editor.remove(removed, model.target).text).toBe(removed);
             const after = edit(text, 'kp-test-secret-0001');
             expect(edit(after, 'kp-test-secret-0001')).toBe(after);
           } catch (err) {
@@ -550,6 +554,248 @@ describe.each(MODELS)('$format editor properties', (model) => {
         },
       ),
       { numRuns: RUNS * 2 },
+    );
+  });
+});
+
+/**
+ * Removal, the inverse of a write. `bare` files hold everything a write needs except the credential
+ * itself (for NuGet the source, for pip the plain index URL, for .pypirc the section), so writing
+ * and then removing must give them back byte for byte.
+ */
+interface RemovalModel {
+  bare: fc.Arbitrary<string>;
+  /** Reads the text independently: no credential left for the target. */
+  absent(text: string): void;
+  /** Lines outside the sample's target block that belong to the entry and go with it. */
+  entryLine?: (line: string) => boolean;
+}
+
+const joined = (s: Sample): string => s.prefix + (s.targetBlock ?? '') + s.suffix;
+const withoutEntry = (model: FormatModel): fc.Arbitrary<string> =>
+  model.sample.filter((s) => s.targetBlock === null).map(joined);
+const unBom = (text: string): string => text.replace(/^\uFEFF/, '');
+
+const REMOVAL: Record<ConfigFormat, RemovalModel> = {
+  npmrc: {
+    bare: withoutEntry(npmrc),
+    absent(text) {
+      expect(ini.parse(unBom(text))['//registry.example/npm/:_authToken']).toBeUndefined();
+    },
+  },
+  maven: {
+    // Without <servers> a write adds it, and removal leaves it (see the write-remove-write test).
+    bare: withoutEntry(maven).filter((t) => t.includes('<servers>')),
+    absent(text) {
+      const doc = xmlReader.parse(unBom(text)) as {
+        settings: Array<{ servers?: Array<{ server?: Array<{ id: string[] }> }> }>;
+      };
+      const servers = doc.settings[0]!.servers?.[0]?.server ?? [];
+      expect(servers.filter((s) => s.id[0] === 'target')).toHaveLength(0);
+    },
+  },
+  nuget: {
+    bare: fc
+      .record({
+        bom: fc.boolean(),
+        eol: eolArb,
+        trailing: fc.boolean(),
+        others: fc.uniqueArray(word, { maxLength: 4 }),
+        at: fc.nat(),
+      })
+      .map((r) => {
+        const adds = r.others.map(
+          (w) => `    <add key="other-${w}" value="https://${w}.example/" />`,
+        );
+        adds.splice(
+          r.at % (adds.length + 1),
+          0,
+          '    <add key="Target Feed" value="https://feed.example/v3/index.json" />',
+        );
+        const creds = r.others.map(
+          (w) =>
+            `    <other-${w}>${r.eol}      <add key="Username" value="u" />${r.eol}      <add key="ClearTextPassword" value="p" />${r.eol}    </other-${w}>`,
+        );
+        const blocks = [
+          '<?xml version="1.0" encoding="utf-8"?>',
+          '<configuration>',
+          '  <packageSources>',
+          ...adds,
+          '  </packageSources>',
+          '  <packageSourceCredentials>',
+          ...creds,
+          '  </packageSourceCredentials>',
+          '</configuration>',
+        ];
+        return file(r.bom, r.eol, blocks, r.trailing);
+      }),
+    absent(text) {
+      const doc = xmlReader.parse(unBom(text)) as {
+        configuration: Array<{ packageSourceCredentials?: Array<Record<string, unknown>> }>;
+      };
+      const creds = doc.configuration[0]!.packageSourceCredentials?.[0] ?? {};
+      expect(Object.keys(creds).map((k) => k.toLowerCase())).not.toContain('target_x0020_feed');
+    },
+  },
+  netrc: {
+    bare: withoutEntry(netrc),
+    absent(text) {
+      const hosts = parseNetrc(unBom(text)).map((e) => e.host?.value.toLowerCase());
+      expect(hosts).not.toContain('target.example');
+    },
+  },
+  pip: {
+    bare: fc
+      .record({
+        bom: fc.boolean(),
+        eol: eolArb,
+        trailing: fc.boolean(),
+        others: fc.uniqueArray(
+          word.filter((w) => w !== 'global'),
+          { maxLength: 4 },
+        ),
+        retries: fc.boolean(),
+      })
+      .map((r) =>
+        file(
+          r.bom,
+          r.eol,
+          [
+            ...iniBlocks(r.eol, r.others),
+            '[global]',
+            'timeout = 5',
+            'index-url = https://index.example/simple/',
+            ...(r.retries ? ['retries = 2'] : []),
+          ],
+          r.trailing,
+        ),
+      ),
+    absent(text) {
+      const body = unBom(text);
+      const global = parseIniSections(body, 'pip').find((s) => s.name === 'global');
+      for (const o of global?.options.filter((o) => o.name === 'index-url') ?? [])
+        expect(body.slice(o.value.start, o.value.end)).not.toContain('@');
+    },
+  },
+  pypirc: {
+    bare: fc
+      .record({
+        bom: fc.boolean(),
+        eol: eolArb,
+        trailing: fc.boolean(),
+        others: fc.uniqueArray(
+          word.filter((w) => w !== 'corp' && w !== 'distutils'),
+          { maxLength: 4 },
+        ),
+        at: fc.nat(),
+        multiLine: fc.boolean(),
+        certfile: fc.boolean(),
+      })
+      .map((r) => {
+        const blocks = iniBlocks(r.eol, r.others);
+        const corp = [
+          '[corp]',
+          'repository = https://upload.example/legacy/',
+          ...(r.certfile ? ['certfile = /etc/corp.pem'] : []),
+        ].join(r.eol);
+        blocks.splice(r.at % (blocks.length + 1), 0, corp);
+        const servers = r.multiLine
+          ? `index-servers =${r.eol}    pypi${r.eol}    corp`
+          : 'index-servers = pypi corp';
+        return file(r.bom, r.eol, [`[distutils]${r.eol}${servers}`, ...blocks], r.trailing);
+      }),
+    absent(text) {
+      const corp = parseIniSections(unBom(text), 'pypirc').find((s) => s.name === 'corp');
+      expect(corp?.options.map((o) => o.name) ?? []).not.toContain('username');
+      expect(corp?.options.map((o) => o.name) ?? []).not.toContain('password');
+    },
+    entryLine: (line) => line.startsWith('username'),
+  },
+};
+
+/** Does `lines` hold `wanted` in order (other lines may come between)? */
+function inOrder(lines: string[], wanted: string[]): boolean {
+  let at = 0;
+  for (const line of wanted) {
+    at = lines.indexOf(line, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
+describe.each(MODELS)('$format removal properties', (model) => {
+  const editor = EDITORS[model.format];
+  const removal = REMOVAL[model.format];
+  const edit = (text: string, secret: string): string =>
+    editor.edit(text, { ...model.target, secret }).text;
+  const remove = (text: string): string => editor.remove(text, model.target).text;
+  /** Credential values of a file, in order. */
+  const credentials = (text: string): string[] =>
+    editor.credentialSpans(unBom(text)).map((s) => unBom(text).slice(s.start, s.end));
+
+  it('write then remove gives back a file without the entry byte for byte', () => {
+    fc.assert(
+      fc.property(removal.bare, secretArb, (bare, secret) => {
+        removal.absent(bare);
+        const written = edit(bare, secret);
+        expect(written).not.toBe(bare);
+        expect(remove(written)).toBe(bare);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('remove changes nothing in a file without the entry', () => {
+    fc.assert(
+      fc.property(fc.oneof(withoutEntry(model), removal.bare), (text) => {
+        expect(remove(text)).toBe(text);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('remove takes the entry out, keeps every other line and credential, and is idempotent', () => {
+    fc.assert(
+      fc.property(
+        model.sample.filter((s) => s.targetBlock !== null),
+        (sample) => {
+          const before = joined(sample);
+          const after = remove(before);
+          removal.absent(after);
+          expect(after.startsWith('\uFEFF')).toBe(before.startsWith('\uFEFF'));
+          if (before.includes('\r\n')) expect(after.replace(/\r\n/g, '')).not.toMatch(/\n/);
+          const kept = [unBom(sample.prefix), sample.suffix]
+            .flatMap((part) => part.split(/\r?\n/))
+            .filter((l) => l !== '' && !removal.entryLine?.(l));
+          expect(inOrder(unBom(after).split(/\r?\n/), kept)).toBe(true);
+          // Every credential outside the target block survives, in order.
+          const blockStart = sample.prefix.length;
+          const blockEnd = blockStart + sample.targetBlock!.length;
+          const bom = before.startsWith('\uFEFF') ? 1 : 0;
+          const others = editor
+            .credentialSpans(unBom(before))
+            .filter((s) => s.end + bom <= blockStart || s.start + bom >= blockEnd)
+            .map((s) => unBom(before).slice(s.start, s.end));
+          expect(credentials(after)).toEqual(others);
+          expect(remove(after)).toBe(after);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('write, remove, write again gives the first write; removal leaves only what holds no secret', () => {
+    fc.assert(
+      fc.property(withoutEntry(model), secretArb, (before, secret) => {
+        const written = edit(before, secret);
+        const removed = remove(written);
+        removal.absent(removed);
+        expect(removed).not.toContain(secret);
+        expect(edit(removed, secret)).toBe(written);
+        expect(remove(removed)).toBe(removed);
+      }),
+      { numRuns: RUNS },
     );
   });
 });

@@ -23,7 +23,7 @@ Registries (npm token API):
                [--org O]… [--permission read-only|read-write] [--orgs-permission …]
                [--bypass-2fa]] [--label L] [--password-stdin] [--otp CODE]
                                               prints the new token once and stores it
-  keyport token revoke --registry URL KEY… [--remove-local] [--otp CODE]
+  keyport token revoke --registry URL KEY… [--remove-local] [--remove-from-configs] [--otp CODE]
 
 Beyond the registries:
   keyport scan [--project DIR] [--json]       find plaintext credentials in config files

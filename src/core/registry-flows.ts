@@ -1,7 +1,8 @@
 import { KeyportError, toErrorInfo } from '../shared/errors';
 import type { ParsedRequestOf, ResponseOf } from '../shared/ipc-contract';
 import type { CreatedToken, CreateTokenRequest } from '../shared/registry-types';
-import type { Account, RemoteRow, RevokeOutcome, TokenMeta } from '../shared/types';
+import type { Account, RemoteRow, RemovalOutcome, RevokeOutcome, TokenMeta } from '../shared/types';
+import type { ConfigWriteFlow } from './config-write-flow';
 import type { Operations } from './operations';
 import type { RegistryTokenClient } from './registries/registry-client';
 import { registryBase } from './configs/registry-url';
@@ -19,6 +20,8 @@ export class RegistryFlows {
     private readonly vault: Vault,
     private readonly clientFor: ClientFactory,
     private readonly operations: Operations,
+    /** Absent where config files are out of scope (some tests). */
+    private readonly configs?: Pick<ConfigWriteFlow, 'removeWritten'>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -127,19 +130,27 @@ export class RegistryFlows {
       const revoked = req.keys.filter((k) => !listed.has(k));
       const stillListed = req.keys.filter((k) => listed.has(k));
       const removedLocal: string[] = [];
-      if (req.removeLocal) {
-        for (const t of await this.vault.list()) {
-          if (
-            t.remoteKey &&
-            revoked.includes(t.remoteKey) &&
-            sameRegistry(t.registry, client.registry)
-          ) {
-            await this.vault.remove(t.id);
-            removedLocal.push(t.id);
-          }
+      const configs: RemovalOutcome = { cleaned: [], left: [] };
+      for (const t of await this.vault.list()) {
+        if (
+          !t.remoteKey ||
+          !revoked.includes(t.remoteKey) ||
+          !sameRegistry(t.registry, client.registry)
+        ) {
+          continue;
+        }
+        // Files first: removing an entry needs the value to check it is still this token's.
+        if (req.removeFromConfigs && this.configs) {
+          const done = await this.configs.removeWritten(t.id);
+          configs.cleaned.push(...done.cleaned);
+          configs.left.push(...done.left);
+        }
+        if (req.removeLocal) {
+          await this.vault.remove(t.id);
+          removedLocal.push(t.id);
         }
       }
-      return { revoked, stillListed, removedLocal };
+      return { revoked, stillListed, removedLocal, ...(req.removeFromConfigs ? { configs } : {}) };
     });
   }
 

@@ -196,6 +196,8 @@ export const requestSchemas = {
       v.maxLength(100),
     ),
     removeLocal: v.boolean(),
+    /** Also take the revoked tokens out of the config files Keyport wrote them to. */
+    removeFromConfigs: v.optional(v.boolean()),
     otp: v.optional(Otp),
     opId: v.optional(OpId),
   }),

@@ -137,6 +137,13 @@ export interface RemoteRow {
   local?: TokenMeta;
 }
 
+/** What removing a revoked token from its config files did. */
+export interface RemovalOutcome {
+  cleaned: string[];
+  /** Entries left in place, each with the reason (changed meanwhile, file invalid, …). */
+  left: Array<{ file: string; reason: string }>;
+}
+
 export interface RevokeOutcome {
   /** Keys the registry no longer lists after the revoke. */
   revoked: string[];
@@ -144,6 +151,8 @@ export interface RevokeOutcome {
   stillListed: string[];
   /** Vault ids removed from the keychain on request. */
   removedLocal: string[];
+  /** Config files the revoked tokens were removed from, on request, and those left alone. */
+  configs?: RemovalOutcome;
 }
 
 /** Formats Keyport can scan: every writable one, plus yarn ≥ 2's .yarnrc.yml. */

@@ -361,6 +361,7 @@ describe('Revoke', () => {
         accountId: 'acc',
         keys: ['key-ci', 'key-web'],
         removeLocal: true,
+        removeFromConfigs: true,
         opId: expect.any(String),
       },
     ]);
@@ -394,6 +395,7 @@ describe('Revoke', () => {
         accountId: 'acc',
         keys: ['key-ci', 'key-web', 'key-ro'],
         removeLocal: false,
+        removeFromConfigs: true,
         opId: expect.any(String),
       },
     ]);

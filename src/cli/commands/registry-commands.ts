@@ -175,11 +175,15 @@ async function tokenRevoke(
     accountId: await accountFor(core, registry, args),
     keys: args.positionals,
     removeLocal: args.values['remove-local'] === true,
+    removeFromConfigs: args.values['remove-from-configs'] === true,
     ...otp(args),
   });
   const outcome = await core.service.registries.revoke(request);
   for (const key of outcome.revoked) io.stdout(`Revoked ${key}.\n`);
   for (const id of outcome.removedLocal) io.stdout(`Removed ${id} from the keychain.\n`);
+  for (const file of outcome.configs?.cleaned ?? []) io.stdout(`Removed it from ${file}.\n`);
+  for (const left of outcome.configs?.left ?? [])
+    io.stderr(`Left ${left.file} alone: ${left.reason}\n`);
   if (outcome.stillListed.length > 0) {
     throw new KeyportError(
       'REGISTRY_ERROR',

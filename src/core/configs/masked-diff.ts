@@ -1,5 +1,6 @@
 import { structuredPatch } from 'diff';
 import { maskSecret } from '../../shared/mask';
+import { isReference } from '../references';
 import type { ConfigEditor } from './config-editor';
 import { BOM, type Span } from './text-layout';
 
@@ -12,18 +13,30 @@ function spansOf(editor: ConfigEditor, text: string): Span[] {
     .filter((s) => s.end > s.start);
 }
 
-/** Replaces every credential span (line breaks kept, so line numbers stay) with its mask. */
+/**
+ * Replaces every credential span (line breaks kept, so line numbers stay) with its mask, in one
+ * left-to-right pass: rebuilding the text per span made big files quadratic. A reference such as
+ * ${KEYPORT_…} is no secret and stays readable, so the user sees what will be written.
+ */
 function maskSpans(text: string, spans: Span[]): string {
-  let out = text;
-  for (const s of [...spans].sort((a, b) => b.start - a.start)) {
-    const masked = text
-      .slice(s.start, s.end)
-      .split(/(\r\n|\r|\n)/)
-      .map((part, i) => (i % 2 === 1 || part === '' ? part : maskSecret(part)))
-      .join('');
-    out = out.slice(0, s.start) + masked + out.slice(s.end);
+  const parts: string[] = [];
+  let at = 0;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    if (s.start < at) continue;
+    parts.push(text.slice(at, s.start));
+    const value = text.slice(s.start, s.end);
+    parts.push(
+      isReference(value)
+        ? value
+        : value
+            .split(/(\r\n|\r|\n)/)
+            .map((part, i) => (i % 2 === 1 || part === '' ? part : maskSecret(part)))
+            .join(''),
+    );
+    at = s.end;
   }
-  return out;
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** Literal forms of the secret a file may hold, masked wherever they appear as a last resort. */
@@ -55,7 +68,7 @@ export function maskedDiff(
   const patch = structuredPatch(file, file, old, after, '', '', { context: 3 });
   const oldLines = maskSpans(old, spansOf(editor, old)).split('\n');
   const newLines = maskSpans(after, spansOf(editor, after)).split('\n');
-  const forms = secretForms(secret);
+  const forms = isReference(secret) ? [] : secretForms(secret);
   const scrub = (line: string): string =>
     forms.reduce((l, f) => l.split(f).join(maskSecret(secret)), line.replace(/\r$/, ''));
 

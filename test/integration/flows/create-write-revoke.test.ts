@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../src/core/open-core';
 import { npmWhoami, tempHome } from '../../support/config-clients';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { startVerdaccio, type VerdaccioHandle } from '../../support/verdaccio';
 
@@ -63,17 +63,24 @@ describe('sign in → create → write .npmrc → npm whoami → revoke', () => 
     const who = await npmWhoami(home, npmrc, registry.url);
     expect(who.stdout.trim()).toBe('flow-user');
 
+    // A copy keeps the revoked token on disk, to prove the registry refuses it afterwards.
+    const kept = path.join(home, 'kept.npmrc');
+    writeFileSync(kept, readFileSync(npmrc));
     const revoked = await service.registries.revoke({
       accountId: account.id,
       keys: [created.created.key],
       removeLocal: true,
+      removeFromConfigs: true,
     });
     expect(revoked).toEqual({
       revoked: [created.created.key],
       stillListed: [],
       removedLocal: [token.id],
+      configs: { cleaned: [npmrc], left: [] },
     });
-    const after = await npmWhoami(home, npmrc, registry.url);
+    // The entry Keyport wrote is gone; the file stays.
+    expect(readFileSync(npmrc, 'utf8')).toBe('');
+    const after = await npmWhoami(home, kept, registry.url);
     expect(after.code).not.toBe(0);
     expect((await service.listTokens()).map((t) => t.id)).toEqual([account.id]);
   });

@@ -205,7 +205,14 @@ export function createRegistriesSlice({
         api.revokeRemoteTokens(request),
       );
       get().forgetLocal(outcome.removedLocal);
-      get().notify(`Revoked ${plural(outcome.revoked.length, 'token', 'tokens')}`);
+      const cleaned = outcome.configs?.cleaned.length ?? 0;
+      get().notify(
+        `Revoked ${plural(outcome.revoked.length, 'token', 'tokens')}` +
+          (cleaned > 0 ? ` and removed ${plural(cleaned, 'config entry', 'config entries')}` : ''),
+      );
+      for (const left of outcome.configs?.left ?? []) {
+        get().notify(`Left ${left.file} as it is: ${left.reason}`, { tone: 'warning' });
+      }
       if (outcome.stillListed.length > 0) {
         const masked = outcome.stillListed.map(
           (key) => rows.find((r) => r.remote?.key === key)?.remote?.masked ?? key,

@@ -19,6 +19,7 @@ export function RevokeTokensDialog({ account, keys }: { account: Account; keys: 
   const closeDialog = useKeyport((s) => s.closeDialog);
   const operation = useOperation();
   const [removeLocal, setRemoveLocal] = useState(true);
+  const [removeFromConfigs, setRemoveFromConfigs] = useState(true);
   const [needOtp, setNeedOtp] = useState(false);
   const [otp, setOtp] = useState('');
   const [otpInvalid, setOtpInvalid] = useState<string | undefined>(undefined);
@@ -48,6 +49,7 @@ export function RevokeTokensDialog({ account, keys }: { account: Account; keys: 
           accountId: account.id,
           keys: chosen.map((c) => c.key),
           removeLocal,
+          removeFromConfigs,
           ...otpPart(needOtp, otp),
           opId,
         }),
@@ -89,6 +91,14 @@ export function RevokeTokensDialog({ account, keys }: { account: Account; keys: 
           onChange={(e) => setRemoveLocal(e.target.checked)}
         />
         Also remove from Keyport
+      </label>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={removeFromConfigs}
+          onChange={(e) => setRemoveFromConfigs(e.target.checked)}
+        />
+        Also remove from the config files Keyport wrote them to
       </label>
       {needOtp ? <OtpField value={otp} onChange={setOtp} error={otpInvalid} /> : null}
       <DialogActions

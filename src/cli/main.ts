@@ -41,6 +41,7 @@ const OPTIONS = {
   'orgs-permission': { type: 'string' },
   'bypass-2fa': { type: 'boolean' },
   'remove-local': { type: 'boolean' },
+  'remove-from-configs': { type: 'boolean' },
   project: { type: 'string' },
   reference: { type: 'boolean' },
   expiring: { type: 'string' },
@@ -69,24 +70,29 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       return EXIT.badInput;
     }
     // Loaded only for a real command, so `--help` starts fast.
+    const modules = () => import('./command-modules');
     const table = {
-      list: async () => (await import('./commands/token-commands')).listCommand,
-      add: async () => (await import('./commands/token-commands')).addCommand,
-      reveal: async () => (await import('./commands/token-commands')).revealCommand,
-      remove: async () => (await import('./commands/token-commands')).removeCommand,
-      write: async () => (await import('./commands/write-command')).writeCommand,
-      login: async () => (await import('./commands/registry-commands')).loginCommand,
-      token: async () => (await import('./commands/registry-commands')).tokenCommand,
-      scan: async () => (await import('./commands/beyond-commands')).scanCommand,
-      exec: async () => (await import('./commands/beyond-commands')).execCommand,
-      rotate: async () => (await import('./commands/beyond-commands')).rotateCommand,
+      list: async () => (await modules()).listCommand,
+      add: async () => (await modules()).addCommand,
+      reveal: async () => (await modules()).revealCommand,
+      remove: async () => (await modules()).removeCommand,
+      write: async () => (await modules()).writeCommand,
+      login: async () => (await modules()).loginCommand,
+      token: async () => (await modules()).tokenCommand,
+      scan: async () => (await modules()).scanCommand,
+      exec: async () => (await modules()).execCommand,
+      rotate: async () => (await modules()).rotateCommand,
     } as const;
     const load = Object.hasOwn(table, command) ? table[command as keyof typeof table] : undefined;
     if (!load) throw usageError(`Unknown command "${command}" (see keyport --help).`);
     const run = await load();
     let core: Core | undefined;
+    // Commands that only read put the vault's crash recovery off; it still runs before any change.
+    const readOnly = command === 'list' || (command === 'token' && positionals[0] === 'list');
     const openCore = async () => {
-      core ??= await (await import('../core/open-core')).openCore({ version: 'cli', env: io.env });
+      core ??= await (
+        await modules()
+      ).openCore({ version: 'cli', env: io.env, ...(readOnly ? { reconcile: false } : {}) });
       return core;
     };
     try {

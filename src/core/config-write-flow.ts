@@ -1,19 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { KeyportError } from '../shared/errors';
+import { KeyportError, toErrorInfo } from '../shared/errors';
 import type { ParsedRequestOf } from '../shared/ipc-contract';
 import {
   CONFIG_FORMATS,
   type ConfigFormat,
   type WriteOutcome,
+  type RemovalOutcome,
   type WritePreview,
   type WriteTargetSpec,
 } from '../shared/types';
-import { applyWrite, planWrite, undoWrite, type WritePlan } from './configs/config-writer';
+import type { WritePlan } from './configs/config-writer';
 import { defaultConfigPath } from './configs/default-config-path';
 import { referenceFor } from './references';
 import type { Vault } from './vault/vault';
+
+/**
+ * The writers and their parsers (ini, fast-xml-parser, diff) load on the first plan, apply or
+ * undo: every other command, and the app's start, never pays for them.
+ */
+const writer = () => import('./configs/config-writer');
 
 /** A preview older than this must be made again: the user has moved on. */
 const PLAN_TTL_MS = 15 * 60_000;
@@ -96,6 +103,7 @@ export class ConfigWriteFlow {
   ): Promise<WritePreview> {
     this.dropStalePlans();
     if (!req.registry) throw new KeyportError('INVALID_INPUT', 'Choose the registry URL.');
+    const { planWrite } = await writer();
     const plan = await planWrite({
       format: req.format,
       file: expandHome(req.file, this.paths.home),
@@ -136,6 +144,7 @@ export class ConfigWriteFlow {
     // One use only: a second click must not write the same (possibly stale) plan twice.
     this.plans.delete(planId);
     const { plan, tokenId, target } = held;
+    const { applyWrite } = await writer();
     const result = await applyWrite(plan);
     let undoId: string | null = null;
     if (plan.changed) {
@@ -158,10 +167,44 @@ export class ConfigWriteFlow {
     return { file: plan.file, entry: plan.entry, undoId, token };
   }
 
+  /**
+   * Removes the entries Keyport wrote for a token (after it was revoked), each only if the file
+   * still holds this token's value there: an entry since overwritten with another token stays.
+   */
+  async removeWritten(tokenId: string): Promise<RemovalOutcome> {
+    const token = await this.vault.get(tokenId);
+    const secret = await this.vault.reveal(tokenId);
+    const { applyWrite, planRemove } = await writer();
+    const outcome: RemovalOutcome = { cleaned: [], left: [] };
+    for (const w of token.writtenTo) {
+      if (!w.target) {
+        outcome.left.push({ file: w.file, reason: 'Keyport did not record how it was written.' });
+        continue;
+      }
+      const { reference, ...target } = w.target;
+      const value = reference ? referenceFor(w.format, tokenId) : secret;
+      try {
+        const plan = await planRemove({ format: w.format, file: w.file, ...target });
+        if (!plan.changed) continue;
+        if (!plan.before?.includes(value)) {
+          outcome.left.push({ file: w.file, reason: 'The entry now holds another value.' });
+          continue;
+        }
+        await applyWrite(plan);
+        await this.vault.forgetWrite(tokenId, w.file, w.entry);
+        outcome.cleaned.push(w.file);
+      } catch (err) {
+        outcome.left.push({ file: w.file, reason: toErrorInfo(err).message });
+      }
+    }
+    return outcome;
+  }
+
   async undo(undoId: string): Promise<{ file: string; token: WriteOutcome['token'] }> {
     const held = this.undos.get(undoId);
     if (!held)
       throw new KeyportError('NOTHING_TO_UNDO', 'There is nothing to undo for this write.');
+    const { undoWrite } = await writer();
     await undoWrite(held.file, held.afterHash);
     this.undos.delete(undoId);
     const token = held.tokenId

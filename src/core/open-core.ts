@@ -27,6 +27,11 @@ export interface CoreOptions {
   dataDir?: string;
   /** Registry clients; by default the npm token API over the real network. */
   clientFor?: ClientFactory;
+  /**
+   * false: the vault's crash recovery (a keychain round trip) is put off until this process's
+   * first change, for commands that only read. See VaultOptions.reconcile; the app never sets it.
+   */
+  reconcile?: boolean;
 }
 
 export interface Core {
@@ -45,6 +50,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const vault = await Vault.open({
     dir,
     secrets: options.secrets ?? new KeyringSecretStore(KEYCHAIN_SERVICE),
+    ...(options.reconcile === false ? { reconcile: false } : {}),
   });
   const clipboard = options.clipboard
     ? new ClipboardGuard(
@@ -71,7 +77,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const operations = new Operations();
   const paths = { home, platform: process.platform, env };
   const configs = new ConfigWriteFlow(vault, paths);
-  const registries = new RegistryFlows(vault, clientFor, operations);
+  const registries = new RegistryFlows(vault, clientFor, operations, configs);
   const service = new KeyportService({
     vault,
     version: options.version,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import tls from 'node:tls';
-import { Agent, EnvHttpProxyAgent, fetch, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { KeyportError } from '../../shared/errors';
+import { createNodeTransport } from './node-transport';
 import type { Transport } from './transport';
 
 export interface HttpTransportOptions {
@@ -17,38 +17,70 @@ export interface HttpTransport {
   close(): Promise<void>;
 }
 
-/** The real network: undici with the proxy settings of the environment and the chosen CAs. */
+/**
+ * The real network with the chosen CAs: node:http(s) with keep-alive when no proxy is set (no
+ * HTTP library to load, the common case and the CLI's), undici's EnvHttpProxyAgent (loaded only
+ * then) when HTTP_PROXY or HTTPS_PROXY is, for NO_PROXY and CONNECT tunnelling.
+ */
 export function createHttpTransport(options: HttpTransportOptions = {}): HttpTransport {
   const env = options.env ?? process.env;
-  const dispatcher = createDispatcher(env, trustedCertificates(env, options.cafile));
-  return {
-    fetch: (url, request) => fetch(url, { ...request, dispatcher }),
-    close: () => dispatcher.close(),
-  };
+  // Read now, so a bad cafile fails at once whichever transport is used.
+  const ca = trustedCertificates(env, options.cafile);
+  const httpProxy = envValue(env, 'HTTP_PROXY');
+  const httpsProxy = envValue(env, 'HTTPS_PROXY');
+  if (!httpProxy && !httpsProxy) return createNodeTransport(ca);
+  return createProxyTransport({ httpProxy, httpsProxy, noProxy: envValue(env, 'NO_PROXY') }, ca);
 }
 
 function envValue(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return env[name.toLowerCase()] || env[name] || undefined;
 }
 
-function createDispatcher(env: NodeJS.ProcessEnv, ca: string[] | undefined): Dispatcher {
+interface ProxySettings {
+  httpProxy: string | undefined;
+  httpsProxy: string | undefined;
+  noProxy: string | undefined;
+}
+
+/** undici with the environment's proxies; imported on the first request, not at start-up. */
+function createProxyTransport(proxies: ProxySettings, ca: string[] | undefined): HttpTransport {
+  let loading:
+    Promise<{ fetch: typeof import('undici').fetch; dispatcher: Dispatcher }> | undefined;
+  const load = () =>
+    (loading ??= import('undici').then((undici) => ({
+      fetch: undici.fetch,
+      dispatcher: createProxyDispatcher(undici, proxies, ca),
+    })));
+  return {
+    fetch: async (url, request) => {
+      const { fetch, dispatcher } = await load();
+      return fetch(url, { ...request, dispatcher });
+    },
+    close: async () => {
+      if (loading) await (await loading).dispatcher.close();
+    },
+  };
+}
+
+function createProxyDispatcher(
+  undici: typeof import('undici'),
+  { httpProxy, httpsProxy, noProxy }: ProxySettings,
+  ca: string[] | undefined,
+): Dispatcher {
   const tlsOptions = ca ? { ca } : {};
-  const httpProxy = envValue(env, 'HTTP_PROXY');
-  const httpsProxy = envValue(env, 'HTTPS_PROXY');
-  // EnvHttpProxyAgent prints an "experimental" warning once; only pay that when a proxy is set.
-  if (!httpProxy && !httpsProxy) return new Agent({ connect: tlsOptions });
   // requestTls / proxyTls are not in EnvHttpProxyAgent's type but reach undici's ProxyAgent,
   // which uses them for the tunnelled registry connection and the proxy connection.
   const proxyOptions = {
     // Passed explicitly so an injected env (tests, a per-registry setting) wins over process.env.
     ...(httpProxy ? { httpProxy } : {}),
     ...(httpsProxy ? { httpsProxy } : {}),
-    noProxy: envValue(env, 'NO_PROXY') ?? '',
+    noProxy: noProxy ?? '',
     connect: tlsOptions,
     requestTls: tlsOptions,
     proxyTls: tlsOptions,
   };
-  return new EnvHttpProxyAgent(proxyOptions);
+  // EnvHttpProxyAgent prints an "experimental" warning once; only paid when a proxy is set.
+  return new undici.EnvHttpProxyAgent(proxyOptions);
 }
 
 /**
@@ -58,7 +90,8 @@ function createDispatcher(env: NodeJS.ProcessEnv, ca: string[] | undefined): Dis
  */
 function trustedCertificates(env: NodeJS.ProcessEnv, cafile?: string): string[] | undefined {
   if (!cafile) return undefined;
-  const certs = [...tls.rootCertificates, readPem(cafile, 'cafile')];
+  const { rootCertificates } = process.getBuiltinModule('node:tls');
+  const certs = [...rootCertificates, readPem(cafile, 'cafile')];
   const extra = env.NODE_EXTRA_CA_CERTS;
   if (extra) certs.push(readPem(extra, 'NODE_EXTRA_CA_CERTS'));
   return certs;

@@ -6,7 +6,7 @@ import { maskSecret } from '../../shared/mask';
 import type { Ecosystem, Finding, ScanFormat, TokenMeta, UsedLocation } from '../../shared/types';
 import type { PathEnvironment } from '../config-write-flow';
 import type { Vault } from '../vault/vault';
-import { findCredentials, isReference } from './find-credentials';
+import { isReference } from '../references';
 import { scanLocations } from './scan-locations';
 
 export interface ImportRequest {
@@ -44,6 +44,9 @@ export class ScanFlow {
   }
 
   async scan(projectDir?: string): Promise<Finding[]> {
+    // Loaded on the first scan: the parsers it needs (ini, the config editors) cost every other
+    // command start-up time.
+    const { findCredentials } = await import('./find-credentials');
     const locations = scanLocations({ ...this.paths, ...(projectDir ? { projectDir } : {}) });
     const tokens = await this.vault.list();
     const byFingerprint = new Map(

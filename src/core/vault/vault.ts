@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { statSync } from 'node:fs';
 import { KeyportError, type KeyportErrorInfo } from '../../shared/errors';
 import { maskSecret } from '../../shared/mask';
 import type {
@@ -41,6 +41,12 @@ export interface VaultOptions {
   secrets: SecretStore;
   now?: () => Date;
   newId?: () => string;
+  /**
+   * false: skip the crash-recovery pass (one keychain listing) at open, for a process that may
+   * only read (the CLI's `list`, `token list`). It then runs before this process's first change
+   * instead, so no add, update or remove ever sees an unfinished one. The app keeps the default.
+   */
+  reconcile?: boolean;
 }
 
 /**
@@ -58,6 +64,8 @@ export class Vault {
   private cache: { key: string; data: VaultFile } | undefined;
   private fingerprinter: Fingerprinter | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Reconcile was put off at open and has not run yet (see VaultOptions.reconcile). */
+  private reconcilePending = false;
 
   private constructor(options: VaultOptions) {
     this.meta = new MetadataFile(options.dir);
@@ -72,17 +80,37 @@ export class Vault {
    */
   keychainProblem: KeyportErrorInfo | null = null;
 
-  /** Opens the vault and finishes any add or delete that a crash interrupted. */
+  /**
+   * Opens the vault and finishes any add or delete that a crash interrupted (with
+   * `reconcile: false`, before the first change instead).
+   */
   static async open(options: VaultOptions): Promise<Vault> {
     const vault = new Vault(options);
-    try {
-      await vault.reconcile();
-    } catch (err) {
-      // Without a keychain there is nothing to reconcile against; the next open will.
-      if (!(err instanceof KeyportError && err.code.startsWith('KEYCHAIN_'))) throw err;
-      vault.keychainProblem = err.toInfo();
+    if (options.reconcile === false) {
+      vault.reconcilePending = true;
+      return vault;
     }
+    await vault.exclusive(() => vault.reconcileNoting());
     return vault;
+  }
+
+  /**
+   * Reconciles, noting a keychain that cannot be reached instead of failing: without one there
+   * is nothing to reconcile against, and the next open will. Runs inside `exclusive`.
+   */
+  private async reconcileNoting(): Promise<void> {
+    try {
+      await this.reconcileNow();
+    } catch (err) {
+      if (!(err instanceof KeyportError && err.code.startsWith('KEYCHAIN_'))) throw err;
+      this.keychainProblem = err.toInfo();
+    }
+    this.reconcilePending = false;
+  }
+
+  /** Every change starts here (inside `exclusive`): the reconcile put off at open runs first. */
+  private async beforeChange(): Promise<void> {
+    if (this.reconcilePending) await this.reconcileNoting();
   }
 
   get dir(): string {
@@ -108,6 +136,10 @@ export class Vault {
     const data = await this.snapshot();
     const record = findRecord(data, id);
     const secret = await this.secrets.get(account(data, id));
+    // Open skipped reconcile, which is what finds out that there is no keychain: find out now.
+    if (secret === null && this.reconcilePending) {
+      await this.exclusive(() => this.beforeChange());
+    }
     // Without a Secret Service the keyring library answers "no such entry" rather than failing:
     // say what is really wrong instead of claiming the secret is gone.
     if (secret === null && this.keychainProblem)
@@ -123,6 +155,7 @@ export class Vault {
 
   add(input: NewToken): Promise<TokenMeta> {
     return this.exclusive(async () => {
+      await this.beforeChange();
       const data = await this.load();
       const record: StoredRecord = {
         id: this.newId(),
@@ -204,6 +237,7 @@ export class Vault {
     usage: ReadonlyMap<string, UsedLocation[]>,
   ): Promise<void> {
     return this.exclusive(async () => {
+      await this.beforeChange();
       const data = await this.load();
       let changed = false;
       for (const record of data.tokens) {
@@ -228,6 +262,7 @@ export class Vault {
 
   remove(id: string): Promise<void> {
     return this.exclusive(async () => {
+      await this.beforeChange();
       const data = await this.load();
       const record = findRecord(data, id);
       // Flag first, so a crash between the two halves is finished at the next start.
@@ -245,66 +280,70 @@ export class Vault {
    * One keychain call in all, not one per token.
    */
   reconcile(): Promise<void> {
-    return this.exclusive(async () => {
-      const data = await this.load();
-      const prefix = `${data.vaultId}:`;
-      const stored = new Set(
-        (await this.secrets.accounts())
-          .filter((a) => a.startsWith(prefix))
-          .map((a) => a.slice(prefix.length)),
-      );
-      const kept: StoredRecord[] = [];
-      let changed = false;
-      for (const record of data.tokens) {
-        const has = stored.has(record.id);
-        stored.delete(record.id);
-        if (record.phase === 'deleting') {
-          if (has) await this.secrets.delete(account(data, record.id));
-          changed = true;
-          continue;
-        }
-        if (record.phase === 'pending') {
-          changed = true;
-          if (!has) continue;
-          delete record.phase;
-        }
-        const status = has ? 'ok' : 'secret-missing';
-        if (record.status !== status) {
-          record.status = status;
-          changed = true;
-        }
-        kept.push(record);
+    return this.exclusive(() => this.reconcileNow());
+  }
+
+  private async reconcileNow(): Promise<void> {
+    const data = await this.load();
+    const prefix = `${data.vaultId}:`;
+    const stored = new Set(
+      (await this.secrets.accounts())
+        .filter((a) => a.startsWith(prefix))
+        .map((a) => a.slice(prefix.length)),
+    );
+    const kept: StoredRecord[] = [];
+    let changed = false;
+    for (const record of data.tokens) {
+      const has = stored.has(record.id);
+      stored.delete(record.id);
+      if (record.phase === 'deleting') {
+        if (has) await this.secrets.delete(account(data, record.id));
+        changed = true;
+        continue;
       }
-      for (const orphan of stored) {
-        const secret = await this.secrets.get(account(data, orphan));
-        if (secret === null) continue;
-        kept.push({
-          id: orphan,
-          label: 'Recovered token',
-          registry: 'https://unknown.invalid/',
-          ecosystem: 'other',
-          permissions: [],
-          notes: 'Found in the keychain without its details after an interrupted operation.',
-          created: this.now().toISOString(),
-          expires: null,
-          lastUsed: null,
-          origin: 'imported',
-          writtenTo: [],
-          masked: maskSecret(secret),
-          fingerprint: await this.fingerprint(secret),
-          status: 'ok',
-        });
+      if (record.phase === 'pending') {
+        changed = true;
+        if (!has) continue;
+        delete record.phase;
+      }
+      const status = has ? 'ok' : 'secret-missing';
+      if (record.status !== status) {
+        record.status = status;
         changed = true;
       }
-      if (changed) {
-        data.tokens = kept;
-        await this.save(data);
-      }
-    });
+      kept.push(record);
+    }
+    for (const orphan of stored) {
+      const secret = await this.secrets.get(account(data, orphan));
+      if (secret === null) continue;
+      kept.push({
+        id: orphan,
+        label: 'Recovered token',
+        registry: 'https://unknown.invalid/',
+        ecosystem: 'other',
+        permissions: [],
+        notes: 'Found in the keychain without its details after an interrupted operation.',
+        created: this.now().toISOString(),
+        expires: null,
+        lastUsed: null,
+        origin: 'imported',
+        writtenTo: [],
+        masked: maskSecret(secret),
+        fingerprint: await this.fingerprint(secret),
+        status: 'ok',
+      });
+      changed = true;
+    }
+    if (changed) {
+      data.tokens = kept;
+      await this.save(data);
+    }
+    this.reconcilePending = false;
   }
 
   private mutate(id: string, change: (record: StoredRecord) => void): Promise<TokenMeta> {
     return this.exclusive(async () => {
+      await this.beforeChange();
       const data = await this.load();
       const record = findRecord(data, id);
       change(record);
@@ -330,7 +369,9 @@ export class Vault {
     // No file yet: an empty vault whose id stays the same until the first save writes it.
     let key = 'absent';
     try {
-      const stat = await fs.stat(this.meta.file);
+      // Synchronous on purpose: a stat of one local file takes microseconds, while the promise
+      // version waits for a thread-pool round trip, and a registry listing asks three times.
+      const stat = statSync(this.meta.file);
       key = `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;

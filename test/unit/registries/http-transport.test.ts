@@ -155,3 +155,135 @@ describe('proxies from the environment', () => {
     }
   });
 });
+
+/** A plain server on 127.0.0.1 whose handler sees which socket (by order of connection) asked. */
+async function startRaw(
+  handler: (req: http.IncomingMessage, res: http.ServerResponse, socket: number) => void,
+): Promise<{ url: string; sockets: () => number; stop(): Promise<void> }> {
+  let count = 0;
+  const ids = new WeakMap<net.Socket, number>();
+  const raw = http.createServer((req, res) => handler(req, res, ids.get(req.socket) ?? -1));
+  raw.on('connection', (socket) => ids.set(socket, ++count));
+  await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+  const { port } = raw.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    sockets: () => count,
+    stop: () =>
+      new Promise((resolve) => {
+        raw.closeAllConnections();
+        raw.close(() => resolve());
+      }),
+  };
+}
+
+function request(method: 'GET' | 'POST' = 'GET') {
+  return {
+    method,
+    headers: { accept: 'application/json' },
+    signal: new AbortController().signal,
+    redirect: 'manual' as const,
+  };
+}
+
+describe('without a proxy (node:http)', () => {
+  it('keeps the connection alive between requests', async () => {
+    const raw = await startRaw((_req, res) => res.end('{"ok":true}'));
+    try {
+      const transport = transportWith({ env: {} });
+      for (let i = 0; i < 3; i++) {
+        const res = await transport.fetch(raw.url, request());
+        expect(await res.text()).toBe('{"ok":true}');
+      }
+      expect(raw.sockets()).toBe(1);
+    } finally {
+      await raw.stop();
+    }
+  });
+
+  it('a pooled connection the server dropped: a read is sent again, a write is not', async () => {
+    // The second request on any connection finds it closed, as when the server's idle timer won.
+    let served = 0;
+    const raw = await startRaw((req, res, socket) => {
+      const first = !seenSockets.has(socket);
+      seenSockets.add(socket);
+      if (!first) return req.socket.destroy();
+      served++;
+      res.end('{"ok":true}');
+    });
+    const seenSockets = new Set<number>();
+    try {
+      const transport = transportWith({ env: {} });
+      await (await transport.fetch(raw.url, request())).text();
+      const again = await transport.fetch(raw.url, request());
+      expect(await again.text()).toBe('{"ok":true}');
+      expect(served).toBe(2);
+      await expect(transport.fetch(raw.url, request('POST'))).rejects.toMatchObject({
+        code: 'ECONNRESET',
+      });
+      expect(served).toBe(2);
+    } finally {
+      await raw.stop();
+    }
+  });
+
+  it('a compressed answer is decoded; headers are read case-insensitively', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const raw = await startRaw((_req, res) => {
+      res.writeHead(200, { 'content-encoding': 'gzip', 'X-Thing': 'yes' });
+      res.end(gzipSync('{"objects":[]}'));
+    });
+    try {
+      const res = await transportWith({ env: {} }).fetch(raw.url, request());
+      expect(res.headers.get('x-thing')).toBe('yes');
+      expect(res.headers.get('X-Thing')).toBe('yes');
+      expect(res.headers.get('missing')).toBeNull();
+      expect(await res.text()).toBe('{"objects":[]}');
+    } finally {
+      await raw.stop();
+    }
+  });
+
+  it('sends the body with its length and never follows a redirect', async () => {
+    const seen: string[] = [];
+    const raw = await startRaw((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      req.on('end', () => {
+        seen.push(`${req.method} ${req.url} ${req.headers['content-length']} ${body}`);
+        res.writeHead(302, { location: 'http://127.0.0.1:9/elsewhere' });
+        res.end();
+      });
+    });
+    try {
+      const res = await transportWith({ env: {} }).fetch(`${raw.url}x?y=1`, {
+        ...request('POST'),
+        body: '{"ü":1}',
+      });
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toBe('http://127.0.0.1:9/elsewhere');
+      expect(seen).toEqual(['POST /x?y=1 8 {"ü":1}']);
+    } finally {
+      await raw.stop();
+    }
+  });
+
+  it('aborting while the body streams rejects the read', async () => {
+    const raw = await startRaw((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"objects":[');
+    });
+    try {
+      const controller = new AbortController();
+      const res = await transportWith({ env: {} }).fetch(raw.url, {
+        ...request(),
+        signal: controller.signal,
+      });
+      const text = res.text();
+      controller.abort();
+      await expect(text).rejects.toMatchObject({ name: 'AbortError' });
+    } finally {
+      await raw.stop();
+    }
+  });
+});

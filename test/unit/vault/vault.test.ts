@@ -216,6 +216,100 @@ describe('Vault', () => {
     expect(readFileSync(path.join(dir, 'vault.json'), 'utf8')).toBe('{"version": 1, "tokens": [');
   });
 
+  describe("reconcile put off at open (reconcile: false, the CLI's read-only commands)", () => {
+    /** Counts keychain listings, the call reconcile makes. */
+    function counting(inner: SecretStore): SecretStore & { listings: number } {
+      const store = {
+        listings: 0,
+        get: (a: string) => inner.get(a),
+        set: (a: string, v: string) => inner.set(a, v),
+        delete: (a: string) => inner.delete(a),
+        accounts: () => (store.listings++, inner.accounts()),
+      };
+      return store;
+    }
+
+    /** A vault file left by a crash after the keychain write of an add: a pending record. */
+    async function crashedAdd(dir: string, secrets: SecretStore): Promise<string> {
+      const vault = await Vault.open({ dir, secrets });
+      const { id } = await vault.add(token());
+      const file = path.join(dir, 'vault.json');
+      const data = JSON.parse(readFileSync(file, 'utf8'));
+      data.tokens[0].phase = 'pending';
+      writeFileSync(file, JSON.stringify(data));
+      return id;
+    }
+
+    it('reads without a keychain round trip and leaves the file as it is', async () => {
+      const dir = tempDir();
+      const memory = new MemorySecretStore();
+      const id = await crashedAdd(dir, memory);
+      const before = readFileSync(path.join(dir, 'vault.json'), 'utf8');
+      const secrets = counting(memory);
+      const vault = await Vault.open({ dir, secrets, reconcile: false });
+      expect(await vault.list()).toEqual([]);
+      await expect(vault.get(id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(secrets.listings).toBe(0);
+      expect(readFileSync(path.join(dir, 'vault.json'), 'utf8')).toBe(before);
+    });
+
+    it('finishes the interrupted add before the first change, once', async () => {
+      const dir = tempDir();
+      const memory = new MemorySecretStore();
+      const id = await crashedAdd(dir, memory);
+      const secrets = counting(memory);
+      const vault = await Vault.open({ dir, secrets, reconcile: false });
+      const second = await vault.add(token({ label: 'second', secret: 'kp-test-secret-0003-abc' }));
+      expect(secrets.listings).toBe(1);
+      expect((await vault.list()).map((t) => t.id)).toEqual([id, second.id]);
+      await vault.update(id, { label: 'renamed' });
+      await vault.touch(second.id);
+      expect(secrets.listings).toBe(1);
+    });
+
+    it('every kind of change reconciles first: an interrupted delete is finished before update', async () => {
+      const dir = tempDir();
+      const memory = new FailingStore();
+      const vault = await Vault.open({ dir, secrets: memory });
+      const gone = await vault.add(token({ label: 'gone' }));
+      const kept = await vault.add(token({ label: 'kept', secret: 'kp-test-secret-0004-abc' }));
+      memory.failDelete = true;
+      await expect(vault.remove(gone.id)).rejects.toThrow();
+      memory.failDelete = false;
+      const secrets = counting(memory);
+      const reader = await Vault.open({ dir, secrets, reconcile: false });
+      expect(await tokenAccounts(memory)).toHaveLength(2);
+      await reader.update(kept.id, { notes: 'x' });
+      expect(secrets.listings).toBe(1);
+      expect(await tokenAccounts(memory)).toHaveLength(1);
+      const raw = JSON.parse(readFileSync(path.join(dir, 'vault.json'), 'utf8'));
+      expect(raw.tokens.map((t: { id: string }) => t.id)).toEqual([kept.id]);
+    });
+
+    it('without a keychain: reveal says so (not "secret missing"), metadata edits still work', async () => {
+      const dir = tempDir();
+      const memory = new MemorySecretStore();
+      const { id } = await (await Vault.open({ dir, secrets: memory })).add(token());
+      // What @napi-rs/keyring does without a Secret Service: no entry on get, an error on listing.
+      const absent: SecretStore = {
+        get: async () => null,
+        set: async () => {
+          throw new KeyportError('KEYCHAIN_UNAVAILABLE', 'no keychain');
+        },
+        delete: async () => false,
+        accounts: async () => {
+          throw new KeyportError('KEYCHAIN_UNAVAILABLE', 'no keychain');
+        },
+      };
+      const vault = await Vault.open({ dir, secrets: absent, reconcile: false });
+      expect(vault.keychainProblem).toBeNull();
+      expect(await vault.list()).toHaveLength(1);
+      await expect(vault.reveal(id)).rejects.toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
+      expect(vault.keychainProblem?.code).toBe('KEYCHAIN_UNAVAILABLE');
+      expect((await vault.update(id, { label: 'renamed' })).label).toBe('renamed');
+    });
+  });
+
   it('sees changes made by another process sharing the data directory', async () => {
     const dir = tempDir();
     const secrets = new MemorySecretStore();

@@ -24,13 +24,19 @@ export interface WrittenLocation {
 
 /** Everything that picks the entry in a file, besides format and path; never a secret. */
 export interface WriteTargetSpec {
+  /** Registry, repository or feed URL the secret belongs to. */
   registry: string;
   username?: string;
+  /** Maven `<server><id>`; defaults to the registry host. */
   serverId?: string;
+  /** NuGet source name; defaults to the registry host. */
   source?: string;
+  /** .pypirc repository section; defaults to `pypi` for pypi.org, else the registry host. */
   repository?: string;
+  /** npm scope (`@acme`) that should resolve to this registry. */
   scope?: string;
   pipMode?: 'index-url' | 'extra-index-url';
+  /** Maven: default `password` when a username is given, else `bearer`. */
   mavenAuth?: 'password' | 'bearer';
   /** The entry holds a ${KEYPORT_…} style reference, not the value. */
   reference?: boolean;

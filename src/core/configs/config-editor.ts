@@ -1,23 +1,13 @@
-import type { ConfigFormat } from '../../shared/types';
+import type { ConfigFormat, WriteTargetSpec } from '../../shared/types';
 import type { Span } from './text-layout';
 
-/** What to write, independent of the file: the part of a write target every editor reads. */
-export interface EditTarget {
-  /** Registry, repository or feed URL the secret belongs to. */
-  registry: string;
+/**
+ * What to write, independent of the file: the entry's address as recorded with each write
+ * (WriteTargetSpec: registry, username, Maven server id, NuGet source, .pypirc repository, npm
+ * scope, pip mode, Maven auth — defaults documented there and in each editor) plus the value.
+ */
+export interface EditTarget extends Omit<WriteTargetSpec, 'reference'> {
   secret: string;
-  username?: string;
-  /** Maven `<server><id>`; defaults to the registry host. */
-  serverId?: string;
-  /** NuGet source name; defaults to the registry host. */
-  source?: string;
-  /** .pypirc repository section; defaults to `pypi` for pypi.org, else the registry host. */
-  repository?: string;
-  /** npm scope (`@acme`) that should resolve to this registry. */
-  scope?: string;
-  pipMode?: 'index-url' | 'extra-index-url';
-  /** Default: `password` when a username is given, else `bearer`. */
-  mavenAuth?: 'password' | 'bearer';
 }
 
 /**

@@ -38,6 +38,14 @@ const TOKEN_CHANGING: ReadonlySet<Channel> = new Set<Channel>([
   'scan:import',
 ]);
 
+/** Answers after which a config file may hold a token somewhere new (or no longer). */
+const FILES_CHANGING: ReadonlySet<Channel> = new Set<Channel>([
+  'config:apply',
+  'config:undo',
+  'remote:revoke',
+  'rotate:run',
+]);
+
 const rendererDir = path.join(import.meta.dirname, '../renderer');
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
@@ -66,6 +74,9 @@ async function start(): Promise<void> {
     clipboard: createElectronClipboard(clipboard, (entries) => new ClipboardItem(entries)),
   });
   const shield = new RevealShield(REVEAL_HIDE_SECONDS * 1000);
+  // "Where used" stays current: the standard files are scanned at start and after each write.
+  const refreshWhereUsed = () => void core.service.scans.scan().catch(() => undefined);
+  refreshWhereUsed();
   // Assigned once the tray exists; IPC must be registered before the window loads.
   let recheckExpiry: () => void = () => undefined;
   registerIpc(
@@ -75,6 +86,7 @@ async function start(): Promise<void> {
     (channel, result, sender: Electron.WebContents) => {
       shield.onAnswer(channel, result, BrowserWindow.fromWebContents(sender));
       if (result.ok && TOKEN_CHANGING.has(channel)) recheckExpiry();
+      if (result.ok && FILES_CHANGING.has(channel)) refreshWhereUsed();
     },
   );
 

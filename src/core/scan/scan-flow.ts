@@ -32,7 +32,7 @@ const ECOSYSTEM_OF: Record<ScanFormat, Ecosystem> = {
  * Found values stay here, in main, until imported or the next scan; findings carry only masks.
  */
 export class ScanFlow {
-  private values = new Map<string, { value: string; finding: Finding }>();
+  private readonly values = new Map<string, { value: string; finding: Finding }>();
 
   constructor(
     private readonly vault: Vault,
@@ -53,7 +53,6 @@ export class ScanFlow {
       tokens.filter((t) => t.fingerprint).map((t) => [t.fingerprint, t]),
     );
     const findings: Finding[] = [];
-    const values = new Map<string, { value: string; finding: Finding }>();
     const winningKeys = new Set<string>();
     const scanned = new Set<string>();
     for (const location of locations) {
@@ -89,10 +88,11 @@ export class ScanFlow {
           wins,
         };
         findings.push(finding);
-        if (!reference) values.set(finding.id, { value: found.value, finding });
+        // Merged, not replaced: a background rescan (app start, after a write) must not make the
+        // findings the user is looking at impossible to import. Ids are stable per file/line/value.
+        if (!reference) this.values.set(finding.id, { value: found.value, finding });
       }
     }
-    this.values = values;
     await this.vault.setUsage(scanned, usageOf(findings));
     return findings;
   }

@@ -171,27 +171,34 @@ describe('Write to config', () => {
   it('shows the fields each format needs and sends only those', async () => {
     const { dialog, user, fake } = await openWrite('corp maven');
     const format = within(dialog).getByRole('combobox', { name: 'Format' }) as HTMLSelectElement;
-    const labels = () =>
-      within(dialog)
-        .getAllByRole('textbox')
-        .concat(within(dialog).queryAllByRole('combobox'))
-        .map((el) => (el as HTMLInputElement).labels?.[0]?.textContent);
+    // Exactly these fields are shown (in any order): no more, no fewer.
+    const expectFields = (...names: string[]) =>
+      expect(
+        within(dialog)
+          .getAllByRole('textbox')
+          .concat(within(dialog).queryAllByRole('combobox'))
+          .map((el) => (el as HTMLInputElement).labels?.[0]?.textContent)
+          .sort(),
+      ).toEqual(names.sort());
+    // The whole last request: what every format sends for this token, plus the format's own.
+    const expectLastPlan = (format: string, file: string, own: Record<string, string> = {}) =>
+      expect(fake.callsTo('planWrite').at(-1)).toEqual({
+        tokenId: 'm',
+        format,
+        file,
+        registry: 'https://maven.corp.dev/releases/',
+        ...own,
+      });
 
     expect(format.value).toBe('maven');
     expect(field(dialog, 'File').value).toBe('/home/u/.m2/settings.xml');
-    expect(labels().sort()).toEqual(
-      ['Auth', 'File', 'Format', 'Registry URL', 'Server id', 'User name'].sort(),
-    );
+    expectFields('Auth', 'File', 'Format', 'Registry URL', 'Server id', 'User name');
     expect(field(dialog, 'User name').value).toBe('deployer');
     expect(within(dialog).queryByLabelText('Scope')).toBeNull();
 
     await user.type(field(dialog, 'Server id'), 'corp');
     await user.click(button(dialog, 'Preview'));
-    expect(fake.callsTo('planWrite').at(-1)).toEqual({
-      tokenId: 'm',
-      format: 'maven',
-      file: '/home/u/.m2/settings.xml',
-      registry: 'https://maven.corp.dev/releases/',
+    expectLastPlan('maven', '/home/u/.m2/settings.xml', {
       serverId: 'corp',
       mavenAuth: 'password',
       username: 'deployer',
@@ -202,59 +209,39 @@ describe('Write to config', () => {
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Auth' }), 'bearer');
     expect(within(dialog).queryByLabelText('User name')).toBeNull();
     await user.click(button(dialog, 'Preview'));
-    expect(fake.callsTo('planWrite').at(-1)).toEqual({
-      tokenId: 'm',
-      format: 'maven',
-      file: '/home/u/.m2/settings.xml',
-      registry: 'https://maven.corp.dev/releases/',
-      serverId: 'corp',
-      mavenAuth: 'bearer',
-    });
+    expectLastPlan('maven', '/home/u/.m2/settings.xml', { serverId: 'corp', mavenAuth: 'bearer' });
 
     await user.selectOptions(format, 'nuget');
     expect(field(dialog, 'File').value).toBe('/home/u/.nuget/NuGet/NuGet.Config');
-    expect(labels().sort()).toEqual(
-      ['File', 'Format', 'Registry URL', 'Source name', 'User name'].sort(),
-    );
+    expectFields('File', 'Format', 'Registry URL', 'Source name', 'User name');
 
     await user.selectOptions(format, 'pip');
     expect(field(dialog, 'File').value).toBe('/home/u/.config/pip/pip.conf');
-    expect(labels().sort()).toEqual(['File', 'Format', 'Mode', 'Registry URL', 'User name'].sort());
+    expectFields('File', 'Format', 'Mode', 'Registry URL', 'User name');
     await user.selectOptions(
       within(dialog).getByRole('combobox', { name: 'Mode' }),
       'extra-index-url',
     );
 
     await user.selectOptions(format, 'pypirc');
-    expect(labels().sort()).toEqual(
-      ['File', 'Format', 'Registry URL', 'Repository', 'User name'].sort(),
-    );
+    expectFields('File', 'Format', 'Registry URL', 'Repository', 'User name');
     await user.type(field(dialog, 'Repository'), 'corp');
 
     await user.selectOptions(format, 'netrc');
     expect(field(dialog, 'File').value).toBe('/home/u/.netrc');
-    expect(labels().sort()).toEqual(['File', 'Format', 'Registry URL', 'User name'].sort());
+    expectFields('File', 'Format', 'Registry URL', 'User name');
 
     await user.selectOptions(format, 'npmrc');
-    expect(labels().sort()).toEqual(['File', 'Format', 'Registry URL', 'Scope'].sort());
+    expectFields('File', 'Format', 'Registry URL', 'Scope');
     // A project .npmrc is just another path.
     await user.clear(field(dialog, 'File'));
     await user.type(field(dialog, 'File'), '/work/app/.npmrc');
     await user.click(button(dialog, 'Preview'));
-    expect(fake.callsTo('planWrite').at(-1)).toEqual({
-      tokenId: 'm',
-      format: 'npmrc',
-      file: '/work/app/.npmrc',
-      registry: 'https://maven.corp.dev/releases/',
-    });
+    expectLastPlan('npmrc', '/work/app/.npmrc');
 
     await user.selectOptions(format, 'pip');
     await user.click(button(dialog, 'Preview'));
-    expect(fake.callsTo('planWrite').at(-1)).toEqual({
-      tokenId: 'm',
-      format: 'pip',
-      file: '/home/u/.config/pip/pip.conf',
-      registry: 'https://maven.corp.dev/releases/',
+    expectLastPlan('pip', '/home/u/.config/pip/pip.conf', {
       pipMode: 'extra-index-url',
       username: 'deployer',
     });

@@ -3,6 +3,8 @@ import type { Account } from '../../../shared/types';
 import type { SignInCheck } from '../store/registries-slice';
 import { useKeyport } from '../store/store-context';
 import { EmptyState } from './empty-state';
+import { FailureAlert } from './failure-alert';
+import { OpenDialogButton } from './open-dialog-button';
 import { RemoteTokenTable } from './remote-token-table';
 import { SlowCall } from './slow-call';
 import { Spinner } from './spinner';
@@ -67,24 +69,16 @@ export function AccountPanel({ account }: { account: Account }) {
           >
             Revoke selected
           </button>
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => openDialog({ kind: 'create-token', accountId: account.id })}
-          >
+          <OpenDialogButton primary dialog={{ kind: 'create-token', accountId: account.id }}>
             Create token
-          </button>
+          </OpenDialogButton>
         </div>
       </header>
       {check?.status === 'checking' ? (
         <SlowCall label="Checking sign-in" opId={check.opId} />
       ) : null}
       {remote?.opId ? <SlowCall label="Loading remote tokens" opId={remote.opId} /> : null}
-      {remote?.failure ? (
-        <p role="alert" className="form-error account-panel__failure">
-          {remote.failure}
-        </p>
-      ) : null}
+      <FailureAlert message={remote?.failure} className="account-panel__failure" />
       {remote?.status === 'ready' && rows.length === 0 ? (
         <EmptyState title="No tokens on this registry" action={null}>
           Tokens created here or elsewhere for {account.username} will be listed here.

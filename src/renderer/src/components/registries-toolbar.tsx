@@ -1,17 +1,12 @@
-import { useKeyport } from '../store/store-context';
+import { OpenDialogButton } from './open-dialog-button';
 
 /** The Registries view's header actions. */
 export function RegistriesToolbar() {
-  const openDialog = useKeyport((s) => s.openDialog);
   return (
     <div className="toolbar toolbar--end">
-      <button
-        type="button"
-        className="button button--primary"
-        onClick={() => openDialog({ kind: 'add-account' })}
-      >
+      <OpenDialogButton primary dialog={{ kind: 'add-account' }}>
         Add account
-      </button>
+      </OpenDialogButton>
     </div>
   );
 }

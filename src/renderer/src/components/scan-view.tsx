@@ -2,11 +2,12 @@ import { useRef, useState } from 'react';
 import { requestSchemas } from '../../../shared/ipc-contract';
 import { plural } from '../format';
 import { useKeyport } from '../store/store-context';
-import { FormField } from './dialogs/form-field';
+import { BusyButton } from './busy-button';
 import { validateWith } from './dialogs/form-errors';
+import { InputField } from './dialogs/input-field';
 import { EmptyState } from './empty-state';
+import { FailureAlert } from './failure-alert';
 import { FindingTable } from './finding-table';
-import { Spinner } from './spinner';
 
 /** `/…`, `C:\…`, `C:/…` or `\\server\…`: the core resolves nothing relative to its own folder. */
 const ABSOLUTE = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
@@ -58,40 +59,29 @@ export function ScanView() {
         Scan
       </h2>
       <form className="scan__form" noValidate onSubmit={onSubmit} aria-busy={scan.running}>
-        <FormField
+        <InputField
           label="Project folder"
           hint="Optional. An absolute path: its .npmrc, .yarnrc.yml and NuGet.Config are read too."
           error={error}
-        >
-          {(control) => (
-            <input
-              {...control}
-              ref={inputRef}
-              name="projectDir"
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              className="mono scan__folder"
-              placeholder="/path/to/project"
-              value={folder}
-              onChange={(e) => setFolder(e.target.value)}
-            />
-          )}
-        </FormField>
-        <button
+          ref={inputRef}
+          name="projectDir"
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          className="mono scan__folder"
+          placeholder="/path/to/project"
+          value={folder}
+          onValue={setFolder}
+        />
+        <BusyButton
           type="submit"
           className="button button--primary scan__button"
-          aria-disabled={scan.running || undefined}
-        >
-          {scan.running ? <Spinner /> : null}
-          {scan.running ? 'Scanning…' : 'Scan'}
-        </button>
+          busy={scan.running}
+          label="Scan"
+          busyLabel="Scanning…"
+        />
       </form>
-      {scan.failure ? (
-        <p role="alert" className="form-error scan__failure">
-          {scan.failure}
-        </p>
-      ) : null}
+      <FailureAlert message={scan.failure} className="scan__failure" />
       {!scan.scanned ? (
         <p className="scan__intro">
           Keyport reads your user, project and global .npmrc, .yarnrc.yml, Maven settings.xml,

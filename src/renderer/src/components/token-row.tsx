@@ -3,6 +3,7 @@ import type { TokenMeta } from '../../../shared/types';
 import { formatDate, plural } from '../format';
 import { useKeyport } from '../store/store-context';
 import { ExpiryBadge } from './expiry-badge';
+import { RowAction } from './row-action';
 
 export const ROW_HEIGHT = 64;
 
@@ -37,6 +38,8 @@ export const TokenRow = memo(function TokenRow({
   const copy = useKeyport((s) => s.copy);
   const openDialog = useKeyport((s) => s.openDialog);
   const tab = active ? 0 : -1;
+  // Every action is reached by the row's roving tabindex and announced with the row's label.
+  const action = { tabIndex: tab, describedBy: labelId };
   const writtenFiles = new Set(token.writtenTo.map((w) => w.file)).size;
   const missing = token.status === 'secret-missing';
   // Only a token made through a registry's token API can be remade with the same settings.
@@ -95,64 +98,43 @@ export const TokenRow = memo(function TokenRow({
         <UsedIn token={token} />
       </div>
       <div className="token-row__actions">
-        <button
-          type="button"
-          className="button button--small"
-          tabIndex={tab}
-          aria-describedby={labelId}
-          aria-busy={revealing || undefined}
+        <RowAction
+          {...action}
+          busy={revealing}
           onClick={() => (revealed === null ? void reveal(token.id) : hide())}
         >
           {revealed === null ? 'Reveal' : 'Hide'}
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          tabIndex={tab}
-          aria-describedby={labelId}
-          aria-busy={copying || undefined}
-          onClick={() => void copy(token.id)}
-        >
+        </RowAction>
+        <RowAction {...action} busy={copying} onClick={() => void copy(token.id)}>
           Copy
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          tabIndex={tab}
-          aria-describedby={labelId}
+        </RowAction>
+        <RowAction
+          {...action}
           onClick={() => openDialog({ kind: 'write-config', tokenId: token.id })}
         >
           Write to config…
-        </button>
+        </RowAction>
         {rotatable ? (
-          <button
-            type="button"
-            className="button button--small"
-            tabIndex={tab}
-            aria-describedby={labelId}
+          <RowAction
+            {...action}
             onClick={() => openDialog({ kind: 'rotate-token', tokenId: token.id })}
           >
             Rotate…
-          </button>
+          </RowAction>
         ) : null}
-        <button
-          type="button"
-          className="button button--small"
-          tabIndex={tab}
-          aria-describedby={labelId}
+        <RowAction
+          {...action}
           onClick={() => openDialog({ kind: 'edit-token', tokenId: token.id })}
         >
           Edit
-        </button>
-        <button
-          type="button"
-          className="button button--small button--danger-quiet"
-          tabIndex={tab}
-          aria-describedby={labelId}
+        </RowAction>
+        <RowAction
+          {...action}
+          danger
           onClick={() => openDialog({ kind: 'delete-token', tokenId: token.id })}
         >
           Delete
-        </button>
+        </RowAction>
       </div>
     </div>
   );
@@ -164,12 +146,11 @@ export const TokenRow = memo(function TokenRow({
  */
 function WrittenTo({ token, files }: { token: TokenMeta; files: number }) {
   if (files === 0) return <span className="token-row__written">Not written</span>;
-  const places = token.writtenTo.map((w) => `${w.file} (${w.entry})`);
   return (
-    <span className="token-row__written" title={places.join('\n')}>
-      <span>Written to {plural(files, 'file', 'files')}</span>
-      <span className="visually-hidden">: {places.join('; ')}</span>
-    </span>
+    <Places
+      summary={`Written to ${plural(files, 'file', 'files')}`}
+      places={token.writtenTo.map((w) => `${w.file} (${w.entry})`)}
+    />
   );
 }
 
@@ -181,10 +162,19 @@ function UsedIn({ token }: { token: TokenMeta }) {
   const used = token.usedIn ?? [];
   if (used.length === 0) return null;
   const files = new Set(used.map((u) => u.file)).size;
-  const places = used.map((u) => `${u.file}:${u.line}`);
+  return (
+    <Places
+      summary={`Used in ${plural(files, 'file', 'files')}`}
+      places={used.map((u) => `${u.file}:${u.line}`)}
+    />
+  );
+}
+
+/** A one-line summary of some places; the places themselves in the tooltip and for screen readers. */
+function Places({ summary, places }: { summary: string; places: string[] }) {
   return (
     <span className="token-row__written" title={places.join('\n')}>
-      <span>Used in {plural(files, 'file', 'files')}</span>
+      <span>{summary}</span>
       <span className="visually-hidden">: {places.join('; ')}</span>
     </span>
   );

@@ -9,6 +9,7 @@ import {
   SORT_LABELS,
   type SortKey,
 } from '../store/visible-tokens';
+import { OpenDialogButton } from './open-dialog-button';
 
 const EXPIRING_HINT = `Tokens expiring within ${EXPIRY_WARNING_DAYS} days or expired`;
 
@@ -32,7 +33,6 @@ export function TokenToolbar() {
   const setEcosystem = useKeyport((s) => s.setEcosystem);
   const setExpiringOnly = useKeyport((s) => s.setExpiringOnly);
   const setSort = useKeyport((s) => s.setSort);
-  const openDialog = useKeyport((s) => s.openDialog);
   const dialogOpen = useKeyport((s) => s.dialog !== null);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -100,13 +100,9 @@ export function TokenToolbar() {
           </option>
         ))}
       </select>
-      <button
-        type="button"
-        className="button button--primary"
-        onClick={() => openDialog({ kind: 'add-token' })}
-      >
+      <OpenDialogButton primary dialog={{ kind: 'add-token' }}>
         Add token
-      </button>
+      </OpenDialogButton>
     </div>
   );
 }

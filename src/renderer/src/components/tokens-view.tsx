@@ -2,7 +2,8 @@ import { useDeferredValue, useMemo } from 'react';
 import { useKeyport } from '../store/store-context';
 import { effectiveSort, expiringSoonCount, visibleTokens } from '../store/visible-tokens';
 import { EmptyState } from './empty-state';
-import { Spinner } from './spinner';
+import { ListFrame } from './list-frame';
+import { OpenDialogButton } from './open-dialog-button';
 import { TokenList } from './token-list';
 
 export function TokensView() {
@@ -14,7 +15,6 @@ export function TokensView() {
   const now = useKeyport((s) => s.now);
   // Typing stays responsive with 10,000 tokens: filtering lags a keystroke behind if it must.
   const query = useDeferredValue(useKeyport((s) => s.query));
-  const openDialog = useKeyport((s) => s.openDialog);
   const clearFilters = useKeyport((s) => s.clearFilters);
   const refresh = useKeyport((s) => s.refresh);
 
@@ -23,75 +23,51 @@ export function TokensView() {
     [tokens, query, ecosystem, sort, expiringOnly, now],
   );
 
-  if (listStatus === 'loading') {
-    return (
-      <div className="loading" role="status">
-        <Spinner /> Loading tokens…
-      </div>
-    );
-  }
-  if (listStatus === 'failed') {
-    return (
-      <EmptyState
-        title="Tokens could not be loaded"
-        action={
-          <button type="button" className="button" onClick={() => void refresh()}>
-            Try again
-          </button>
-        }
-      >
-        The reason is shown above.
-      </EmptyState>
-    );
-  }
-  if (tokens.length === 0) {
-    return (
-      <EmptyState
-        title="No tokens yet"
-        action={
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => openDialog({ kind: 'add-token' })}
-          >
-            Add your first token
-          </button>
-        }
-      >
-        Paste a registry token once; Keyport keeps it in your system keychain and shows it masked.
-      </EmptyState>
-    );
-  }
-  if (shown.length === 0) {
-    return (
-      <EmptyState
-        title="No matches"
-        action={
-          <button type="button" className="button" onClick={clearFilters}>
-            Clear search
-          </button>
-        }
-      >
-        No token matches the search and filter.
-      </EmptyState>
-    );
-  }
   return (
-    <>
-      <p className="list-summary" aria-live="polite">
-        {shown.length === tokens.length
-          ? `${tokens.length} ${tokens.length === 1 ? 'token' : 'tokens'}`
-          : `${shown.length} of ${tokens.length} tokens`}
-      </p>
-      <div className="list-header" aria-hidden="true">
-        <span>Token</span>
-        <span>Ecosystem</span>
-        <span>Value</span>
-        <span>Dates</span>
-        <span>Status</span>
-        <span />
-      </div>
-      <TokenList tokens={shown} />
-    </>
+    <ListFrame
+      status={listStatus}
+      noun="tokens"
+      count={tokens.length}
+      onRetry={() => void refresh()}
+      empty={{
+        title: 'No tokens yet',
+        text: 'Paste a registry token once; Keyport keeps it in your system keychain and shows it masked.',
+        action: (
+          <OpenDialogButton primary dialog={{ kind: 'add-token' }}>
+            Add your first token
+          </OpenDialogButton>
+        ),
+      }}
+    >
+      {shown.length === 0 ? (
+        <EmptyState
+          title="No matches"
+          action={
+            <button type="button" className="button" onClick={clearFilters}>
+              Clear search
+            </button>
+          }
+        >
+          No token matches the search and filter.
+        </EmptyState>
+      ) : (
+        <>
+          <p className="list-summary" aria-live="polite">
+            {shown.length === tokens.length
+              ? `${tokens.length} ${tokens.length === 1 ? 'token' : 'tokens'}`
+              : `${shown.length} of ${tokens.length} tokens`}
+          </p>
+          <div className="list-header" aria-hidden="true">
+            <span>Token</span>
+            <span>Ecosystem</span>
+            <span>Value</span>
+            <span>Dates</span>
+            <span>Status</span>
+            <span />
+          </div>
+          <TokenList tokens={shown} />
+        </>
+      )}
+    </ListFrame>
   );
 }

@@ -3,16 +3,24 @@ import { requestSchemas, type RequestOf } from '../../../../shared/ipc-contract'
 import { errorInfoOf } from '../../api';
 import { useKeyport } from '../../store/store-context';
 import { Dialog } from './dialog';
-import { DialogActions } from './dialog-actions';
-import { FormField } from './form-field';
+import { DialogForm } from './dialog-form';
 import { validateWith, type FieldErrors } from './form-errors';
+import { InputField } from './input-field';
 import { OtpField, otpError, otpPart } from './otp-field';
+import { PasswordField } from './secret-field';
+import { RegistryUrlField } from './registry-url-field';
+import { SegmentedChoice } from './segmented-choice';
+import { TokenSecretField } from './secret-field';
 import { useDialogForm } from './use-dialog-form';
 import { useOperation } from './use-operation';
 
 const DEFAULT_REGISTRY = 'https://registry.npmjs.org/';
 
 type Mode = 'sign-in' | 'paste';
+const MODES: readonly { value: Mode; label: string }[] = [
+  { value: 'sign-in', label: 'Sign in' },
+  { value: 'paste', label: 'Paste token' },
+];
 type AccountField = 'registry' | 'username' | 'password' | 'otp' | 'secret';
 type Request =
   | { mode: 'sign-in'; body: Omit<RequestOf<'accounts:sign-in'>, 'opId'> }
@@ -57,7 +65,7 @@ export function AddAccountDialog() {
     return { request, errors };
   };
 
-  const { formRef, errors, busy, failure, onSubmit } = useDialogForm({
+  const dialogForm = useDialogForm({
     validate,
     send: async (request: Request) => {
       try {
@@ -77,6 +85,8 @@ export function AddAccountDialog() {
     },
   });
 
+  const { errors } = dialogForm;
+
   const switchMode = (next: Mode) => {
     setMode(next);
     // Only the chosen way's secret is kept.
@@ -88,105 +98,50 @@ export function AddAccountDialog() {
 
   return (
     <Dialog title="Add account" onClose={closeDialog} className="dialog--form">
-      <form ref={formRef} noValidate onSubmit={(e) => void onSubmit(e)} aria-busy={busy}>
-        <fieldset className="segmented">
-          <legend className="field__label">Method</legend>
-          <label className="segmented__option">
-            <input
-              type="radio"
-              name="mode"
-              value="sign-in"
-              checked={mode === 'sign-in'}
-              onChange={() => switchMode('sign-in')}
-            />
-            Sign in
-          </label>
-          <label className="segmented__option">
-            <input
-              type="radio"
-              name="mode"
-              value="paste"
-              checked={mode === 'paste'}
-              onChange={() => switchMode('paste')}
-            />
-            Paste token
-          </label>
-        </fieldset>
-        <FormField label="Registry URL" error={errors.registry}>
-          {(control) => (
-            <input
-              {...control}
-              name="registry"
-              type="url"
-              autoComplete="off"
-              spellCheck={false}
-              value={registry}
-              onChange={(e) => setRegistry(e.target.value)}
-            />
-          )}
-        </FormField>
+      <DialogForm
+        {...dialogForm}
+        label={mode === 'sign-in' ? 'Sign in' : 'Add'}
+        busyLabel={mode === 'sign-in' ? 'Signing in…' : 'Adding…'}
+        onCancel={closeDialog}
+      >
+        <SegmentedChoice
+          legend="Method"
+          name="mode"
+          options={MODES}
+          value={mode}
+          onValue={switchMode}
+        />
+        <RegistryUrlField error={errors.registry} value={registry} onValue={setRegistry} />
         {mode === 'sign-in' ? (
           <>
-            <FormField label="User name" error={errors.username}>
-              {(control) => (
-                <input
-                  {...control}
-                  name="username"
-                  type="text"
-                  autoComplete="username"
-                  spellCheck={false}
-                  data-autofocus
-                  value={username}
-                  onChange={(e) => setUsername(e.target.value)}
-                />
-              )}
-            </FormField>
-            <FormField
-              label="Password"
+            <InputField
+              label="User name"
+              name="username"
+              type="text"
+              autoComplete="username"
+              spellCheck={false}
+              data-autofocus
+              error={errors.username}
+              value={username}
+              onValue={setUsername}
+            />
+            <PasswordField
               hint="Sent once to sign in; Keyport keeps only the session token it gets back."
               error={errors.password}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  name="password"
-                  type="password"
-                  autoComplete="current-password"
-                  value={password}
-                  onChange={(e) => setPassword(e.target.value)}
-                />
-              )}
-            </FormField>
+              value={password}
+              onValue={setPassword}
+            />
             {needOtp ? <OtpField value={otp} onChange={setOtp} error={errors.otp} /> : null}
           </>
         ) : (
-          <FormField
-            label="Token"
+          <TokenSecretField
             hint="Checked with the registry, then stored in your system keychain."
             error={errors.secret}
-          >
-            {(control) => (
-              <input
-                {...control}
-                name="secret"
-                type="password"
-                autoComplete="off"
-                spellCheck={false}
-                className="mono"
-                value={secret}
-                onChange={(e) => setSecret(e.target.value)}
-              />
-            )}
-          </FormField>
+            value={secret}
+            onValue={setSecret}
+          />
         )}
-        <DialogActions
-          failure={failure}
-          busy={busy}
-          label={mode === 'sign-in' ? 'Sign in' : 'Add'}
-          busyLabel={mode === 'sign-in' ? 'Signing in…' : 'Adding…'}
-          onCancel={closeDialog}
-        />
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }

@@ -1,12 +1,18 @@
 import { useState } from 'react';
 import { AddTokenRequest } from '../../../../shared/ipc-contract';
-import { ECOSYSTEMS, type Ecosystem } from '../../../../shared/types';
+import type { Ecosystem } from '../../../../shared/types';
 import { fromDateInputValue } from '../../format';
 import { useKeyport } from '../../store/store-context';
 import { Dialog } from './dialog';
-import { FormField } from './form-field';
-import { DialogActions } from './dialog-actions';
+import { DialogForm } from './dialog-form';
+import { EXPIRES_INVALID, ExpiresField } from './expires-field';
+import { EcosystemField } from './ecosystem-field';
 import { validateWith, type FieldErrors } from './form-errors';
+import { LabelField } from './label-field';
+import { NotesField } from './notes-field';
+import { PlainTextField } from './plain-text-field';
+import { RegistryUrlField } from './registry-url-field';
+import { TokenSecretField } from './secret-field';
 import { useDialogForm } from './use-dialog-form';
 
 const DEFAULT_REGISTRY = 'https://registry.npmjs.org/';
@@ -34,7 +40,7 @@ function validate(form: AddForm, secret: string) {
     ...(form.notes ? { notes: form.notes } : {}),
   };
   const errors: FieldErrors<AddField> = validateWith(AddTokenRequest, request);
-  if (expires === undefined) errors.expires = 'Enter a date, or leave it empty for no expiry.';
+  if (expires === undefined) errors.expires = EXPIRES_INVALID;
   return { request, errors };
 }
 
@@ -54,122 +60,63 @@ export function AddTokenDialog() {
     notes: '',
   });
   const [secret, setSecret] = useState('');
-  const { formRef, errors, busy, failure, onSubmit } = useDialogForm({
+  const dialogForm = useDialogForm({
     validate: () => validate(form, secret),
     send: async (request) => {
       await addToken(request);
       closeDialog();
     },
   });
+  const { errors } = dialogForm;
   const update = (patch: Partial<AddForm>) => setForm((f) => ({ ...f, ...patch }));
 
   return (
     <Dialog title="Add token" onClose={closeDialog} className="dialog--form">
-      <form ref={formRef} noValidate onSubmit={(e) => void onSubmit(e)} aria-busy={busy}>
-        <FormField label="Label" error={errors.label}>
-          {(control) => (
-            <input
-              {...control}
-              name="label"
-              type="text"
-              autoComplete="off"
-              value={form.label}
-              onChange={(e) => update({ label: e.target.value })}
-            />
-          )}
-        </FormField>
-        <FormField label="Registry URL" error={errors.registry}>
-          {(control) => (
-            <input
-              {...control}
-              name="registry"
-              type="url"
-              autoComplete="off"
-              spellCheck={false}
-              value={form.registry}
-              onChange={(e) => update({ registry: e.target.value })}
-            />
-          )}
-        </FormField>
+      <DialogForm {...dialogForm} label="Add" busyLabel="Adding…" onCancel={closeDialog}>
+        <LabelField
+          error={errors.label}
+          value={form.label}
+          onValue={(label) => update({ label })}
+        />
+        <RegistryUrlField
+          error={errors.registry}
+          value={form.registry}
+          onValue={(registry) => update({ registry })}
+        />
         <div className="field-row">
-          <FormField label="Ecosystem" error={errors.ecosystem}>
-            {(control) => (
-              <select
-                {...control}
-                name="ecosystem"
-                value={form.ecosystem}
-                onChange={(e) => update({ ecosystem: e.target.value as Ecosystem })}
-              >
-                {ECOSYSTEMS.map((eco) => (
-                  <option key={eco} value={eco}>
-                    {eco}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField label="User" hint="Optional" error={errors.user}>
-            {(control) => (
-              <input
-                {...control}
-                name="user"
-                type="text"
-                autoComplete="off"
-                spellCheck={false}
-                value={form.user}
-                onChange={(e) => update({ user: e.target.value })}
-              />
-            )}
-          </FormField>
+          <EcosystemField
+            error={errors.ecosystem}
+            value={form.ecosystem}
+            onValue={(ecosystem) => update({ ecosystem })}
+          />
+          <PlainTextField
+            label="User"
+            name="user"
+            hint="Optional"
+            error={errors.user}
+            value={form.user}
+            onValue={(user) => update({ user })}
+          />
         </div>
-        <FormField
-          label="Token"
+        <TokenSecretField
           hint="Stored in your system keychain, never in a file."
           error={errors.secret}
-        >
-          {(control) => (
-            <input
-              {...control}
-              name="secret"
-              type="password"
-              autoComplete="off"
-              spellCheck={false}
-              className="mono"
-              value={secret}
-              onChange={(e) => setSecret(e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField label="Expires" hint="Optional" error={errors.expires}>
-          {(control) => (
-            <input
-              {...control}
-              name="expires"
-              type="date"
-              value={form.expires}
-              onChange={(e) => update({ expires: e.target.value })}
-            />
-          )}
-        </FormField>
-        <FormField label="Notes" error={errors.notes}>
-          {(control) => (
-            <textarea
-              {...control}
-              name="notes"
-              rows={2}
-              value={form.notes}
-              onChange={(e) => update({ notes: e.target.value })}
-            />
-          )}
-        </FormField>
-        <DialogActions
-          failure={failure}
-          busy={busy}
-          label="Add"
-          busyLabel="Adding…"
-          onCancel={closeDialog}
+          value={secret}
+          onValue={setSecret}
         />
-      </form>
+        <ExpiresField
+          hint="Optional"
+          error={errors.expires}
+          value={form.expires}
+          onValue={(expires) => update({ expires })}
+        />
+        <NotesField
+          rows={2}
+          error={errors.notes}
+          value={form.notes}
+          onValue={(notes) => update({ notes })}
+        />
+      </DialogForm>
     </Dialog>
   );
 }

@@ -12,20 +12,30 @@ import { errorInfoOf } from '../../api';
 import { useKeyport } from '../../store/store-context';
 import { CreatedTokenStep } from './created-token-step';
 import { Dialog } from './dialog';
-import { DialogActions } from './dialog-actions';
-import { FormField } from './form-field';
+import { DialogForm } from './dialog-form';
 import { validateWith, type FieldErrors } from './form-errors';
+import { InputField } from './input-field';
 import { OtpField, otpError, otpPart } from './otp-field';
+import { PasswordField } from './secret-field';
+import { PlainTextField, plainTextFieldsOf } from './plain-text-field';
+import { SegmentedChoice } from './segmented-choice';
+import { SelectField } from './select-field';
 import { useDialogForm } from './use-dialog-form';
 import { useOperation } from './use-operation';
 
 const KINDS = [
-  { id: 'read-only', label: 'Read-only' },
-  { id: 'publish', label: 'Publish' },
-  { id: 'automation', label: 'Automation' },
-  { id: 'granular', label: 'Granular' },
+  { value: 'read-only', label: 'Read-only' },
+  { value: 'publish', label: 'Publish' },
+  { value: 'automation', label: 'Automation' },
+  { value: 'granular', label: 'Granular' },
 ] as const;
-type Kind = (typeof KINDS)[number]['id'];
+type Kind = (typeof KINDS)[number]['value'];
+
+const PERMISSION_LABELS = {
+  'no-access': 'No access',
+  'read-only': 'Read-only',
+  'read-write': 'Read and write',
+} as const;
 
 type CreateField =
   | 'label'
@@ -158,7 +168,7 @@ export function CreateTokenDialog({ account }: { account: Account }) {
     return { request, errors };
   };
 
-  const { formRef, errors, busy, failure, onSubmit } = useDialogForm({
+  const dialogForm = useDialogForm({
     validate,
     send: async (request: Request) => {
       try {
@@ -173,6 +183,7 @@ export function CreateTokenDialog({ account }: { account: Account }) {
       }
     },
   });
+  const { errors } = dialogForm;
   const update = (patch: Partial<CreateForm>) => setForm((f) => ({ ...f, ...patch }));
 
   if (created) {
@@ -183,24 +194,10 @@ export function CreateTokenDialog({ account }: { account: Account }) {
     );
   }
 
-  const text = (
-    label: string,
-    name: 'label' | 'name' | 'description' | 'packages' | 'scopes' | 'orgs',
-    hint?: string,
-  ) => (
-    <FormField label={label} error={errors[name]} {...(hint ? { hint } : {})}>
-      {(control) => (
-        <input
-          {...control}
-          name={name}
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          value={form[name]}
-          onChange={(e) => update({ [name]: e.target.value })}
-        />
-      )}
-    </FormField>
+  const text = plainTextFieldsOf<'label' | 'name' | 'description' | 'packages' | 'scopes' | 'orgs'>(
+    form,
+    errors,
+    update,
   );
 
   return (
@@ -210,84 +207,61 @@ export function CreateTokenDialog({ account }: { account: Account }) {
       onClose={closeDialog}
       className="dialog--form"
     >
-      <form ref={formRef} noValidate onSubmit={(e) => void onSubmit(e)} aria-busy={busy}>
+      <DialogForm
+        {...dialogForm}
+        disabled={cidrError !== undefined}
+        label="Create"
+        busyLabel="Creating…"
+        onCancel={closeDialog}
+      >
         {text('Label', 'label', 'How Keyport lists the new token.')}
-        <fieldset className="segmented">
-          <legend className="field__label">Kind</legend>
-          {KINDS.map((kind) => (
-            <label key={kind.id} className="segmented__option">
-              <input
-                type="radio"
-                name="kind"
-                value={kind.id}
-                checked={form.kind === kind.id}
-                onChange={() => update({ kind: kind.id })}
-              />
-              {kind.label}
-            </label>
-          ))}
-        </fieldset>
+        <SegmentedChoice
+          legend="Kind"
+          name="kind"
+          options={KINDS}
+          value={form.kind}
+          onValue={(kind) => update({ kind })}
+        />
         {form.kind === 'granular' ? (
           <div className="granular-fields">
             <div className="field-row">
               {text('Name', 'name', 'Shown on the registry’s token page.')}
-              <FormField
+              <InputField
                 label="Expires in days"
                 hint="npmjs allows at most 90 days for tokens that can write."
                 error={errors.expiresDays}
-              >
-                {(control) => (
-                  <input
-                    {...control}
-                    name="expiresDays"
-                    type="number"
-                    min={1}
-                    max={365}
-                    inputMode="numeric"
-                    value={form.expiresDays}
-                    onChange={(e) => update({ expiresDays: e.target.value })}
-                  />
-                )}
-              </FormField>
+                name="expiresDays"
+                type="number"
+                min={1}
+                max={365}
+                inputMode="numeric"
+                value={form.expiresDays}
+                onValue={(expiresDays) => update({ expiresDays })}
+              />
             </div>
             {text('Description', 'description')}
             <div className="field-row">
               {text('Packages', 'packages', 'Comma-separated, e.g. left-pad, @acme/ui')}
               {text('Scopes', 'scopes', 'Comma-separated, e.g. @acme')}
             </div>
-            <FormField label="Package permission">
-              {(control) => (
-                <select
-                  {...control}
-                  name="packagePermission"
-                  value={form.packagePermission}
-                  onChange={(e) =>
-                    update({ packagePermission: e.target.value as CreateForm['packagePermission'] })
-                  }
-                >
-                  <option value="read-only">Read-only</option>
-                  <option value="read-write">Read and write</option>
-                </select>
-              )}
-            </FormField>
+            <SelectField
+              label="Package permission"
+              name="packagePermission"
+              options={['read-only', 'read-write'] as const}
+              labels={PERMISSION_LABELS}
+              value={form.packagePermission}
+              onValue={(packagePermission) => update({ packagePermission })}
+            />
             <div className="field-row">
               {text('Organisations', 'orgs', 'Comma-separated')}
-              <FormField label="Organisation permission">
-                {(control) => (
-                  <select
-                    {...control}
-                    name="orgPermission"
-                    value={form.orgPermission}
-                    onChange={(e) =>
-                      update({ orgPermission: e.target.value as GranularPermission })
-                    }
-                  >
-                    <option value="no-access">No access</option>
-                    <option value="read-only">Read-only</option>
-                    <option value="read-write">Read and write</option>
-                  </select>
-                )}
-              </FormField>
+              <SelectField
+                label="Organisation permission"
+                name="orgPermission"
+                options={['no-access', 'read-only', 'read-write'] as const}
+                labels={PERMISSION_LABELS}
+                value={form.orgPermission}
+                onValue={(orgPermission) => update({ orgPermission })}
+              />
             </div>
             <label className="checkbox">
               <input
@@ -300,50 +274,23 @@ export function CreateTokenDialog({ account }: { account: Account }) {
             </label>
           </div>
         ) : null}
-        <FormField
+        <PlainTextField
           label="CIDR ranges"
+          name="cidr"
+          mono
           hint="Optional, comma-separated, e.g. 192.168.1.0/24, 2001:db8::/32"
           error={cidrError ?? errors.cidr}
-        >
-          {(control) => (
-            <input
-              {...control}
-              name="cidr"
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              className="mono"
-              value={form.cidr}
-              onChange={(e) => update({ cidr: e.target.value })}
-            />
-          )}
-        </FormField>
-        <FormField
-          label="Password"
+          value={form.cidr}
+          onValue={(cidr) => update({ cidr })}
+        />
+        <PasswordField
           hint="Your registry password: most registries ask for it to create a token. Not stored."
           error={errors.password}
-        >
-          {(control) => (
-            <input
-              {...control}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </FormField>
-        {needOtp ? <OtpField value={otp} onChange={setOtp} error={errors.otp} /> : null}
-        <DialogActions
-          failure={failure}
-          busy={busy}
-          disabled={cidrError !== undefined}
-          label="Create"
-          busyLabel="Creating…"
-          onCancel={closeDialog}
+          value={password}
+          onValue={setPassword}
         />
-      </form>
+        {needOtp ? <OtpField value={otp} onChange={setOtp} error={errors.otp} /> : null}
+      </DialogForm>
     </Dialog>
   );
 }

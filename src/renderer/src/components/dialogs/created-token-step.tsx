@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ResponseOf } from '../../../../shared/ipc-contract';
 import { useKeyport } from '../../store/store-context';
+import { FailureAlert } from '../failure-alert';
+import { OpenDialogButton } from '../open-dialog-button';
 import { Spinner } from '../spinner';
 import { FormField } from './form-field';
 
@@ -19,7 +21,6 @@ export function CreatedTokenStep({
 }) {
   const copy = useKeyport((s) => s.copy);
   const notify = useKeyport((s) => s.notify);
-  const openDialog = useKeyport((s) => s.openDialog);
   const closeDialog = useKeyport((s) => s.closeDialog);
   const storedId = created.token?.id;
   const copyingStored = useKeyport((s) =>
@@ -79,11 +80,7 @@ export function CreatedTokenStep({
           />
         )}
       </FormField>
-      {copyFailure ? (
-        <p role="alert" className="form-error">
-          {copyFailure}
-        </p>
-      ) : null}
+      <FailureAlert message={copyFailure} />
       <div className="dialog__actions">
         <button
           ref={copyRef}
@@ -96,13 +93,9 @@ export function CreatedTokenStep({
           Copy
         </button>
         {storedId !== undefined ? (
-          <button
-            type="button"
-            className="button"
-            onClick={() => openDialog({ kind: 'write-config', tokenId: storedId })}
-          >
+          <OpenDialogButton dialog={{ kind: 'write-config', tokenId: storedId }}>
             Write to config…
-          </button>
+          </OpenDialogButton>
         ) : null}
         <button type="button" className="button button--primary" onClick={closeDialog}>
           Done

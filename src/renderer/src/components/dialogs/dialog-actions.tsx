@@ -1,4 +1,5 @@
-import { Spinner } from '../spinner';
+import { BusyButton } from '../busy-button';
+import { FailureAlert } from '../failure-alert';
 
 export interface DialogActionsProps {
   /** The sentence from a failed call, shown above the buttons. */
@@ -30,11 +31,7 @@ export function DialogActions({
 }: DialogActionsProps) {
   return (
     <>
-      {failure ? (
-        <p role="alert" className="form-error">
-          {failure}
-        </p>
-      ) : null}
+      <FailureAlert message={failure} />
       <div className="dialog__actions">
         <button
           type="button"
@@ -44,16 +41,15 @@ export function DialogActions({
         >
           Cancel
         </button>
-        <button
+        <BusyButton
           type={onConfirm ? 'button' : 'submit'}
           className={destructive ? 'button button--danger' : 'button button--primary'}
-          aria-disabled={busy || undefined}
+          busy={busy}
           disabled={disabled && !busy}
+          label={label}
+          busyLabel={busyLabel}
           onClick={onConfirm}
-        >
-          {busy ? <Spinner /> : null}
-          {busy ? busyLabel : label}
-        </button>
+        />
       </div>
     </>
   );

@@ -4,9 +4,11 @@ import type { TokenMeta } from '../../../../shared/types';
 import { fromDateInputValue, toDateInputValue } from '../../format';
 import { useKeyport } from '../../store/store-context';
 import { Dialog } from './dialog';
-import { FormField } from './form-field';
-import { DialogActions } from './dialog-actions';
+import { DialogForm } from './dialog-form';
+import { EXPIRES_INVALID, ExpiresField } from './expires-field';
 import { validateWith, type FieldErrors } from './form-errors';
+import { LabelField } from './label-field';
+import { NotesField } from './notes-field';
 import { useDialogForm } from './use-dialog-form';
 
 type EditField = 'label' | 'notes' | 'expires';
@@ -25,7 +27,7 @@ function validate(token: TokenMeta, form: EditForm) {
       : fromDateInputValue(form.expires);
   const request = { id: token.id, label: form.label, notes: form.notes, expires: expires ?? null };
   const errors: FieldErrors<EditField> = validateWith(UpdateTokenRequest, request);
-  if (expires === undefined) errors.expires = 'Enter a date, or leave it empty for no expiry.';
+  if (expires === undefined) errors.expires = EXPIRES_INVALID;
   return { request, errors };
 }
 
@@ -38,13 +40,14 @@ export function EditTokenDialog({ token }: { token: TokenMeta }) {
     notes: token.notes ?? '',
     expires: toDateInputValue(token.expires),
   });
-  const { formRef, errors, busy, failure, onSubmit } = useDialogForm({
+  const dialogForm = useDialogForm({
     validate: () => validate(token, form),
     send: async (request) => {
       await updateToken(request);
       closeDialog();
     },
   });
+  const { errors } = dialogForm;
   const update = (patch: Partial<EditForm>) => setForm((f) => ({ ...f, ...patch }));
 
   return (
@@ -54,49 +57,25 @@ export function EditTokenDialog({ token }: { token: TokenMeta }) {
       onClose={closeDialog}
       className="dialog--form"
     >
-      <form ref={formRef} noValidate onSubmit={(e) => void onSubmit(e)} aria-busy={busy}>
-        <FormField label="Label" error={errors.label}>
-          {(control) => (
-            <input
-              {...control}
-              name="label"
-              type="text"
-              autoComplete="off"
-              value={form.label}
-              onChange={(e) => update({ label: e.target.value })}
-            />
-          )}
-        </FormField>
-        <FormField label="Expires" hint="Leave empty for no expiry" error={errors.expires}>
-          {(control) => (
-            <input
-              {...control}
-              name="expires"
-              type="date"
-              value={form.expires}
-              onChange={(e) => update({ expires: e.target.value })}
-            />
-          )}
-        </FormField>
-        <FormField label="Notes" error={errors.notes}>
-          {(control) => (
-            <textarea
-              {...control}
-              name="notes"
-              rows={3}
-              value={form.notes}
-              onChange={(e) => update({ notes: e.target.value })}
-            />
-          )}
-        </FormField>
-        <DialogActions
-          failure={failure}
-          busy={busy}
-          label="Save"
-          busyLabel="Saving…"
-          onCancel={closeDialog}
+      <DialogForm {...dialogForm} label="Save" busyLabel="Saving…" onCancel={closeDialog}>
+        <LabelField
+          error={errors.label}
+          value={form.label}
+          onValue={(label) => update({ label })}
         />
-      </form>
+        <ExpiresField
+          hint="Leave empty for no expiry"
+          error={errors.expires}
+          value={form.expires}
+          onValue={(expires) => update({ expires })}
+        />
+        <NotesField
+          rows={3}
+          error={errors.notes}
+          value={form.notes}
+          onValue={(notes) => update({ notes })}
+        />
+      </DialogForm>
     </Dialog>
   );
 }

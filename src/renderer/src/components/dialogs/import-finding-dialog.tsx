@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { requestSchemas, type RequestOf } from '../../../../shared/ipc-contract';
-import { ECOSYSTEMS, type Ecosystem, type Finding, type TokenMeta } from '../../../../shared/types';
+import type { Ecosystem, Finding, TokenMeta } from '../../../../shared/types';
 import { ecosystemOfScanFormat, takesReference } from '../../config-formats';
 import { useKeyport } from '../../store/store-context';
 import { Dialog } from './dialog';
-import { DialogActions } from './dialog-actions';
-import { FormField } from './form-field';
+import { DialogForm } from './dialog-form';
+import { EcosystemField } from './ecosystem-field';
 import { validateWith, type FieldErrors } from './form-errors';
+import { LabelField } from './label-field';
+import { RegistryUrlField } from './registry-url-field';
 import { ReferenceStep } from './reference-step';
 import { useDialogForm } from './use-dialog-form';
 
@@ -50,7 +52,7 @@ export function ImportFindingDialog({ finding }: { finding: Finding }) {
   }));
   const [imported, setImported] = useState<TokenMeta | null>(null);
 
-  const { formRef, errors, busy, failure, onSubmit } = useDialogForm({
+  const dialogForm = useDialogForm({
     validate: () => {
       const request: RequestOf<'scan:import'> = {
         findingId: finding.id,
@@ -68,6 +70,7 @@ export function ImportFindingDialog({ finding }: { finding: Finding }) {
       else closeDialog();
     },
   });
+  const { errors } = dialogForm;
   const update = (patch: Partial<ImportForm>) => setForm((f) => ({ ...f, ...patch }));
 
   const where = (
@@ -87,63 +90,27 @@ export function ImportFindingDialog({ finding }: { finding: Finding }) {
 
   return (
     <Dialog title="Import token" description={where} onClose={closeDialog} className="dialog--form">
-      <form ref={formRef} noValidate onSubmit={(e) => void onSubmit(e)} aria-busy={busy}>
-        <FormField label="Label" hint="How Keyport lists the token." error={errors.label}>
-          {(control) => (
-            <input
-              {...control}
-              name="label"
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              value={form.label}
-              onChange={(e) => update({ label: e.target.value })}
-            />
-          )}
-        </FormField>
-        <FormField
-          label="Registry URL"
+      <DialogForm {...dialogForm} label="Import" busyLabel="Importing…" onCancel={closeDialog}>
+        <LabelField
+          spellCheck={false}
+          hint="How Keyport lists the token."
+          error={errors.label}
+          value={form.label}
+          onValue={(label) => update({ label })}
+        />
+        <RegistryUrlField
+          required
           hint={finding.registry === null ? 'The file does not say; enter it.' : undefined}
           error={errors.registry}
-        >
-          {(control) => (
-            <input
-              {...control}
-              name="registry"
-              type="url"
-              required
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="https://"
-              value={form.registry}
-              onChange={(e) => update({ registry: e.target.value })}
-            />
-          )}
-        </FormField>
-        <FormField label="Ecosystem" error={errors.ecosystem}>
-          {(control) => (
-            <select
-              {...control}
-              name="ecosystem"
-              value={form.ecosystem}
-              onChange={(e) => update({ ecosystem: e.target.value as Ecosystem })}
-            >
-              {ECOSYSTEMS.map((eco) => (
-                <option key={eco} value={eco}>
-                  {eco}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <DialogActions
-          failure={failure}
-          busy={busy}
-          label="Import"
-          busyLabel="Importing…"
-          onCancel={closeDialog}
+          value={form.registry}
+          onValue={(registry) => update({ registry })}
         />
-      </form>
+        <EcosystemField
+          error={errors.ecosystem}
+          value={form.ecosystem}
+          onValue={(ecosystem) => update({ ecosystem })}
+        />
+      </DialogForm>
     </Dialog>
   );
 }

@@ -1,11 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RequestOf } from '../../../../shared/ipc-contract';
-import type { Finding, TokenMeta, WritePreview } from '../../../../shared/types';
+import type { Finding, TokenMeta } from '../../../../shared/types';
 import { failureText } from '../../api';
 import type { ReferenceFormat } from '../../config-formats';
 import { useKeyport } from '../../store/store-context';
+import { BusyButton } from '../busy-button';
 import { DiffView } from '../diff-view';
+import { FailureAlert } from '../failure-alert';
 import { Spinner } from '../spinner';
+import { useLoaded } from './use-loaded';
 
 /** The entry the scan found, addressed the way the writers address it, holding a reference. */
 function referencePlan(
@@ -24,11 +27,6 @@ function referencePlan(
     reference: true,
   };
 }
-
-type Phase =
-  | { kind: 'planning' }
-  | { kind: 'ready'; preview: WritePreview }
-  | { kind: 'failed'; message: string };
 
 /**
  * After an import: the value is now in the keychain but still in the file. Offers to write a
@@ -49,36 +47,25 @@ export function ReferenceStep({
   const applyWrite = useKeyport((s) => s.applyWrite);
   const closeDialog = useKeyport((s) => s.closeDialog);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [phase, setPhase] = useState<Phase>({ kind: 'planning' });
+  // "Preview again" loads it anew: a failed write used up its plan, so a new one is made.
+  const { loaded: phase, reload } = useLoaded(
+    useCallback(
+      () => planWrite(referencePlan(finding, format, token)),
+      [planWrite, finding, format, token],
+    ),
+  );
   const [replacing, setReplacing] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  // Bumped by "Preview again": a failed write used up its plan, so a new one is made.
-  const [attempt, setAttempt] = useState(0);
 
   // The import form that had focus is gone: the question is the next thing to read.
   useEffect(() => headingRef.current?.focus(), []);
 
-  useEffect(() => {
-    let live = true;
-    planWrite(referencePlan(finding, format, token)).then(
-      (preview) => {
-        if (live) setPhase({ kind: 'ready', preview });
-      },
-      (err: unknown) => {
-        if (live) setPhase({ kind: 'failed', message: failureText(err) });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [planWrite, finding, format, token, attempt]);
-
   const replace = async () => {
-    if (replacing || phase.kind !== 'ready' || !phase.preview.changed) return;
+    if (replacing || phase.kind !== 'ready' || !phase.value.changed) return;
     setReplacing(true);
     setFailure(null);
     try {
-      await applyWrite(phase.preview.planId);
+      await applyWrite(phase.value.planId);
       closeDialog();
     } catch (err) {
       // A plan is used once: the file must be looked at again (e.g. it changed on disk).
@@ -89,11 +76,10 @@ export function ReferenceStep({
 
   const previewAgain = () => {
     setFailure(null);
-    setPhase({ kind: 'planning' });
-    setAttempt((n) => n + 1);
+    reload();
   };
 
-  const canReplace = phase.kind === 'ready' && phase.preview.changed && failure === null;
+  const canReplace = phase.kind === 'ready' && phase.value.changed && failure === null;
   return (
     <div className="reference-step">
       <p className="dialog__description">
@@ -107,30 +93,22 @@ export function ReferenceStep({
         The file then names an environment variable instead of holding the token; run your tools
         with <span className="mono">keyport exec -- …</span> to fill it in from the keychain.
       </p>
-      {phase.kind === 'planning' ? (
+      {phase.kind === 'loading' ? (
         <p role="status" className="reference-step__loading">
           <Spinner /> Preparing the preview…
         </p>
       ) : null}
-      {phase.kind === 'failed' ? (
-        <p role="alert" className="form-error">
-          {phase.message}
-        </p>
+      {phase.kind === 'failed' ? <FailureAlert message={phase.message} /> : null}
+      {phase.kind === 'ready' && phase.value.changed ? (
+        <DiffView diff={phase.value.diff} label="Diff preview" />
       ) : null}
-      {phase.kind === 'ready' && phase.preview.changed ? (
-        <DiffView diff={phase.preview.diff} label="Diff preview" />
-      ) : null}
-      {phase.kind === 'ready' && !phase.preview.changed ? (
+      {phase.kind === 'ready' && !phase.value.changed ? (
         <p role="status" className="write-preview__same">
           Nothing to change
           <span className="field__hint"> — the file already holds the reference.</span>
         </p>
       ) : null}
-      {failure ? (
-        <p role="alert" className="form-error">
-          {failure}
-        </p>
-      ) : null}
+      <FailureAlert message={failure} />
       <div className="dialog__actions">
         <button type="button" className="button" onClick={closeDialog}>
           Keep as is
@@ -140,16 +118,14 @@ export function ReferenceStep({
             Preview again
           </button>
         ) : null}
-        <button
-          type="button"
+        <BusyButton
           className="button button--primary"
+          busy={replacing}
           disabled={!canReplace && !replacing}
-          aria-disabled={replacing || undefined}
+          label="Replace"
+          busyLabel="Replacing…"
           onClick={() => void replace()}
-        >
-          {replacing ? <Spinner /> : null}
-          {replacing ? 'Replacing…' : 'Replace'}
-        </button>
+        />
       </div>
     </div>
   );

@@ -1,22 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { requestSchemas } from '../../../../shared/ipc-contract';
 import type { RotatePreview, TokenMeta } from '../../../../shared/types';
 import { errorInfoOf, failureText } from '../../api';
 import { useKeyport } from '../../store/store-context';
 import { DiffView } from '../diff-view';
+import { FailureAlert } from '../failure-alert';
 import { RotateSteps } from '../rotate-steps';
 import { Spinner } from '../spinner';
 import { Dialog } from './dialog';
 import { DialogActions } from './dialog-actions';
-import { FormField } from './form-field';
 import { validateWith } from './form-errors';
 import { OtpField, otpError, otpPart } from './otp-field';
+import { PasswordField } from './secret-field';
+import { useLoaded } from './use-loaded';
 import { useOperation } from './use-operation';
-
-type Phase =
-  | { kind: 'loading' }
-  | { kind: 'ready'; preview: RotatePreview }
-  | { kind: 'failed'; message: string };
 
 interface Failure {
   message: string;
@@ -47,7 +44,9 @@ export function RotateTokenDialog({ token }: { token: TokenMeta }) {
   const closeDialog = useKeyport((s) => s.closeDialog);
   const rotation = useKeyport((s) => (s.rotation?.tokenId === token.id ? s.rotation : null));
   const operation = useOperation();
-  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const { loaded: phase } = useLoaded(
+    useCallback(() => previewRotation(token.id), [previewRotation, token.id]),
+  );
   const [password, setPassword] = useState('');
   const [passwordInvalid, setPasswordInvalid] = useState<string | undefined>(undefined);
   const [needOtp, setNeedOtp] = useState(false);
@@ -55,21 +54,6 @@ export function RotateTokenDialog({ token }: { token: TokenMeta }) {
   const [otpInvalid, setOtpInvalid] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    previewRotation(token.id).then(
-      (preview) => {
-        if (live) setPhase({ kind: 'ready', preview });
-      },
-      (err: unknown) => {
-        if (live) setPhase({ kind: 'failed', message: failureText(err) });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [previewRotation, token.id]);
 
   const rotate = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -123,28 +107,14 @@ export function RotateTokenDialog({ token }: { token: TokenMeta }) {
             <Spinner /> Loading what will change…
           </p>
         ) : null}
-        {phase.kind === 'failed' ? (
-          <p role="alert" className="form-error">
-            {phase.message}
-          </p>
-        ) : null}
-        {phase.kind === 'ready' ? <RotatePlan preview={phase.preview} /> : null}
-        <FormField
-          label="Password"
+        {phase.kind === 'failed' ? <FailureAlert message={phase.message} /> : null}
+        {phase.kind === 'ready' ? <RotatePlan preview={phase.value} /> : null}
+        <PasswordField
           hint="Your registry password: most registries ask for it to create the new token. Not stored."
           error={passwordInvalid}
-        >
-          {(control) => (
-            <input
-              {...control}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </FormField>
+          value={password}
+          onValue={setPassword}
+        />
         {needOtp ? <OtpField value={otp} onChange={setOtp} error={otpInvalid} /> : null}
         {busy ? <RotateSteps step={rotation?.step ?? null} /> : null}
         {failure ? (

@@ -10,14 +10,23 @@ import {
 import { errorInfoOf, failureText } from '../../api';
 import { defaultFormatFor, FORMAT_LABELS, takesUserName } from '../../config-formats';
 import { useKeyport } from '../../store/store-context';
+import { BusyButton } from '../busy-button';
 import { DiffView } from '../diff-view';
-import { Spinner } from '../spinner';
+import { FailureAlert } from '../failure-alert';
 import { Dialog } from './dialog';
-import { FormField } from './form-field';
 import { focusFirstInvalid, validateWith, type FieldErrors } from './form-errors';
+import { PlainTextField, plainTextFieldsOf } from './plain-text-field';
+import { RegistryUrlField } from './registry-url-field';
+import { SelectField } from './select-field';
 
-type MavenAuth = 'password' | 'bearer';
-type PipMode = 'index-url' | 'extra-index-url';
+const MAVEN_AUTHS = ['password', 'bearer'] as const;
+type MavenAuth = (typeof MAVEN_AUTHS)[number];
+const MAVEN_AUTH_LABELS: Record<MavenAuth, string> = {
+  password: 'User name and password',
+  bearer: 'Bearer token header',
+};
+const PIP_MODES = ['index-url', 'extra-index-url'] as const;
+type PipMode = (typeof PIP_MODES)[number];
 type WriteField =
   | 'file'
   | 'registry'
@@ -173,93 +182,60 @@ export function WriteConfigDialog({ token }: { token: TokenMeta }) {
         }}
       >
         <div className="field-row">
-          <FormField label="Format">
-            {(control) => (
-              <select
-                {...control}
-                name="format"
-                value={form.format}
-                onChange={(e) => update({ format: e.target.value as ConfigFormat, file: null })}
-              >
-                {CONFIG_FORMATS.map((format) => (
-                  <option key={format} value={format}>
-                    {FORMAT_LABELS[format]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField
-            label="Registry URL"
+          <SelectField
+            label="Format"
+            name="format"
+            options={CONFIG_FORMATS}
+            labels={FORMAT_LABELS}
+            value={form.format}
+            onValue={(format) => update({ format, file: null })}
+          />
+          <RegistryUrlField
             error={errors.registry}
             hint={form.format === 'npmrc' ? undefined : 'The repository, feed or index URL.'}
-          >
-            {(control) => (
-              <input
-                {...control}
-                name="registry"
-                type="url"
-                autoComplete="off"
-                spellCheck={false}
-                value={form.registry}
-                onChange={(e) => update({ registry: e.target.value })}
-              />
-            )}
-          </FormField>
+            value={form.registry}
+            onValue={(registry) => update({ registry })}
+          />
         </div>
-        <FormField
+        <PlainTextField
           label="File"
+          name="file"
+          mono
           hint={
             form.format === 'npmrc'
               ? 'Your user .npmrc, or type a project folder’s .npmrc.'
               : 'A path starting with ~/ or an absolute path.'
           }
           error={errors.file}
-        >
-          {(control) => (
-            <input
-              {...control}
-              name="file"
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              className="mono"
-              value={file}
-              onChange={(e) => update({ file: e.target.value })}
-            />
-          )}
-        </FormField>
+          value={file}
+          onValue={(text) => update({ file: text })}
+        />
         <FormatFields form={form} errors={errors} update={update} />
 
-        {failure ? (
-          <p role="alert" className="form-error">
-            {failure.message}
-          </p>
-        ) : null}
+        <FailureAlert message={failure?.message} />
         {preview ? <PreviewPanel preview={preview} /> : null}
 
         <div className="dialog__actions">
           <button type="button" className="button" onClick={closeDialog}>
             Cancel
           </button>
-          <button
+          <BusyButton
             type="submit"
             className={canWrite ? 'button' : 'button button--primary'}
-            aria-disabled={busy !== null || undefined}
-          >
-            {busy === 'preview' ? <Spinner /> : null}
-            {busy === 'preview' ? 'Previewing…' : changedOnDisk ? 'Preview again' : 'Preview'}
-          </button>
-          <button
-            type="button"
+            busy={busy === 'preview'}
+            inert={busy !== null}
+            label={changedOnDisk ? 'Preview again' : 'Preview'}
+            busyLabel="Previewing…"
+          />
+          <BusyButton
             className="button button--primary"
+            busy={busy === 'write'}
+            inert={busy !== null}
             disabled={!canWrite && busy !== 'write'}
-            aria-disabled={busy !== null || undefined}
+            label="Write"
+            busyLabel="Writing…"
             onClick={() => void runWrite()}
-          >
-            {busy === 'write' ? <Spinner /> : null}
-            {busy === 'write' ? 'Writing…' : 'Write'}
-          </button>
+          />
         </div>
       </form>
     </Dialog>
@@ -296,24 +272,10 @@ interface FormatFieldsProps {
 
 /** The few fields that differ per format; each is optional and defaults sensibly in the core. */
 function FormatFields({ form, errors, update }: FormatFieldsProps) {
-  const textField = (
-    label: string,
-    name: 'scope' | 'serverId' | 'source' | 'repository' | 'username',
-    hint: string,
-  ) => (
-    <FormField label={label} hint={hint} error={errors[name]}>
-      {(control) => (
-        <input
-          {...control}
-          name={name}
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          value={form[name]}
-          onChange={(e) => update({ [name]: e.target.value })}
-        />
-      )}
-    </FormField>
+  const textField = plainTextFieldsOf<'scope' | 'serverId' | 'source' | 'repository' | 'username'>(
+    form,
+    errors,
+    update,
   );
   const userName = takesUserName(form.format)
     ? textField('User name', 'username', 'Optional; the token goes in as the password.')
@@ -326,19 +288,15 @@ function FormatFields({ form, errors, update }: FormatFieldsProps) {
       return (
         <div className="field-row">
           {textField('Server id', 'serverId', 'The <id> your pom refers to.')}
-          <FormField label="Auth" error={errors.mavenAuth}>
-            {(control) => (
-              <select
-                {...control}
-                name="mavenAuth"
-                value={form.mavenAuth}
-                onChange={(e) => update({ mavenAuth: e.target.value as MavenAuth })}
-              >
-                <option value="password">User name and password</option>
-                <option value="bearer">Bearer token header</option>
-              </select>
-            )}
-          </FormField>
+          <SelectField
+            label="Auth"
+            name="mavenAuth"
+            options={MAVEN_AUTHS}
+            labels={MAVEN_AUTH_LABELS}
+            error={errors.mavenAuth}
+            value={form.mavenAuth}
+            onValue={(mavenAuth) => update({ mavenAuth })}
+          />
           {form.mavenAuth === 'password' ? userName : null}
         </div>
       );
@@ -354,19 +312,14 @@ function FormatFields({ form, errors, update }: FormatFieldsProps) {
     case 'pip':
       return (
         <div className="field-row">
-          <FormField label="Mode" error={errors.pipMode}>
-            {(control) => (
-              <select
-                {...control}
-                name="pipMode"
-                value={form.pipMode}
-                onChange={(e) => update({ pipMode: e.target.value as PipMode })}
-              >
-                <option value="index-url">index-url</option>
-                <option value="extra-index-url">extra-index-url</option>
-              </select>
-            )}
-          </FormField>
+          <SelectField
+            label="Mode"
+            name="pipMode"
+            options={PIP_MODES}
+            error={errors.pipMode}
+            value={form.pipMode}
+            onValue={(pipMode) => update({ pipMode })}
+          />
           {userName}
         </div>
       );

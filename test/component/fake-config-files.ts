@@ -4,6 +4,7 @@
  * core's answers, not its editors: every format is written as `entry=secret` lines.
  */
 import { maskSecret } from '../../src/shared/mask';
+import { isReference, referenceFor } from '../../src/core/references';
 import type { ConfigFormat, TokenMeta, WriteOutcome, WritePreview } from '../../src/shared/types';
 import { FakeError, now } from './fake-error';
 import type { FakeKeyport, VaultRequest } from './fake-keyport';
@@ -50,32 +51,6 @@ function entryOf(req: VaultRequest<'planWrite'>, registry: string): string {
     case 'pypirc':
       return `[${req.repository ?? url.hostname}]`;
   }
-}
-
-/**
- * The core's reference syntax per format (core/references.ts, which the web project cannot
- * import): ${KEYPORT_ID} for npm, ${env.KEYPORT_ID} for Maven, %KEYPORT_ID% for NuGet.
- */
-function referenceFor(format: ConfigFormat, tokenId: string): string {
-  const name = `KEYPORT_${tokenId.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
-  switch (format) {
-    case 'npmrc':
-      return `\${${name}}`;
-    case 'maven':
-      return `\${env.${name}}`;
-    case 'nuget':
-      return `%${name}%`;
-    default:
-      throw new FakeError(
-        'INVALID_INPUT',
-        'This file format cannot read a value from the environment; write the token itself.',
-      );
-  }
-}
-
-/** `${NAME}`, `${env.NAME}` or `%NAME%`: a value the client expands, nothing secret. */
-export function isReference(value: string): boolean {
-  return /^\$\{[^}]+\}$|^%[^%]+%$/.test(value);
 }
 
 export class FakeConfigFiles {

@@ -12,7 +12,8 @@ import type {
   TokenMeta,
   UsedLocation,
 } from '../../src/shared/types';
-import { FAKE_DEFAULTS, isReference } from './fake-config-files';
+import { isReference } from '../../src/core/references';
+import { FAKE_DEFAULTS } from './fake-config-files';
 import { FakeError, now } from './fake-error';
 import type { FakeKeyport, VaultRequest } from './fake-keyport';
 

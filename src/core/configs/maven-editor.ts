@@ -3,7 +3,7 @@ import type { ConfigEditor, EditResult, EditTarget, RemoveTarget } from './confi
 import { registryBase } from './registry-url';
 import { detectEol, preservingBom, type Span } from './text-layout';
 import { assertSafeValue, assertTrimmed, refuseIf } from './value-guard';
-import { descendants, parseXmlDocument, type XmlElement } from './xml-document';
+import { descendants, parseXmlConfig, parseXmlDocument, type XmlElement } from './xml-document';
 import { detectXmlStyle, reconcileXml, removeXmlElements, type XmlSpec } from './xml-edit';
 
 const LABEL = 'Maven settings.xml';
@@ -30,14 +30,7 @@ function serverIdOf(target: RemoveTarget): string {
 }
 
 function settingsRoot(body: string): XmlElement {
-  const root = parseXmlDocument(body, LABEL);
-  if (root.name !== 'settings') {
-    throw new KeyportError(
-      'CONFIG_INVALID',
-      `The existing ${LABEL} has no <settings> root element; Keyport left it untouched.`,
-    );
-  }
-  return root;
+  return parseXmlConfig(body, LABEL, 'settings');
 }
 
 export function editMaven(text: string, target: EditTarget): EditResult {

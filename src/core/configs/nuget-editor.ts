@@ -3,7 +3,13 @@ import type { ConfigEditor, EditResult, EditTarget, RemoveTarget } from './confi
 import { parseRegistryUrl } from './registry-url';
 import { detectEol, preservingBom, type Span } from './text-layout';
 import { assertSafeValue, assertTrimmed } from './value-guard';
-import { attribute, descendants, parseXmlDocument, type XmlElement } from './xml-document';
+import {
+  attribute,
+  descendants,
+  parseXmlConfig,
+  parseXmlDocument,
+  type XmlElement,
+} from './xml-document';
 import { detectXmlStyle, reconcileXml, removeXmlElements, type XmlSpec } from './xml-edit';
 import { decodeName, encodeLocalName } from './nuget-name';
 
@@ -20,14 +26,7 @@ function sourceNameOf(target: RemoveTarget): string {
 }
 
 function configurationRoot(body: string): XmlElement {
-  const root = parseXmlDocument(body, LABEL);
-  if (root.name !== 'configuration') {
-    throw new KeyportError(
-      'CONFIG_INVALID',
-      `The existing ${LABEL} has no <configuration> root element; Keyport left it untouched.`,
-    );
-  }
-  return root;
+  return parseXmlConfig(body, LABEL, 'configuration');
 }
 
 export function editNuget(text: string, target: EditTarget): EditResult {

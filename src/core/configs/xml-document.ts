@@ -151,3 +151,15 @@ export function attribute(el: XmlElement, name: string): XmlAttribute | undefine
 export function descendants(el: XmlElement): XmlElement[] {
   return el.children.flatMap((c) => [c, ...descendants(c)]);
 }
+
+/** Parses a config file and checks its root element is the one its client expects. */
+export function parseXmlConfig(text: string, label: string, rootName: string): XmlElement {
+  const root = parseXmlDocument(text, label);
+  if (root.name !== rootName) {
+    throw new KeyportError(
+      'CONFIG_INVALID',
+      `The existing ${label} has no <${rootName}> root element; Keyport left it untouched.`,
+    );
+  }
+  return root;
+}

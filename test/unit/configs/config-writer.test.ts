@@ -47,6 +47,35 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 
 const mode = (file: string): number => statSync(file).mode & 0o777;
 
+/** One file per format holding two entries: `x` (OLD, the target) and `y` (OTHER, a bystander). */
+const TWO_ENTRY_FILES = [
+  [
+    'maven',
+    'settings.xml',
+    `<settings><servers><server><id>x</id><password>${OLD}</password></server><server><id>y</id><password>${OTHER}</password></server></servers></settings>`,
+  ],
+  [
+    'nuget',
+    'NuGet.Config',
+    `<configuration><packageSources><add key="x" value="https://x.example/"/></packageSources><packageSourceCredentials><x><add key="Username" value="u"/><add key="ClearTextPassword" value="${OLD}"/></x><y><add key="Username" value="u"/><add key="ClearTextPassword" value="${OTHER}"/></y></packageSourceCredentials></configuration>`,
+  ],
+  [
+    'netrc',
+    '.netrc',
+    `machine x.example login u password ${OLD}\nmachine y.example login u password ${OTHER}\n`,
+  ],
+  [
+    'pip',
+    'pip.conf',
+    `[global]\nindex-url = https://u:${OLD}@x.example/simple/\nextra-index-url = https://u:${OTHER}@y.example/simple/\n`,
+  ],
+  [
+    'pypirc',
+    '.pypirc',
+    `[distutils]\nindex-servers = x y\n[x]\nrepository = https://x.example/\nusername = u\npassword = ${OLD}\n[y]\npassword = ${OTHER}\n`,
+  ],
+] as const;
+
 describe('planWrite / applyWrite / undoWrite', () => {
   it('creates a new file 0600 in new 0700 folders, and undo removes it', async () => {
     const dir = tempDir();
@@ -170,33 +199,7 @@ describe('planWrite / applyWrite / undoWrite', () => {
     expect(plan.after).toContain(SECRET);
   });
 
-  it.each([
-    [
-      'maven',
-      'settings.xml',
-      `<settings><servers><server><id>x</id><password>${OLD}</password></server><server><id>y</id><password>${OTHER}</password></server></servers></settings>`,
-    ],
-    [
-      'nuget',
-      'NuGet.Config',
-      `<configuration><packageSources><add key="x" value="https://x.example/"/></packageSources><packageSourceCredentials><x><add key="Username" value="u"/><add key="ClearTextPassword" value="${OLD}"/></x><y><add key="Username" value="u"/><add key="ClearTextPassword" value="${OTHER}"/></y></packageSourceCredentials></configuration>`,
-    ],
-    [
-      'netrc',
-      '.netrc',
-      `machine x.example login u password ${OLD}\nmachine y.example login u password ${OTHER}\n`,
-    ],
-    [
-      'pip',
-      'pip.conf',
-      `[global]\nindex-url = https://u:${OLD}@x.example/simple/\nextra-index-url = https://u:${OTHER}@y.example/simple/\n`,
-    ],
-    [
-      'pypirc',
-      '.pypirc',
-      `[distutils]\nindex-servers = x y\n[x]\nrepository = https://x.example/\nusername = u\npassword = ${OLD}\n[y]\npassword = ${OTHER}\n`,
-    ],
-  ] as const)('%s diff shows no credential', async (format, name, content) => {
+  it.each(TWO_ENTRY_FILES)('%s diff shows no credential', async (format, name, content) => {
     const file = path.join(tempDir(), name);
     writeFileSync(file, content);
     const plan = await planWrite({
@@ -338,33 +341,7 @@ describe('planRemove (after revoking a token) with applyWrite / undoWrite', () =
     ).toBe('INVALID_INPUT');
   });
 
-  it.each([
-    [
-      'maven',
-      'settings.xml',
-      `<settings><servers><server><id>x</id><password>${OLD}</password></server><server><id>y</id><password>${OTHER}</password></server></servers></settings>`,
-    ],
-    [
-      'nuget',
-      'NuGet.Config',
-      `<configuration><packageSources><add key="x" value="https://x.example/"/></packageSources><packageSourceCredentials><x><add key="Username" value="u"/><add key="ClearTextPassword" value="${OLD}"/></x><y><add key="Username" value="u"/><add key="ClearTextPassword" value="${OTHER}"/></y></packageSourceCredentials></configuration>`,
-    ],
-    [
-      'netrc',
-      '.netrc',
-      `machine x.example login u password ${OLD}\nmachine y.example login u password ${OTHER}\n`,
-    ],
-    [
-      'pip',
-      'pip.conf',
-      `[global]\nindex-url = https://u:${OLD}@x.example/simple/\nextra-index-url = https://u:${OTHER}@y.example/simple/\n`,
-    ],
-    [
-      'pypirc',
-      '.pypirc',
-      `[distutils]\nindex-servers = x y\n[x]\nrepository = https://x.example/\nusername = u\npassword = ${OLD}\n[y]\npassword = ${OTHER}\n`,
-    ],
-  ] as const)('%s removal diff shows no credential', async (format, name, content) => {
+  it.each(TWO_ENTRY_FILES)('%s removal diff shows no credential', async (format, name, content) => {
     const file = path.join(tempDir(), name);
     writeFileSync(file, content);
     const plan = await planRemove({

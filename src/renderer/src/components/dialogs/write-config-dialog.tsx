@@ -246,12 +246,15 @@ export function WriteConfigDialog({ token }: { token: TokenMeta }) {
 function PreviewPanel({ preview }: { preview: WritePreview }) {
   return (
     <div className="write-preview">
-      <p className="write-preview__target">
-        <span className="mono">{preview.file}</span>
-        {preview.creates ? <span className="badge badge--ok">new file</span> : null}
-        <br />
-        Entry <span className="mono">{preview.entry}</span>
-      </p>
+      <dl className="write-preview__target">
+        <dt>File</dt>
+        <dd>
+          <span className="mono">{preview.file}</span>
+          {preview.creates ? <span className="badge badge--ok">new file</span> : null}
+        </dd>
+        <dt>Entry</dt>
+        <dd className="mono">{preview.entry}</dd>
+      </dl>
       {preview.changed ? (
         <DiffView diff={preview.diff} label="Diff preview" />
       ) : (

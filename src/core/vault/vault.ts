@@ -9,6 +9,7 @@ import type {
   UsedLocation,
   WrittenLocation,
 } from '../../shared/types';
+import { withDirLock } from '../fs/dir-lock';
 import { loadFingerprinter, type Fingerprinter } from './fingerprint';
 import { MetadataFile, type StoredRecord, type VaultFile } from './metadata-file';
 import type { SecretStore } from './secret-store';
@@ -352,9 +353,11 @@ export class Vault {
     });
   }
 
-  /** Serialises mutations within this process so read-modify-write cycles never interleave. */
+  /** Serialises read-modify-write cycles of the metadata file, in this process and across processes. */
   private exclusive<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
+    // In this process a queue; across processes (app and CLI) a lock file in the data dir.
+    const locked = () => withDirLock(this.meta.dir, task);
+    const run = this.queue.then(locked, locked);
     this.queue = run.catch(() => undefined);
     return run;
   }

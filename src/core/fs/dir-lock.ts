@@ -10,7 +10,7 @@ const LOCK_NAME = '.keyport.lock';
  * sharing one data directory never interleave their read-modify-write of the metadata file (a
  * lost update would drop a token's details while its secret stays in the keychain).
  * A lock whose owner process is gone is taken over; a live one is waited for, up to `timeoutMs`.
- * A directory that does not exist yet holds nothing to protect: the task runs unlocked.
+ * A directory that does not exist yet, or cannot be written at all, runs the task unlocked.
  */
 export async function withDirLock<T>(
   dir: string,
@@ -24,13 +24,27 @@ export async function withDirLock<T>(
       const handle = await fs.open(lock, 'wx', 0o600);
       try {
         await handle.writeFile(String(process.pid));
-      } finally {
+      } catch (err) {
+        // An empty lock would look held forever (no owner to check): never leave one behind.
         await handle.close();
+        await fs.rm(lock, { force: true });
+        throw err;
       }
+      await handle.close();
       break;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return task();
+      // No directory yet, or one nobody can write to (read-only, full, not ours): there is no
+      // write to protect, and the task's own writes fail with their proper error if it tries.
+      if (
+        code === 'ENOENT' ||
+        code === 'EROFS' ||
+        code === 'EACCES' ||
+        code === 'EPERM' ||
+        code === 'ENOSPC'
+      ) {
+        return task();
+      }
       if (code !== 'EEXIST') throw err;
       if (await ownerIsGone(lock)) {
         await fs.rm(lock, { force: true });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as wait } from 'node:timers/promises';
@@ -21,16 +22,7 @@ export async function withDirLock<T>(
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
     try {
-      const handle = await fs.open(lock, 'wx', 0o600);
-      try {
-        await handle.writeFile(String(process.pid));
-      } catch (err) {
-        // An empty lock would look held forever (no owner to check): never leave one behind.
-        await handle.close();
-        await fs.rm(lock, { force: true });
-        throw err;
-      }
-      await handle.close();
+      await acquire(lock);
       break;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
@@ -46,8 +38,10 @@ export async function withDirLock<T>(
         return task();
       }
       if (code !== 'EEXIST') throw err;
-      if (await ownerIsGone(lock)) {
-        await fs.rm(lock, { force: true });
+      const dead = await deadOwner(lock);
+      if (dead !== null) {
+        // Only if it still names that dead owner: another waiter may have taken it over already.
+        if ((await ownerPid(lock)) === dead) await fs.rm(lock, { force: true });
         continue;
       }
       if (Date.now() > deadline) {
@@ -67,20 +61,38 @@ export async function withDirLock<T>(
   }
 }
 
-async function ownerIsGone(lock: string): Promise<boolean> {
-  let pid: number;
+/**
+ * The lock appears with its owner's pid already in it: the pid goes into a private file first,
+ * which is then hard-linked to the lock name (atomic, and refused if the lock exists). A writer
+ * killed at any instant leaves either no lock or one whose dead owner can be recognised.
+ */
+async function acquire(lock: string): Promise<void> {
+  const mine = `${lock}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  await fs.writeFile(mine, String(process.pid), { mode: 0o600 });
   try {
-    pid = Number(await fs.readFile(lock, 'utf8'));
-  } catch {
-    // Vanished meanwhile (released): try again at once.
-    return true;
+    await fs.link(mine, lock);
+  } finally {
+    await fs.rm(mine, { force: true });
   }
-  // Written but not yet filled in by its owner: it is alive.
-  if (!Number.isInteger(pid) || pid <= 0) return false;
+}
+
+async function ownerPid(lock: string): Promise<number | null> {
+  try {
+    const pid = Number(await fs.readFile(lock, 'utf8'));
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The lock's owner pid if that process no longer exists; null if it is alive or gone. */
+async function deadOwner(lock: string): Promise<number | null> {
+  const pid = await ownerPid(lock);
+  if (pid === null) return null;
   try {
     process.kill(pid, 0);
-    return false;
+    return null;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+    return (err as NodeJS.ErrnoException).code === 'ESRCH' ? pid : null;
   }
 }

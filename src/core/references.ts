@@ -9,6 +9,14 @@ export function envVarName(tokenId: string): string {
   return `KEYPORT_${tokenId.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
 }
 
+/** The formats whose clients expand an environment variable inside a value. */
+export const REFERENCE_FORMATS = ['npmrc', 'maven', 'nuget'] as const;
+export type ReferenceFormat = (typeof REFERENCE_FORMATS)[number];
+
+export function takesReference(format: string): format is ReferenceFormat {
+  return (REFERENCE_FORMATS as readonly string[]).includes(format);
+}
+
 /** Each client's own syntax for an environment variable inside a value. */
 export function referenceFor(format: ConfigFormat, tokenId: string): string {
   const name = envVarName(tokenId);

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { KeyportError } from '../../shared/errors';
 import { maskSecret } from '../../shared/mask';
-import type { Ecosystem, Finding, ScanFormat, TokenMeta, UsedLocation } from '../../shared/types';
+import type { Ecosystem, Finding, TokenMeta, UsedLocation } from '../../shared/types';
 import type { PathEnvironment } from '../config-write-flow';
 import type { Vault } from '../vault/vault';
 import { isReference } from '../references';
@@ -15,16 +15,6 @@ export interface ImportRequest {
   registry: string;
   ecosystem: Ecosystem;
 }
-
-const ECOSYSTEM_OF: Record<ScanFormat, Ecosystem> = {
-  npmrc: 'npm',
-  yarnrc: 'npm',
-  maven: 'maven',
-  nuget: 'nuget',
-  netrc: 'pip',
-  pip: 'pip',
-  pypirc: 'pip',
-};
 
 /**
  * Finds plaintext credentials in the standard config files, tells which are already in the
@@ -38,10 +28,6 @@ export class ScanFlow {
     private readonly vault: Vault,
     private readonly paths: PathEnvironment & { nodePrefix: string },
   ) {}
-
-  static ecosystemOf(format: ScanFormat): Ecosystem {
-    return ECOSYSTEM_OF[format];
-  }
 
   async scan(projectDir?: string): Promise<Finding[]> {
     // Loaded on the first scan: the parsers it needs (ini, the config editors) cost every other

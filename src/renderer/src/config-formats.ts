@@ -45,11 +45,3 @@ export function ecosystemOfScanFormat(format: ScanFormat): Ecosystem {
       return 'pip';
   }
 }
-
-/** The formats whose tools expand an environment variable, so a reference can replace a value. */
-const REFERENCE_FORMATS = ['npmrc', 'maven', 'nuget'] as const;
-export type ReferenceFormat = (typeof REFERENCE_FORMATS)[number];
-
-export function takesReference(format: ScanFormat): format is ReferenceFormat {
-  return (REFERENCE_FORMATS as readonly string[]).includes(format);
-}

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { requestSchemas, type RequestOf } from '../../../../shared/ipc-contract';
 import type { Ecosystem, Finding, TokenMeta } from '../../../../shared/types';
-import { ecosystemOfScanFormat, takesReference } from '../../config-formats';
+import { takesReference } from '../../../../core/references';
+import { ecosystemOfScanFormat } from '../../config-formats';
 import { useKeyport } from '../../store/store-context';
 import { Dialog } from './dialog';
 import { DialogForm } from './dialog-form';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RequestOf } from '../../../../shared/ipc-contract';
 import type { Finding, TokenMeta } from '../../../../shared/types';
 import { failureText } from '../../api';
-import type { ReferenceFormat } from '../../config-formats';
+import type { ReferenceFormat } from '../../../../core/references';
 import { useKeyport } from '../../store/store-context';
 import { BusyButton } from '../busy-button';
 import { DiffView } from '../diff-view';

@@ -1,34 +1,23 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { npmWhoami } from '../support/config-clients';
+import { runKeyport } from '../support/run-keyport';
 import { startVerdaccio, type VerdaccioHandle } from '../support/verdaccio';
 
 // The `keyport` binary end to end: login, token create/list/revoke against Verdaccio, and
 // `keyport write` proven by npm itself. Secrets come and go on stdin only.
-const BIN = path.resolve('bin/keyport.cjs');
 let registry: VerdaccioHandle;
 let home: string;
 
-/** Asynchronous on purpose: Verdaccio runs in this process and must keep answering. */
-function keyport(
-  args: string[],
-  stdin = '',
-): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, KEYPORT_HOME: path.join(home, 'keyport'), HOME: home },
-    });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-    child.stdin.end(stdin);
-  });
+function keyport(args: string[], stdin = '') {
+  return runKeyport(
+    args,
+    { ...process.env, KEYPORT_HOME: path.join(home, 'keyport'), HOME: home },
+    stdin,
+  );
 }
 
 beforeAll(async () => {

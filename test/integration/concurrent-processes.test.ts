@@ -1,32 +1,17 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runKeyport } from '../support/run-keyport';
 
 // The app and any number of `keyport` commands may share one data directory. Without a lock
 // across processes, two read-modify-write cycles of vault.json interleave and one token's
 // details are lost while its secret stays in the keychain.
-const BIN = path.resolve('bin/keyport.cjs');
 const PER_WRITER = 8;
 let home: string;
 
-function keyport(
-  args: string[],
-  stdin = '',
-): Promise<{ code: number | null; err: string; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, KEYPORT_HOME: home },
-    });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, err, out }));
-    child.stdin.end(stdin);
-  });
+function keyport(args: string[], stdin = '') {
+  return runKeyport(args, { ...process.env, KEYPORT_HOME: home }, stdin);
 }
 
 async function writer(name: string) {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,29 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../src/core/open-core';
 import { envVarName } from '../../../src/core/references';
 import { npmWhoami } from '../../support/config-clients';
+import { runKeyport } from '../../support/run-keyport';
 import { startVerdaccio, type VerdaccioHandle } from '../../support/verdaccio';
 
 // Issue 7 end to end with real parts: Verdaccio, the Secret Service, real files in a fixture
 // home, the `keyport` binary and npm itself.
-const BIN = path.resolve('bin/keyport.cjs');
 const PASSWORD = 'beyond-pass-1';
 let registry: VerdaccioHandle;
 let root: string;
 let home: string;
 let core: Core;
-
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
-  return new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
-    const child = spawn(cmd, args, { env });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-    child.stdin.end();
-  });
-}
 
 beforeAll(async () => {
   registry = await startVerdaccio();
@@ -182,9 +168,8 @@ describe('secrets off disk', () => {
     delete env.npm_config_userconfig;
     const plain = await npmWhoami(home, file, registry.url);
     expect(plain.code).not.toBe(0);
-    const filled = await run(
-      process.execPath,
-      [BIN, 'exec', '--', 'npm', 'whoami', '--registry', registry.url, '--userconfig', file],
+    const filled = await runKeyport(
+      ['exec', '--', 'npm', 'whoami', '--registry', registry.url, '--userconfig', file],
       env,
     );
     expect(filled.out.trim()).toBe('beyond');

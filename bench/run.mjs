@@ -7,6 +7,7 @@
 // measured in the same run, interleaved round by round so machine load hits both alike. Targets
 // are reported PASS/FAIL, never asserted: the bench exits 0 unless something crashes.
 // BENCH_QUICK=1 runs few repetitions (to check the bench itself, not to quote).
+// BENCH_ONLY=1,4 runs only those sections and leaves bench/results.json alone.
 import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -117,6 +118,9 @@ async function main() {
     ['3 renderer in Chromium (10k tokens)', benchRenderer],
     ['4 start-up and bundle', benchStartup],
   ];
+  // BENCH_ONLY=1,4 runs only those sections (by their leading number), to iterate on one.
+  const only = process.env.BENCH_ONLY?.split(',').map((x) => x.trim());
+  if (only) sections.splice(0, sections.length, ...sections.filter(([n]) => only.includes(n[0])));
   const results = { machine: info, repetitions: REPS, quick: QUICK, sections: [], rows: [] };
   let crashed = false;
   for (const [name, fn] of sections) {
@@ -149,7 +153,7 @@ async function main() {
     }
   }
   results.totalSeconds = round((now() - started) / 1000, 1);
-  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  if (!only) writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
 
   const machineLine = `${info.cpu}, ${info.cores} cores, ${info.memoryGB} GB, ${info.os}, Node ${info.node}, npm ${info.npm}, ${info.chromium}, ${info.date.slice(0, 10)}`;
   console.log(`\nMachine: ${machineLine}\n`);
@@ -160,7 +164,7 @@ async function main() {
   if (notes.length) console.log(`\n${notes.join('\n')}`);
   const failed = results.rows.filter((r) => r.status === 'FAIL').map((r) => r.id);
   console.log(
-    `\n${failed.length ? `Targets missed: ${failed.join(', ')}` : 'All targets met'}. Total ${results.totalSeconds} s. Details: ${path.relative(process.cwd(), RESULTS)}`,
+    `\n${failed.length ? `Targets missed: ${failed.join(', ')}` : 'All targets met'}. Total ${results.totalSeconds} s. ${only ? '' : `Details: ${path.relative(process.cwd(), RESULTS)}`}`,
   );
   return crashed ? 1 : 0;
 }

@@ -60,13 +60,15 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     : undefined;
 
   // One connection pool for every registry, created on first use: listing tokens offline
-  // must not pay for it.
+  // must not pay for it. npm's cafile is read then, once, not on every registry call.
   let transport: ReturnType<typeof createHttpTransport> | undefined;
   const clientFor: ClientFactory =
     options.clientFor ??
     ((registry) => {
-      const cafile = npmCafile(env, home);
-      transport ??= createHttpTransport({ env, ...(cafile ? { cafile } : {}) });
+      if (!transport) {
+        const cafile = npmCafile(env, home);
+        transport = createHttpTransport({ env, ...(cafile ? { cafile } : {}) });
+      }
       return new NpmTokenApi({
         registry,
         transport: transport.fetch,

@@ -69,8 +69,12 @@ export class RegistryFlows {
   listRemote(req: ParsedRequestOf<'remote:list'>): Promise<RemoteRow[]> {
     return this.operations.run(req.opId, async (signal) => {
       const { client, secret } = await this.open(req.accountId);
-      const remote = await client.listTokens(secret, { signal });
-      const local = (await this.vault.list()).filter(
+      // The vault's side is read while the registry answers.
+      const [remote, all] = await Promise.all([
+        client.listTokens(secret, { signal }),
+        this.vault.list(),
+      ]);
+      const local = all.filter(
         (t) => !t.signIn && t.remoteKey && sameRegistry(t.registry, client.registry),
       );
       const byKey = new Map(local.map((t) => [t.remoteKey, t]));

@@ -112,7 +112,11 @@ function optionalPermission(o: Json, field: string): GranularPermission | undefi
 
 /** Drops undefined fields so results compare and serialise cleanly. */
 function compact<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  // A loop, not Object.fromEntries(entries.filter()): this runs for every listed token.
+  for (const key of Object.keys(value) as (keyof T)[]) {
+    if (value[key] === undefined) delete value[key];
+  }
+  return value;
 }
 
 function granularFields(o: Json): GranularFields {

@@ -92,7 +92,7 @@ function table(rows) {
 
 async function main() {
   const started = now();
-  for (const built of ['out/cli/main.js', 'out/renderer/index.html']) {
+  for (const built of ['out/cli/main.cjs', 'out/renderer/index.html']) {
     if (!existsSync(path.join(REPO, built))) {
       throw new Error(
         `${built} is missing: run \`npx electron-vite build && node scripts/build-cli.mjs\``,

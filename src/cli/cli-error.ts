@@ -1,4 +1,5 @@
 import { KeyportError, type KeyportErrorCode } from '../shared/errors';
+import type { CliIo } from './io';
 
 /** Exit codes: 0 success, 1 any other failure, 2 bad input, 3 a config file invalid or changed under us. */
 export const EXIT = { ok: 0, failure: 1, badInput: 2, configConflict: 3 } as const;
@@ -22,4 +23,14 @@ export function exitCodeFor(err: KeyportError): number {
   if (BAD_INPUT.has(err.code)) return EXIT.badInput;
   if (CONFIG_CONFLICT.has(err.code)) return EXIT.configConflict;
   return EXIT.failure;
+}
+
+/** Prints one line for a failure and returns its exit code; anything unexpected stays vague. */
+export function reportError(err: unknown, io: Pick<CliIo, 'stderr'>): number {
+  const error =
+    err instanceof KeyportError
+      ? err
+      : new KeyportError('INTERNAL', 'Something went wrong inside Keyport; nothing was changed.');
+  io.stderr(`keyport: ${error.message}\n`);
+  return exitCodeFor(error);
 }

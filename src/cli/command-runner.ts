@@ -1,0 +1,54 @@
+/**
+ * Everything a CLI command runs. main.ts loads this module only for a real command, so
+ * `keyport --help` compiles none of it; scripts/build-cli.mjs bundles it as its own CommonJS file
+ * (out/cli/command-runner.cjs) that main requires when needed.
+ */
+import { addCommand, listCommand, removeCommand, revealCommand } from './commands/token-commands';
+import { writeCommand } from './commands/write-command';
+import { loginCommand, tokenCommand } from './commands/registry-commands';
+import { execCommand, rotateCommand, scanCommand } from './commands/beyond-commands';
+import type { ParsedArgs } from './commands/args';
+import { EXIT, reportError, usageError } from './cli-error';
+import type { CliIo } from './io';
+import { openCore, type Core } from '../core/open-core';
+
+const COMMANDS = {
+  list: listCommand,
+  add: addCommand,
+  reveal: revealCommand,
+  remove: removeCommand,
+  write: writeCommand,
+  login: loginCommand,
+  token: tokenCommand,
+  scan: scanCommand,
+  exec: execCommand,
+  rotate: rotateCommand,
+} as const;
+
+/** Runs one command (arguments already parsed by main.ts) and returns its exit code; never throws. */
+export async function runCommand(command: string, args: ParsedArgs, io: CliIo): Promise<number> {
+  let core: Core | undefined;
+  try {
+    const run = Object.hasOwn(COMMANDS, command)
+      ? COMMANDS[command as keyof typeof COMMANDS]
+      : undefined;
+    if (!run) throw usageError(`Unknown command "${command}" (see keyport --help).`);
+    // Commands that only read put the vault's crash recovery off; it still runs before any change.
+    const readOnly = command === 'list' || (command === 'token' && args.positionals[0] === 'list');
+    const open = async () => {
+      core ??= await openCore({
+        version: 'cli',
+        env: io.env,
+        ...(readOnly ? { reconcile: false } : {}),
+      });
+      return core;
+    };
+    // exec passes on its child's exit code; every other command returns nothing.
+    const code = await run(open, args, io);
+    return typeof code === 'number' ? code : EXIT.ok;
+  } catch (err) {
+    return reportError(err, io);
+  } finally {
+    await core?.close().catch(() => undefined);
+  }
+}

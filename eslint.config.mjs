@@ -11,6 +11,7 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'test/fixtures/**',
+      'bench/.build/**',
     ],
   },
   js.configs.recommended,
@@ -31,6 +32,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // CommonJS files load with require() by definition (bin/keyport.cjs, electron-builder config).
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // Core runs in the CLI, vitest and the e2e bridge: it must never pull in Electron.

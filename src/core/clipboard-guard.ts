@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /** The port to the system clipboard; Electron's clipboard in the app, a real or in-memory one elsewhere. */
 export interface ClipboardPort {
   /** Writes text, marked as concealed for clipboard managers where the platform allows. */
@@ -40,7 +38,7 @@ export class ClipboardGuard {
   async copy(secret: string): Promise<void> {
     this.cancel();
     await this.clipboard.writeSecret(secret);
-    const digest = hash(secret);
+    const digest = await hash(secret);
     const handle = this.timers.setTimeout(
       () => void this.clearIfUnchanged(digest).catch(() => undefined),
       this.clearAfterMs,
@@ -55,7 +53,7 @@ export class ClipboardGuard {
 
   private async clearIfUnchanged(digest: string): Promise<void> {
     this.cancel();
-    if (hash(await this.clipboard.readText()) === digest) await this.clipboard.clear();
+    if ((await hash(await this.clipboard.readText())) === digest) await this.clipboard.clear();
   }
 
   private cancel(): void {
@@ -64,7 +62,9 @@ export class ClipboardGuard {
   }
 }
 
-function hash(text: string): string {
+// node:crypto on first copy, not at start-up (see fs/random-hex.ts for the cost).
+async function hash(text: string): Promise<string> {
+  const { createHash } = await import('node:crypto');
   return createHash('sha256').update(text).digest('hex');
 }
 

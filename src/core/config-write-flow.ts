@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { KeyportError, toErrorInfo } from '../shared/errors';
@@ -117,7 +116,7 @@ export class ConfigWriteFlow {
       ...optional('pipMode', req.pipMode),
       ...optional('mavenAuth', req.mavenAuth),
     });
-    const planId = randomUUID().replaceAll('-', '');
+    const planId = crypto.randomUUID().replaceAll('-', '');
     const { format: _format, file: _file, ...spec } = req;
     const target: WriteTargetSpec = { ...spec, registry: req.registry };
     for (const key of Object.keys(target) as Array<keyof WriteTargetSpec>) {
@@ -148,7 +147,7 @@ export class ConfigWriteFlow {
     const result = await applyWrite(plan);
     let undoId: string | null = null;
     if (plan.changed) {
-      undoId = randomUUID().replaceAll('-', '');
+      undoId = crypto.randomUUID().replaceAll('-', '');
       this.undos.set(undoId, {
         file: plan.file,
         entry: plan.entry,

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { envVarName } from '../../core/references';
 import { parseRequest } from '../../core/validate';
 import { KeyportError } from '../../shared/errors';
@@ -48,6 +47,7 @@ export async function execCommand(core: CoreOpener, args: ParsedArgs, io: CliIo)
     if (token.status !== 'ok') continue;
     env[envVarName(token.id)] = (await service.revealToken(token.id)).secret;
   }
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     const child = spawn(command, rest, { stdio: 'inherit', env });
     child.on('error', () =>

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomHex } from './random-hex';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
@@ -19,7 +19,7 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const dir = path.dirname(file);
   await sweepStaleTemps(dir, path.basename(file));
-  const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = path.join(dir, `.${path.basename(file)}.${randomHex(6)}.tmp`);
   const handle = await fs.open(temp, 'wx', options.mode);
   try {
     try {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomHex } from './random-hex';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as wait } from 'node:timers/promises';
@@ -67,7 +67,7 @@ export async function withDirLock<T>(
  * killed at any instant leaves either no lock or one whose dead owner can be recognised.
  */
 async function acquire(lock: string): Promise<void> {
-  const mine = `${lock}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  const mine = `${lock}.${process.pid}.${randomHex(4)}`;
   await fs.writeFile(mine, String(process.pid), { mode: 0o600 });
   try {
     await fs.link(mine, lock);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { KeyportError } from '../../shared/errors';
@@ -32,7 +31,10 @@ export class ScanFlow {
   async scan(projectDir?: string): Promise<Finding[]> {
     // Loaded on the first scan: the parsers it needs (ini, the config editors) cost every other
     // command start-up time.
-    const { findCredentials } = await import('./find-credentials');
+    const [{ findCredentials }, { createHash }] = await Promise.all([
+      import('./find-credentials'),
+      import('node:crypto'),
+    ]);
     const locations = scanLocations({ ...this.paths, ...(projectDir ? { projectDir } : {}) });
     const tokens = await this.vault.list();
     const byFingerprint = new Map(

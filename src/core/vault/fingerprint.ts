@@ -1,4 +1,3 @@
-import { createHmac, randomBytes } from 'node:crypto';
 import type { SecretStore } from './secret-store';
 
 export type Fingerprinter = (secret: string) => string;
@@ -12,6 +11,8 @@ export async function loadFingerprinter(
   secrets: SecretStore,
   vaultId: string,
 ): Promise<Fingerprinter> {
+  // node:crypto is loaded here, on first use, not at every CLI start (see fs/random-hex.ts).
+  const { createHmac, randomBytes } = await import('node:crypto');
   const account = `${vaultId}/fingerprint-key`;
   let key = await secrets.get(account);
   if (key === null) {

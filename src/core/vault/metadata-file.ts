@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { KeyportError } from '../../shared/errors';
@@ -37,7 +36,7 @@ export class MetadataFile {
       text = await fs.readFile(this.file, 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-        return { version: 1, vaultId: randomUUID().slice(0, 8), tokens: [] };
+        return { version: 1, vaultId: crypto.randomUUID().slice(0, 8), tokens: [] };
       }
       throw err;
     }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { KeyportError, type KeyportErrorInfo } from '../../shared/errors';
 import { maskSecret } from '../../shared/mask';
@@ -72,7 +71,7 @@ export class Vault {
     this.meta = new MetadataFile(options.dir);
     this.secrets = options.secrets;
     this.now = options.now ?? (() => new Date());
-    this.newId = options.newId ?? (() => randomUUID().replaceAll('-', '').slice(0, 16));
+    this.newId = options.newId ?? (() => crypto.randomUUID().replaceAll('-', '').slice(0, 16));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { AsyncEntry, findCredentialsAsync } from '@napi-rs/keyring';
+import { AsyncEntry, findCredentialsAsync, type EntryOptions } from '@napi-rs/keyring';
 import { KeyportError } from '../../shared/errors';
 import type { SecretStore } from './secret-store';
 
@@ -7,14 +7,22 @@ import type { SecretStore } from './secret-store';
  * Windows) through @napi-rs/keyring: N-API prebuilt binaries, so the same module loads in Node
  * and Electron without a rebuild. keytar, the usual choice, was archived in 2022.
  */
+/**
+ * On Linux, the Secret Service and nothing else. Unpinned, @napi-rs/keyring silently falls back
+ * to the kernel keyring when no Secret Service answers (a server, a container, a broken session):
+ * a token "stored" there is gone at logout or reboot. Pinned, that case is an error we report.
+ * Ignored on macOS and Windows.
+ */
+const ENTRY_OPTIONS: EntryOptions = { linux: { store: 'secret-service' } };
+
 export class KeyringSecretStore implements SecretStore {
   /**
    * One keychain handle per account, kept for the life of the store. Constructing an entry is
    * what costs: @napi-rs/keyring opens a fresh Secret Service connection and encrypted session
    * for each one (~6.6 ms, synchronous, measured), while a read through an open handle is
    * ~0.7 ms. A handle holds no secret and reads the keychain afresh each time, so changes made
-   * by other processes are seen (test/integration/keyring-secret-store.test.ts). A handle that
-   * fails once is dropped: the next call opens a new connection (say, after a keyring restart).
+   * by other processes are seen (test/integration/keyring-secret-store.test.ts). A kept handle
+   * that fails is dropped and the call tried once more on a fresh one (a keyring restart).
    */
   private readonly handles = new Map<string, AsyncEntry>();
 
@@ -24,14 +32,7 @@ export class KeyringSecretStore implements SecretStore {
   ) {}
 
   get(account: string): Promise<string | null> {
-    // A miss does not keep its handle: on Linux an entry made while no Secret Service answered
-    // silently falls back to the (volatile) kernel keyring, which then "has" nothing. Hits
-    // prove the handle reaches the real store.
-    return this.withHandle(
-      account,
-      async (entry) => (await entry.getPassword()) ?? null,
-      (found) => found !== null,
-    );
+    return this.withHandle(account, async (entry) => (await entry.getPassword()) ?? null);
   }
 
   set(account: string, secret: string): Promise<void> {
@@ -44,6 +45,9 @@ export class KeyringSecretStore implements SecretStore {
 
   async accounts(): Promise<string[]> {
     try {
+      // findCredentials takes no store option: an entry made first proves (or throws) that the
+      // Secret Service answers, so an empty list means "none", never "wrong store".
+      if (process.platform === 'linux') this.open('keyport-probe');
       const found = await findCredentialsAsync(this.service);
       return found.map((c) => c.account);
     } catch (err) {
@@ -51,45 +55,37 @@ export class KeyringSecretStore implements SecretStore {
     }
   }
 
-  private async withHandle<T>(
-    account: string,
-    use: (entry: AsyncEntry) => Promise<T>,
-    keep: (result: T) => boolean = () => true,
-  ): Promise<T> {
+  private async withHandle<T>(account: string, use: (entry: AsyncEntry) => Promise<T>): Promise<T> {
     const kept = this.handles.get(account);
     // Most recently used last, so the oldest is the one evicted; a failed handle is not put back.
     this.handles.delete(account);
     try {
-      return await this.useAndKeep(
-        account,
-        kept ?? new AsyncEntry(this.service, account),
-        use,
-        keep,
-      );
+      return await this.useAndKeep(account, kept ?? this.open(account), use);
     } catch (err) {
       if (!kept) throw keychainError(err);
     }
     // A kept handle may have outlived its connection (the keyring daemon restarted): once more,
     // on a fresh one, before reporting an error.
     try {
-      return await this.useAndKeep(account, new AsyncEntry(this.service, account), use, keep);
+      return await this.useAndKeep(account, this.open(account), use);
     } catch (err) {
       throw keychainError(err);
     }
+  }
+
+  private open(account: string): AsyncEntry {
+    return new AsyncEntry(this.service, account, ENTRY_OPTIONS);
   }
 
   private async useAndKeep<T>(
     account: string,
     entry: AsyncEntry,
     use: (entry: AsyncEntry) => Promise<T>,
-    keep: (result: T) => boolean,
   ): Promise<T> {
     const result = await use(entry);
-    if (keep(result)) {
-      this.handles.set(account, entry);
-      if (this.handles.size > this.maxHandles) {
-        this.handles.delete(this.handles.keys().next().value as string);
-      }
+    this.handles.set(account, entry);
+    if (this.handles.size > this.maxHandles) {
+      this.handles.delete(this.handles.keys().next().value as string);
     }
     return result;
   }

@@ -140,8 +140,8 @@ export class Vault {
     if (secret === null && this.reconcilePending) {
       await this.exclusive(() => this.beforeChange());
     }
-    // Without a Secret Service the keyring library answers "no such entry" rather than failing:
-    // say what is really wrong instead of claiming the secret is gone.
+    // A keychain found unreachable at open explains a miss better than "the secret is gone"
+    // (a store that answers "no such entry" when it cannot really look).
     if (secret === null && this.keychainProblem)
       throw new KeyportError(this.keychainProblem.code, this.keychainProblem.message);
     if (secret === null) {

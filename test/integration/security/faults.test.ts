@@ -192,6 +192,8 @@ try {
   if (mode === 'open-add') {
     const core = await openCore({ version: 'child', dataDir: dir });
     say({ ok: (await add(core.service)).id });
+  } else if (mode === 'keychain-get') {
+    say({ ok: await new KeyringSecretStore(KEYCHAIN_SERVICE).get('keyport-test:absent') });
   } else if (mode === 'memory-add') {
     const vault = await Vault.open({ dir, secrets: new MemorySecretStore() });
     say({ ok: (await vault.add({ label: 'c', registry: 'https://r.example/', ecosystem: 'npm', secret, origin: 'pasted' })).id });
@@ -289,6 +291,17 @@ describe('keychain faults', () => {
       expect(existsSync(path.join(dir, METADATA_FILE))).toBe(false);
     }
     tally.push('no Secret Service: 3/3 KEYCHAIN_UNAVAILABLE, no file written');
+  });
+
+  it('no Secret Service: a read fails as unavailable, never a silent kernel-keyring "not found"', () => {
+    // Unpinned, @napi-rs/keyring falls back to the kernel keyring here and answers null; the
+    // store pins Linux to the Secret Service (see keyring-secret-store.ts).
+    const result = runChild(['keychain-get', freshDir('nodbus-get'), SECRET], {
+      env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(base, 'no-bus')}` },
+    });
+    expect(result.code).toBe('KEYCHAIN_UNAVAILABLE');
+    const present = runChild(['keychain-get', freshDir('bus-get'), SECRET]);
+    expect(present).toEqual({ ok: null });
   });
 
   it('locked keychain: a second gnome-keyring that was never unlocked', () => {

@@ -10,7 +10,7 @@ import {
   type WritePreview,
   type WriteTargetSpec,
 } from '../shared/types';
-import type { WritePlan } from './configs/config-writer';
+import type { ApplyResult, WritePlan } from './configs/config-writer';
 import { defaultConfigPath } from './configs/default-config-path';
 import { referenceFor } from './references';
 import type { Vault } from './vault/vault';
@@ -33,11 +33,16 @@ interface HeldPlan {
 }
 
 interface HeldUndo {
-  file: string;
+  applied: ApplyResult;
   entry: string;
-  afterHash: string;
   tokenId: string | null;
 }
+
+/**
+ * Undo records hold a file's earlier content in memory; the oldest beyond this many are dropped
+ * (their Undo button has long gone). An app restart drops all of them: nothing is kept on disk.
+ */
+const MAX_UNDOS = 32;
 
 export interface PathEnvironment {
   home: string;
@@ -148,12 +153,8 @@ export class ConfigWriteFlow {
     let undoId: string | null = null;
     if (plan.changed) {
       undoId = crypto.randomUUID().replaceAll('-', '');
-      this.undos.set(undoId, {
-        file: plan.file,
-        entry: plan.entry,
-        afterHash: result.afterHash,
-        tokenId,
-      });
+      this.undos.set(undoId, { applied: result, entry: plan.entry, tokenId });
+      if (this.undos.size > MAX_UNDOS) this.undos.delete(this.undos.keys().next().value as string);
     }
     const token = tokenId
       ? await this.vault.recordWrite(tokenId, {
@@ -204,12 +205,13 @@ export class ConfigWriteFlow {
     if (!held)
       throw new KeyportError('NOTHING_TO_UNDO', 'There is nothing to undo for this write.');
     const { undoWrite } = await writer();
-    await undoWrite(held.file, held.afterHash);
+    const { file } = held.applied;
+    await undoWrite(held.applied);
     this.undos.delete(undoId);
     const token = held.tokenId
-      ? await this.vault.forgetWrite(held.tokenId, held.file, held.entry)
+      ? await this.vault.forgetWrite(held.tokenId, file, held.entry)
       : null;
-    return { file: held.file, token };
+    return { file, token };
   }
 
   private dropStalePlans(): void {

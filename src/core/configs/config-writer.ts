@@ -32,17 +32,23 @@ export interface WritePlan {
   baselineHash: string;
 }
 
+/**
+ * What undoWrite needs, held in memory by the caller (never written to disk: the previous content
+ * may hold a token, and secrets go to no file but the one the user chose).
+ */
 export interface ApplyResult {
-  /** The backup of the previous content, or null (nothing changed, or the file is new). */
-  backup: string | null;
+  file: string;
+  /** The bytes before the write; null when Keyport created the file (undo removes it). */
+  previous: Buffer | null;
   /** Hash of what is now on disk; undoWrite checks it. */
   afterHash: string;
 }
 
-/** One backup per file, so undo always means "back to before the last Keyport write". */
-export const BACKUP_SUFFIX = '.keyport.bak';
-/** Marks a file Keyport created, so undo knows to remove it rather than restore it. */
-export const CREATED_SUFFIX = '.keyport.new';
+/**
+ * Undo files that Keyport 0.1 development builds left next to a config file: the first holds
+ * the file's earlier content, tokens included. Each write removes them.
+ */
+export const LEGACY_UNDO_SUFFIXES = ['.keyport.bak', '.keyport.new'] as const;
 
 const OPTIONAL_STRINGS = ['username', 'serverId', 'source', 'repository', 'scope'] as const;
 
@@ -142,67 +148,53 @@ function changedOnDisk(file: string): KeyportError {
 }
 
 /**
- * Writes a plan if the file still holds what the plan was made from. The previous content goes to
- * FILE.keyport.bak (0600) first; the file itself is replaced atomically with its mode kept, so a
- * crash at any instant leaves the old or the new content.
+ * Writes a plan if the file still holds what the plan was made from. The file is replaced
+ * atomically with its mode kept, so a crash at any instant leaves the old or the new content; the
+ * old content comes back as `previous`, for the caller to keep (in memory) as long as it offers
+ * undo.
  */
 export async function applyWrite(plan: WritePlan): Promise<ApplyResult> {
   const current = await readBytes(plan.file);
   if (hashContent(current) !== plan.baselineHash) throw changedOnDisk(plan.file);
-  if (!plan.changed) return { backup: null, afterHash: plan.baselineHash };
+  if (!plan.changed) return { file: plan.file, previous: current, afterHash: plan.baselineHash };
   const data = Buffer.from(plan.after, 'utf8');
-  const backup = plan.file + BACKUP_SUFFIX;
-  const created = plan.file + CREATED_SUFFIX;
   try {
     if (current !== null) {
       const mode = (await fs.stat(plan.file)).mode & 0o777;
-      await writeFileAtomic(backup, current, { mode: 0o600 });
-      await fs.rm(created, { force: true });
       await writeFileAtomic(plan.file, data, { mode });
     } else {
       await fs.mkdir(path.dirname(plan.file), { recursive: true, mode: 0o700 });
-      await writeFileAtomic(
-        created,
-        'Keyport created the file next to this one; undo removes it.\n',
-        { mode: 0o600 },
-      );
-      await fs.rm(backup, { force: true });
       await writeFileAtomic(plan.file, data, { mode: 0o600 });
     }
+    await Promise.all(
+      LEGACY_UNDO_SUFFIXES.map((suffix) => fs.rm(plan.file + suffix, { force: true })),
+    );
   } catch (err) {
     if (err instanceof KeyportError) throw err;
     throw ioError(err, plan.file);
   }
-  return { backup: current !== null ? backup : null, afterHash: hashContent(data) };
+  return { file: plan.file, previous: current, afterHash: hashContent(data) };
 }
 
 /**
- * Undoes the last write to `file` if the file still holds exactly what was written (`afterHash`):
- * restores the backup, or removes a file Keyport created.
+ * Undoes a write if the file still holds exactly what was written: puts `previous` back, or
+ * removes a file Keyport created.
  */
 export async function undoWrite(
-  file: string,
-  afterHash: string,
+  applied: ApplyResult,
 ): Promise<{ restored: 'previous' | 'removed' }> {
-  const real = await resolveConfigPath(file);
-  const backup = await readBytes(real + BACKUP_SUFFIX);
-  const created = backup === null && (await readBytes(real + CREATED_SUFFIX)) !== null;
-  if (backup === null && !created) {
-    throw new KeyportError('NOTHING_TO_UNDO', `Keyport has no backup of ${real} to restore.`);
-  }
-  const current = await readBytes(real);
-  if (hashContent(current) !== afterHash) throw changedOnDisk(real);
+  const { file, previous, afterHash } = applied;
+  const current = await readBytes(file);
+  if (hashContent(current) !== afterHash) throw changedOnDisk(file);
   try {
-    if (backup !== null) {
-      const mode = (await fs.stat(real)).mode & 0o777;
-      await writeFileAtomic(real, backup, { mode });
-      await fs.rm(real + BACKUP_SUFFIX, { force: true });
+    if (previous !== null) {
+      const mode = (await fs.stat(file)).mode & 0o777;
+      await writeFileAtomic(file, previous, { mode });
       return { restored: 'previous' };
     }
-    await fs.rm(real);
-    await fs.rm(real + CREATED_SUFFIX, { force: true });
+    await fs.rm(file);
     return { restored: 'removed' };
   } catch (err) {
-    throw ioError(err, real);
+    throw ioError(err, file);
   }
 }

@@ -127,6 +127,20 @@ describe('secret hygiene', () => {
       });
       await service.configs.apply(plan.planId);
 
+      // The user's own file held the pasted token in plaintext; Keyport puts a reference in its
+      // place. Afterwards the value must be on no disk but the keychain's: no backup keeps it.
+      const legacy = path.join(home, 'legacy', '.npmrc');
+      mkdirSync(path.dirname(legacy), { recursive: true });
+      writeFileSync(legacy, `; mine\n//registry.example.test/:_authToken=${PASTED}\n`);
+      const toReference = await service.configs.plan({
+        tokenId: pasted.id,
+        format: 'npmrc',
+        file: legacy,
+        reference: true,
+      });
+      await service.configs.apply(toReference.planId);
+      expect(readFileSync(legacy, 'utf8')).toMatch(/_authToken=\$\{KEYPORT_/);
+
       // Errors, each of which has a secret at hand.
       errors.push(
         await failureText(

@@ -3,6 +3,7 @@ import {
   existsSync,
   lstatSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   statSync,
   symlinkSync,
@@ -14,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { KeyportError } from '../../../src/shared/errors';
 import {
   applyWrite,
-  BACKUP_SUFFIX,
+  LEGACY_UNDO_SUFFIXES,
   planRemove,
   planWrite,
   undoWrite,
@@ -88,18 +89,19 @@ describe('planWrite / applyWrite / undoWrite', () => {
     });
     expect(plan.diff).toContain('--- /dev/null');
     expect(plan.diff).not.toContain(SECRET);
-    const { backup, afterHash } = await applyWrite(plan);
-    expect(backup).toBeNull();
+    const applied = await applyWrite(plan);
+    expect(applied.previous).toBeNull();
     expect(readFileSync(file, 'utf8')).toBe(`//registry.npmjs.org/:_authToken=${SECRET}\n`);
+    expect(readdirSync(path.join(dir, 'a', 'b'))).toEqual(['.npmrc']);
     expect(mode(file)).toBe(0o600);
     expect(mode(path.join(dir, 'a'))).toBe(0o700);
     expect(mode(path.join(dir, 'a', 'b'))).toBe(0o700);
-    expect(await undoWrite(file, afterHash)).toEqual({ restored: 'removed' });
+    expect(await undoWrite(applied)).toEqual({ restored: 'removed' });
     expect(existsSync(file)).toBe(false);
-    expect(await codeOf(undoWrite(file, afterHash))).toBe('NOTHING_TO_UNDO');
+    expect(await codeOf(undoWrite(applied))).toBe('CONFIG_CHANGED_ON_DISK');
   });
 
-  it('keeps the mode, backs up the exact old bytes 0600, and undo restores them', async () => {
+  it('keeps the mode, holds the exact old bytes in memory only, and undo restores them', async () => {
     const dir = tempDir();
     const file = path.join(dir, '.npmrc');
     const old = Buffer.from(
@@ -109,19 +111,29 @@ describe('planWrite / applyWrite / undoWrite', () => {
     writeFileSync(file, old);
     chmodSync(file, 0o640);
     const plan = await planWrite(npmTarget(file));
-    const { backup, afterHash } = await applyWrite(plan);
-    expect(backup).toBe(file + BACKUP_SUFFIX);
-    expect(readFileSync(backup!)).toEqual(old);
-    expect(mode(backup!)).toBe(0o600);
+    const applied = await applyWrite(plan);
+    const { afterHash } = applied;
+    expect(applied.previous).toEqual(old);
+    // The old content held a token: no backup file may keep it.
+    expect(readdirSync(dir)).toEqual(['.npmrc']);
     expect(mode(file)).toBe(0o640);
     expect(readFileSync(file, 'utf8')).toBe(
       `\uFEFF; mine\r\n//registry.npmjs.org/:_authToken=${SECRET}\r\nx=ü`,
     );
     expect(afterHash).toBe(hashContent(readFileSync(file)));
-    expect(await undoWrite(file, afterHash)).toEqual({ restored: 'previous' });
+    expect(await undoWrite(applied)).toEqual({ restored: 'previous' });
     expect(readFileSync(file)).toEqual(old);
     expect(mode(file)).toBe(0o640);
-    expect(existsSync(backup!)).toBe(false);
+  });
+
+  it('removes the undo files earlier development builds left next to the file', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, '.npmrc');
+    writeFileSync(file, 'a=1\n');
+    for (const suffix of LEGACY_UNDO_SUFFIXES)
+      writeFileSync(file + suffix, `//registry.npmjs.org/:_authToken=${OLD}\n`);
+    await applyWrite(await planWrite(npmTarget(file)));
+    expect(readdirSync(dir)).toEqual(['.npmrc']);
   });
 
   it('a second identical write changes nothing', async () => {
@@ -130,7 +142,7 @@ describe('planWrite / applyWrite / undoWrite', () => {
     const before = readFileSync(file);
     const again = await planWrite(npmTarget(file));
     expect(again).toMatchObject({ changed: false, diff: '' });
-    expect(await applyWrite(again)).toMatchObject({ backup: null });
+    expect(await applyWrite(again)).toMatchObject({ afterHash: hashContent(before) });
     expect(readFileSync(file)).toEqual(before);
   });
 
@@ -141,7 +153,7 @@ describe('planWrite / applyWrite / undoWrite', () => {
     writeFileSync(file, 'a=2\n');
     expect(await codeOf(applyWrite(plan))).toBe('CONFIG_CHANGED_ON_DISK');
     expect(readFileSync(file, 'utf8')).toBe('a=2\n');
-    expect(existsSync(file + BACKUP_SUFFIX)).toBe(false);
+    expect(readdirSync(path.dirname(file))).toEqual(['.npmrc']);
   });
 
   it('notices a file created after the preview of a new file', async () => {
@@ -155,9 +167,9 @@ describe('planWrite / applyWrite / undoWrite', () => {
   it('refuses to undo over a file that changed after the write', async () => {
     const file = path.join(tempDir(), '.npmrc');
     writeFileSync(file, 'a=1\n');
-    const { afterHash } = await applyWrite(await planWrite(npmTarget(file)));
+    const applied = await applyWrite(await planWrite(npmTarget(file)));
     writeFileSync(file, 'edited by hand\n');
-    expect(await codeOf(undoWrite(file, afterHash))).toBe('CONFIG_CHANGED_ON_DISK');
+    expect(await codeOf(undoWrite(applied))).toBe('CONFIG_CHANGED_ON_DISK');
     expect(readFileSync(file, 'utf8')).toBe('edited by hand\n');
   });
 
@@ -272,7 +284,7 @@ describe('planRemove (after revoking a token) with applyWrite / undoWrite', () =
   const removeTarget = (file: string) =>
     ({ format: 'npmrc', file, registry: 'https://registry.npmjs.org/' }) as const;
 
-  it('removes the entry with a masked diff, backs up, and undo restores the exact bytes', async () => {
+  it('removes the entry with a masked diff, and undo restores the exact bytes', async () => {
     const file = path.join(tempDir(), '.npmrc');
     const old = `\uFEFF; mine\r\n//registry.npmjs.org/:_authToken=${OLD}\r\n//other.example/:_authToken=${OTHER}\r\nx=ü`;
     writeFileSync(file, old);
@@ -284,13 +296,14 @@ describe('planRemove (after revoking a token) with applyWrite / undoWrite', () =
     // A removal adds nothing: the only `+` line is the header.
     expect(plan.diff.split('\n').filter((l) => l.startsWith('+'))).toEqual([`+++ ${file}`]);
     for (const s of [OLD, OTHER]) expect(plan.diff).not.toContain(s);
-    const { backup, afterHash } = await applyWrite(plan);
+    const applied = await applyWrite(plan);
     expect(readFileSync(file, 'utf8')).toBe(
       `\uFEFF; mine\r\n//other.example/:_authToken=${OTHER}\r\nx=ü`,
     );
-    expect(readFileSync(backup!, 'utf8')).toBe(old);
+    expect(applied.previous?.toString('utf8')).toBe(old);
+    expect(readdirSync(path.dirname(file))).toEqual(['.npmrc']);
     expect(mode(file)).toBe(0o640);
-    expect(await undoWrite(file, afterHash)).toEqual({ restored: 'previous' });
+    expect(await undoWrite(applied)).toEqual({ restored: 'previous' });
     expect(readFileSync(file, 'utf8')).toBe(old);
   });
 
@@ -307,14 +320,14 @@ describe('planRemove (after revoking a token) with applyWrite / undoWrite', () =
     const missing = path.join(dir, 'sub', '.npmrc');
     const plan = await planRemove(removeTarget(missing));
     expect(plan).toMatchObject({ changed: false, diff: '', before: null, baselineHash: 'absent' });
-    expect(await applyWrite(plan)).toMatchObject({ backup: null });
+    expect(await applyWrite(plan)).toMatchObject({ previous: null, afterHash: 'absent' });
     expect(existsSync(missing)).toBe(false);
     const other = path.join(dir, '.npmrc');
     writeFileSync(other, `//other.example/:_authToken=${OTHER}\n`);
     const none = await planRemove(removeTarget(other));
     expect(none).toMatchObject({ changed: false, diff: '' });
     await applyWrite(none);
-    expect(existsSync(other + BACKUP_SUFFIX)).toBe(false);
+    expect(readdirSync(dir)).toEqual(['.npmrc']);
   });
 
   it('refuses to remove when the file changed after the preview', async () => {

@@ -1,4 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+
+/** One launch recipe for the e2e tests and the renderer bench. */
+const chromium = JSON.parse(
+  readFileSync(new URL('./test/support/chromium.json', import.meta.url), 'utf8'),
+) as { executablePath: string; args: string[] };
 
 // Debian's Chromium (no browser download here); run through scripts/with-keyring.mjs so the
 // bridge's core has a real Secret Service.
@@ -13,16 +19,8 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1100, height: 700 },
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: process.env.CHROMIUM_PATH ?? chromium.executablePath,
+      args: chromium.args,
     },
     trace: 'off',
     screenshot: 'off',

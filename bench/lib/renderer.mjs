@@ -1,20 +1,16 @@
 // Section 3b: the built renderer in Chromium: first paint of 10,000 tokens, and scrolling them.
 /* global window, document, MutationObserver, requestAnimationFrame, innerHeight */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeTokens } from './vault.mjs';
 import { now, onCleanup, quantile, round, summary } from './util.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+/** Launched as the e2e tests launch it (one recipe, see playwright.config.ts). */
+const recipe = JSON.parse(
+  readFileSync(new URL('../../test/support/chromium.json', import.meta.url), 'utf8'),
+);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? recipe.executablePath;
+const ARGS = recipe.args;
 
 /**
  * Runs in the page before the app: a `window.keyport` stub (the bridge transport is not what is

@@ -6,6 +6,7 @@ import type { ConfigWriteFlow } from './config-write-flow';
 import type { Operations } from './operations';
 import type { RegistryTokenClient } from './registries/registry-client';
 import { registryBase } from './configs/registry-url';
+import { mergeRemote } from './remote-rows';
 import type { Vault } from './vault/vault';
 
 export type ClientFactory = (registry: string) => RegistryTokenClient;
@@ -74,19 +75,10 @@ export class RegistryFlows {
         client.listTokens(secret, { signal }),
         this.vault.list(),
       ]);
-      const local = all.filter(
-        (t) => !t.signIn && t.remoteKey && sameRegistry(t.registry, client.registry),
+      return mergeRemote(
+        remote,
+        all.filter((t) => !t.signIn && sameRegistry(t.registry, client.registry)),
       );
-      const byKey = new Map(local.map((t) => [t.remoteKey, t]));
-      const rows: RemoteRow[] = remote.map((r) => {
-        const match = byKey.get(r.key);
-        byKey.delete(r.key);
-        return match
-          ? { state: 'in-keyport', remote: r, local: match }
-          : { state: 'registry-only', remote: r };
-      });
-      for (const gone of byKey.values()) rows.push({ state: 'revoked-elsewhere', local: gone });
-      return rows;
     });
   }
 

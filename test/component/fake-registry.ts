@@ -4,6 +4,7 @@
  * follow npm's rules closely enough for the UI: a wrong password is AUTH_FAILED, a missing
  * one-time password is OTP_REQUIRED and the same request is expected again with `otp`.
  */
+import { mergeRemote } from '../../src/core/remote-rows';
 import { maskSecret } from '../../src/shared/mask';
 import type { CreatedToken, RemoteToken } from '../../src/shared/registry-types';
 import type { Account, RemoteRow, RevokeOutcome, TokenMeta } from '../../src/shared/types';
@@ -124,18 +125,10 @@ export class FakeRegistry {
   private list(accountId: string): RemoteRow[] {
     const account = this.account(accountId);
     const local = [...this.keyport.metas.values()].filter(
-      (t) => !t.signIn && t.remoteKey && t.registry === account.registry,
+      (t) => !t.signIn && t.registry === account.registry,
     );
-    const byKey = new Map(local.map((t) => [t.remoteKey, t]));
-    const rows: RemoteRow[] = (this.remote.get(accountId) ?? []).map((r) => {
-      const match = byKey.get(r.key);
-      byKey.delete(r.key);
-      return match
-        ? { state: 'in-keyport', remote: r, local: match }
-        : { state: 'registry-only', remote: r };
-    });
-    for (const gone of byKey.values()) rows.push({ state: 'revoked-elsewhere', local: gone });
-    return rows;
+    // The core's own merge: the fake stands in for the registry and IPC, not for this rule.
+    return mergeRemote(this.remote.get(accountId) ?? [], local);
   }
 
   private create(req: VaultRequest<'createRemoteToken'>) {

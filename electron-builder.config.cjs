@@ -2,7 +2,6 @@
 'use strict';
 // `npm run dist`: packages the built app (out/) with electron-builder, then flips Electron's fuses
 // in afterPack, before any code signing, so the OS signature covers the flipped binary.
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS config file
 const path = require('node:path');
 
 /**

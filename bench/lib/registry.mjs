@@ -1,8 +1,9 @@
 // Section 1: listing 100 tokens from a real Verdaccio on 127.0.0.1.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { REPO } from './build.mjs';
 import { childEnv, interleaved, now, onCleanup, runOk, summary, tempDir } from './util.mjs';
 
 const USER = 'bench';
@@ -130,6 +131,19 @@ export async function benchRegistry({ modules, bin, reps, log }) {
   writeFileSync(npmrc, `${url.replace(/^https?:/, '')}:_authToken=${session}\n`, { mode: 0o600 });
   mkdirSync(path.join(home, '.npm-cache'), { recursive: true });
 
+  // The keychain's own share of a CLI run: a process that only loads @napi-rs/keyring and reads
+  // the account's token, the way KeyringSecretStore does (its entry name is vaultId:accountId).
+  const vaultFile = JSON.parse(readFileSync(path.join(keyportHome, 'vault.json'), 'utf8'));
+  const signedIn = vaultFile.tokens.find((t) => t.signIn);
+  if (!signedIn) throw new Error('keyport login stored no account');
+  const KEYCHAIN_SCRIPT = `
+const { AsyncEntry } = require('@napi-rs/keyring');
+new AsyncEntry('keyport', process.env.BENCH_ACCOUNT, { linux: { store: 'secret-service' } })
+  .getPassword()
+  .then((s) => { if (!s) { console.error('no secret'); process.exitCode = 1; } });
+`;
+  const keychainEnv = { ...env, BENCH_ACCOUNT: `${vaultFile.vaultId}:${signedIn.id}` };
+
   const keyportArgs = [bin, 'token', 'list', '--registry', url, '--json'];
   const npmArgs = ['token', 'list', '--registry', url, '--userconfig', npmrc];
   const bareEnv = { ...env, BENCH_URL: listUrl, BENCH_TOKEN: session };
@@ -149,13 +163,16 @@ export async function benchRegistry({ modules, bin, reps, log }) {
     keyport: async () =>
       check('keyport', await runOk(process.execPath, keyportArgs, { env, cwd: home })),
     npm: async () => check('npm', await runOk('npm', npmArgs, { env, cwd: home })),
+    node: async () => (await runOk(process.execPath, ['-e', '0'], { env, cwd: home })).ms,
+    keychain: async () =>
+      (await runOk(process.execPath, ['-e', KEYCHAIN_SCRIPT], { env: keychainEnv, cwd: REPO })).ms,
   };
   function check(name, r) {
     if (!checks[name](r))
       throw new Error(`${name} did not list the ${TOKENS} tokens: ${r.out.slice(0, 300)}`);
     return r.ms;
   }
-  log('  processes: bare node:http script, keyport token list, npm token list');
+  log('  processes: bare node:http script, keyport token list, npm token list, keychain read');
   const p = await interleaved(proc, { warmup: 2, reps: reps.process, budgetMs: 45_000 });
 
   // In-process: the core the CLI and the app use, with the real keychain (one secret read per
@@ -173,7 +190,6 @@ export async function benchRegistry({ modules, bin, reps, log }) {
   // the CLI's vault is untouched): shows what the one keychain read costs, nothing else.
   const memDir = path.join(home, 'keyport-memory');
   mkdirSync(memDir, { recursive: true });
-  const { readFileSync } = await import('node:fs');
   const vaultText = readFileSync(path.join(keyportHome, coreMod.METADATA_FILE), 'utf8');
   writeFileSync(path.join(memDir, coreMod.METADATA_FILE), vaultText, { mode: 0o600 });
   const secrets = new coreMod.MemorySecretStore();
@@ -207,6 +223,8 @@ export async function benchRegistry({ modules, bin, reps, log }) {
       'bare node:http process': summary(p.bare),
       'keyport token list process': summary(p.keyport),
       'npm token list process': summary(p.npm),
+      'node -e 0 process': summary(p.node),
+      'keychain read process (load @napi-rs/keyring, connect, read)': summary(p.keychain),
       'bare in-process GET': summary(ip.bare),
       'core listRemote (keychain)': summary(ip.core),
       'core listRemote (MemorySecretStore)': summary(ip.coreMemory),
@@ -239,6 +257,20 @@ export async function benchRegistry({ modules, bin, reps, log }) {
         a: m(ip.coreMemory),
         b: m(ip.bare),
         note: 'diagnostic: keychain read excluded',
+      },
+      {
+        id: '1e',
+        what: 'keychain read alone: process ms over node -e 0 / keyport − bare',
+        a: m(p.keychain) - m(p.node),
+        b: m(p.keyport) - m(p.bare),
+        note: 'diagnostic: the share of the CLI-over-bare gap that is the OS keychain (load, connect, read)',
+      },
+      {
+        id: '1f',
+        what: 'keyport token list minus the keychain share (1e) / bare script',
+        a: m(p.keyport) - (m(p.keychain) - m(p.node)),
+        b: m(p.bare),
+        note: 'diagnostic: 1a without the OS keychain: what Keyport itself adds to a Node process',
       },
     ],
   };

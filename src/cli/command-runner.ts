@@ -33,8 +33,12 @@ export async function runCommand(command: string, args: ParsedArgs, io: CliIo): 
       ? COMMANDS[command as keyof typeof COMMANDS]
       : undefined;
     if (!run) throw usageError(`Unknown command "${command}" (see keyport --help).`);
-    // Commands that only read put the vault's crash recovery off; it still runs before any change.
-    const readOnly = command === 'list' || (command === 'token' && args.positionals[0] === 'list');
+    // Commands that only read put the vault's crash recovery off; it still runs before any change
+    // (and before a reveal finds a value missing).
+    const readOnly =
+      command === 'list' ||
+      command === 'exec' ||
+      (command === 'token' && args.positionals[0] === 'list');
     const open = async () => {
       core ??= await openCore({
         version: 'cli',

@@ -83,6 +83,11 @@ export class KeyportService {
     return { secret: await this.deps.vault.reveal(id) };
   }
 
+  /** Several secrets at once, for `keyport exec` (not an IPC channel: the renderer never needs it). */
+  revealTokens(ids: string[]): Promise<Map<string, string>> {
+    return this.deps.vault.revealMany(ids);
+  }
+
   async copyToken(id: string): Promise<CopyResult> {
     const clipboard = this.deps.clipboard;
     if (!clipboard) throw new Error('copyToken needs a clipboard port');

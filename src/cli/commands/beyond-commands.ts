@@ -43,10 +43,8 @@ export async function execCommand(core: CoreOpener, args: ParsedArgs, io: CliIo)
   if (!command) throw usageError('Usage: keyport exec -- COMMAND [ARGS…]');
   const { service } = await core();
   const env: NodeJS.ProcessEnv = { ...io.env };
-  for (const token of await service.listTokens()) {
-    if (token.status !== 'ok') continue;
-    env[envVarName(token.id)] = (await service.revealToken(token.id)).secret;
-  }
+  const ids = (await service.listTokens()).filter((t) => t.status === 'ok').map((t) => t.id);
+  for (const [id, secret] of await service.revealTokens(ids)) env[envVarName(id)] = secret;
   const { spawn } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     const child = spawn(command, rest, { stdio: 'inherit', env });

@@ -80,7 +80,7 @@ describe('Vault', () => {
     const dir = tempDir();
     const secrets = new MemorySecretStore();
     const vault = await Vault.open({ dir, secrets });
-    const ids = [];
+    const ids: string[] = [];
     for (let i = 0; i < 4; i++)
       ids.push((await vault.add(token({ secret: `kp-many-${i}-xyz` }))).id);
     const expected = new Map(ids.map((id, i) => [id, `kp-many-${i}-xyz`]));

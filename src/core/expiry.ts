@@ -1,25 +1,34 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { daysUntilExpiry, expiresWithin, isExpired } from '../shared/expiry-days';
 import type { TokenMeta } from '../shared/types';
 import { writeFileAtomic } from './fs/atomic-write';
 
 export const DEFAULT_NOTIFY_DAYS = [7, 1] as const;
-const DAY_MS = 86_400_000;
 
 export interface ExpiryAlert {
   token: TokenMeta;
-  /** Whole days left, rounded up; 0 or less means expired. */
+  /** Calendar days left (shared/expiry-days.ts): 1 tomorrow, 0 today (or already, if expired). */
   daysLeft: number;
+  expired: boolean;
   /** The reminder threshold (days before expiry) this alert is for. */
   threshold: number;
 }
 
-/** Tokens that expire within `withinDays`, or already have, soonest first. */
-export function expiringSoon(tokens: TokenMeta[], now: Date, withinDays: number): TokenMeta[] {
-  const limit = now.getTime() + withinDays * DAY_MS;
-  return tokens
-    .filter((t) => t.expires !== null && Date.parse(t.expires) <= limit)
-    .sort((a, b) => Date.parse(a.expires!) - Date.parse(b.expires!));
+/**
+ * Tokens that expired or expire within the window, soonest first: `days` in calendar days, as the
+ * app's badge counts; `hours` exactly (`keyport list --expiring 12h` in a CI job).
+ */
+export function expiringSoon(
+  tokens: TokenMeta[],
+  now: Date,
+  within: { days: number } | { hours: number },
+): TokenMeta[] {
+  const soon =
+    'days' in within
+      ? (t: TokenMeta) => expiresWithin(t.expires, now.getTime(), within.days)
+      : (t: TokenMeta) => isExpired(t.expires, now.getTime() + within.hours * 3_600_000);
+  return tokens.filter(soon).sort((a, b) => Date.parse(a.expires!) - Date.parse(b.expires!));
 }
 
 /**
@@ -35,12 +44,14 @@ export function dueAlerts(
 ): ExpiryAlert[] {
   const alerts: ExpiryAlert[] = [];
   for (const token of tokens) {
-    if (token.expires === null) continue;
-    const daysLeft = Math.ceil((Date.parse(token.expires) - now.getTime()) / DAY_MS);
+    const days = daysUntilExpiry(token.expires, now.getTime());
+    if (days === null) continue;
+    const expired = isExpired(token.expires, now.getTime());
+    const daysLeft = expired ? Math.min(days, 0) : days;
     const crossed = thresholds.filter((d) => daysLeft <= d).sort((a, b) => a - b);
     const threshold = crossed[0];
     if (threshold === undefined || (alreadySent[token.id] ?? []).includes(threshold)) continue;
-    alerts.push({ token, daysLeft, threshold });
+    alerts.push({ token, daysLeft, expired, threshold });
   }
   return alerts;
 }

@@ -11,14 +11,15 @@ export interface ReminderPorts {
 const CHECK_EVERY_MS = 60 * 60_000;
 
 export function alertText(a: ExpiryAlert): { title: string; body: string } {
-  const when =
-    a.daysLeft <= 0
-      ? 'has expired'
+  const when = a.expired
+    ? 'has expired'
+    : a.daysLeft <= 0
+      ? 'expires today'
       : a.daysLeft === 1
         ? 'expires tomorrow'
         : `expires in ${a.daysLeft} days`;
   return {
-    title: `Token ${a.daysLeft <= 0 ? 'expired' : 'expiring soon'}`,
+    title: `Token ${a.expired ? 'expired' : 'expiring soon'}`,
     body: `“${a.token.label}” (${a.token.masked}) ${when}. Rotate or renew it in Keyport.`,
   };
 }
@@ -35,7 +36,7 @@ export async function checkExpiry(
 ): Promise<ExpiryAlert[]> {
   const tokens = await vault.list();
   const days = notifyDays(env);
-  ports.setExpiringCount(expiringSoon(tokens, now, Math.max(...days)).length);
+  ports.setExpiringCount(expiringSoon(tokens, now, { days: Math.max(...days) }).length);
   const log = new ReminderLog(vault.dir);
   const alerts = dueAlerts(tokens, now, days, await log.sent());
   for (const a of alerts) {

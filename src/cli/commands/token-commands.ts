@@ -89,10 +89,11 @@ export async function removeCommand(core: CoreOpener, args: ParsedArgs, io: CliI
 }
 
 /** `--expiring 7d` (also `12h`, `2w`) in days: tokens that expire within that time, or have expired. */
-function expiringWithin(value: string | undefined): number | null {
+/** `7d` and `2w` count calendar days, as the app's badge does; `12h` counts hours exactly. */
+function expiringWithin(value: string | undefined): { days: number } | { hours: number } | null {
   if (value === undefined) return null;
   const m = /^(\d+)\s*([hdw])$/.exec(value.trim());
   if (!m) throw usageError('--expiring takes a duration such as 7d, 12h or 2w.');
-  const days = { h: 1 / 24, d: 1, w: 7 }[m[2] as 'h' | 'd' | 'w'];
-  return Number(m[1]) * days;
+  const n = Number(m[1]);
+  return m[2] === 'h' ? { hours: n } : { days: m[2] === 'w' ? n * 7 : n };
 }

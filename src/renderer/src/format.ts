@@ -1,6 +1,7 @@
 /** Display rules for dates, shared by the list and the dialogs. Pure: `now` is always passed in. */
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { daysUntilExpiry, expiresWithin, isExpired } from '../../shared/expiry-days';
+
 /** Expiring within this many days (today included) earns the warning colour. */
 export const EXPIRY_WARNING_DAYS = 7;
 
@@ -11,18 +12,11 @@ export interface ExpiryInfo {
   tone: ExpiryTone;
 }
 
-function startOfLocalDay(ms: number): number {
-  const d = new Date(ms);
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
-}
-
-/** Calendar days from today to the expiry, in the user's time zone (rounding absorbs DST). */
+/** Calendar days from today to the expiry, in the user's time zone (shared/expiry-days.ts). */
 export function expiryInfo(expires: string | null, now: number): ExpiryInfo {
-  if (expires === null) return { text: 'no expiry', tone: 'none' };
-  const at = Date.parse(expires);
-  if (Number.isNaN(at)) return { text: 'no expiry', tone: 'none' };
-  if (at <= now) return { text: 'expired', tone: 'expired' };
-  const days = Math.round((startOfLocalDay(at) - startOfLocalDay(now)) / DAY_MS);
+  if (isExpired(expires, now)) return { text: 'expired', tone: 'expired' };
+  const days = daysUntilExpiry(expires, now);
+  if (days === null) return { text: 'no expiry', tone: 'none' };
   if (days === 0) return { text: 'expires today', tone: 'warning' };
   return {
     text: `expires in ${days} ${days === 1 ? 'day' : 'days'}`,
@@ -32,8 +26,7 @@ export function expiryInfo(expires: string | null, now: number): ExpiryInfo {
 
 /** Expiring within the warning window, or already expired: what the badge count and filter mean. */
 export function expiresSoon(expires: string | null, now: number): boolean {
-  const { tone } = expiryInfo(expires, now);
-  return tone === 'warning' || tone === 'expired';
+  return expiresWithin(expires, now, EXPIRY_WARNING_DAYS);
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });

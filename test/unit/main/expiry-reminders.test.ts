@@ -36,11 +36,11 @@ describe('expiry', () => {
       token('gone', inDays(-1)),
       token('never', null),
     ];
-    expect(expiringSoon(tokens, NOW, 7).map((t) => t.id)).toEqual(['gone', 'soon']);
+    expect(expiringSoon(tokens, NOW, { days: 7 }).map((t) => t.id)).toEqual(['gone', 'soon']);
   });
 
   it('reminds once per threshold, the nearest crossed one only', () => {
-    const tokens = [token('a', inDays(3)), token('b', inDays(0.5)), token('c', inDays(20))];
+    const tokens = [token('a', inDays(3)), token('b', inDays(1)), token('c', inDays(20))];
     const first = dueAlerts(tokens, NOW, [7, 1], {});
     expect(first.map((a) => [a.token.id, a.threshold, a.daysLeft])).toEqual([
       ['a', 7, 3],
@@ -91,13 +91,23 @@ describe('expiry', () => {
     expect(notes).toHaveLength(1);
   });
 
-  it('words expired and tomorrow plainly', () => {
-    expect(alertText({ token: token('x', null), daysLeft: 0, threshold: 1 }).body).toContain(
-      'has expired',
-    );
-    expect(alertText({ token: token('x', null), daysLeft: 1, threshold: 1 }).body).toContain(
-      'expires tomorrow',
-    );
+  it('words expired, today and tomorrow plainly', () => {
+    const alert = (daysLeft: number, expired: boolean) =>
+      alertText({ token: token('x', null), daysLeft, expired, threshold: 1 });
+    expect(alert(0, true).body).toContain('has expired');
+    expect(alert(0, true).title).toBe('Token expired');
+    expect(alert(0, false).body).toContain('expires today');
+    expect(alert(0, false).title).toBe('Token expiring soon');
+    expect(alert(1, false).body).toContain('expires tomorrow');
+  });
+
+  it('a token expiring later today is "today", not expired, in alerts and the tray count', () => {
+    const laterToday = new Date(NOW.getTime() + 60_000).toISOString();
+    const [alert] = dueAlerts([token('t', laterToday)], NOW, [7, 1], {});
+    expect(alert).toMatchObject({ daysLeft: 0, expired: false, threshold: 1 });
+    expect(expiringSoon([token('t', laterToday)], NOW, { days: 0 }).map((t) => t.id)).toEqual([
+      't',
+    ]);
   });
 });
 

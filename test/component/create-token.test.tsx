@@ -113,6 +113,21 @@ describe('Create token', () => {
     ]);
   });
 
+  it('"All packages" sends packagesAll instead of a list and hides the list', async () => {
+    const { dialog, user, fake } = await openCreate();
+    await user.click(within(dialog).getByRole('radio', { name: 'Granular' }));
+    await user.type(field(dialog, 'Label'), 'all');
+    await user.type(field(dialog, 'Name'), 'all-packages');
+    await user.type(field(dialog, 'Packages'), 'left-pad');
+    await user.click(within(dialog).getByRole('checkbox', { name: /All packages of/ }));
+    expect(within(dialog).queryByLabelText('Packages')).toBeNull();
+    await user.type(field(dialog, 'Password'), PASSWORD);
+    await user.click(createButton(dialog));
+    const [call] = fake.callsTo('createRemoteToken') as { request: Record<string, unknown> }[];
+    expect(call!.request).toMatchObject({ kind: 'granular', packagesAll: true });
+    expect(call!.request).not.toHaveProperty('packages');
+  });
+
   it('asks for a name for a granular token before sending', async () => {
     const { dialog, user, fake } = await openCreate();
     await user.click(within(dialog).getByRole('radio', { name: 'Granular' }));

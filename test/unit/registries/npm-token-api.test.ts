@@ -186,6 +186,24 @@ describe('create (POST -/npm/v1/tokens)', () => {
     });
   });
 
+  it('granular with all packages: sends packages_all and reads it back', async () => {
+    const registry = await server();
+    const created = await apiFor(registry, transport).createToken(
+      registry.sessionFor(USER),
+      {
+        kind: 'granular',
+        name: 'everything',
+        packagesAll: true,
+        packagesAndScopesPermission: 'read-only',
+        cidr: [],
+      },
+      { password: PASSWORD },
+    );
+    expect(bodyOf(registry.requests[0])).toMatchObject({ name: 'everything', packages_all: true });
+    expect(bodyOf(registry.requests[0])).not.toHaveProperty('packages');
+    expect(created).toMatchObject({ name: 'everything', packagesAll: true });
+  });
+
   it('granular: sends the npmjs field names and reads the echoed fields back', async () => {
     const registry = await server();
     const created = await apiFor(registry, transport).createToken(

@@ -56,6 +56,8 @@ interface CreateForm {
   description: string;
   expiresDays: string;
   packages: string;
+  /** Every package of the account, now and later, instead of the list. */
+  packagesAll: boolean;
   scopes: string;
   orgs: string;
   packagePermission: 'read-only' | 'read-write';
@@ -92,7 +94,7 @@ function tokenRequest(form: CreateForm, cidr: string[]): Request['request'] {
     name: form.name,
     ...(form.description.trim() ? { description: form.description.trim() } : {}),
     ...(/^\d+$/.test(days) ? { expiresDays: Number(days) } : {}),
-    ...(packages.length > 0 ? { packages } : {}),
+    ...(form.packagesAll ? { packagesAll: true } : packages.length > 0 ? { packages } : {}),
     ...(scopes.length > 0 ? { scopes } : {}),
     packagesAndScopesPermission: form.packagePermission,
     ...(orgs.length > 0 ? { orgs, orgsPermission: form.orgPermission } : {}),
@@ -118,6 +120,7 @@ export function CreateTokenDialog({ account }: { account: Account }) {
     description: '',
     expiresDays: '7',
     packages: '',
+    packagesAll: false,
     scopes: '',
     orgs: '',
     packagePermission: 'read-only',
@@ -240,8 +243,19 @@ export function CreateTokenDialog({ account }: { account: Account }) {
               />
             </div>
             {text('Description', 'description')}
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                name="packagesAll"
+                checked={form.packagesAll}
+                onChange={(e) => update({ packagesAll: e.target.checked })}
+              />
+              All packages of {account.username}, including future ones
+            </label>
             <div className="field-row">
-              {text('Packages', 'packages', 'Comma-separated, e.g. left-pad, @acme/ui')}
+              {form.packagesAll
+                ? null
+                : text('Packages', 'packages', 'Comma-separated, e.g. left-pad, @acme/ui')}
               {text('Scopes', 'scopes', 'Comma-separated, e.g. @acme')}
             </div>
             <SelectField

@@ -1,5 +1,5 @@
 import { KeyportError, toErrorInfo } from '../shared/errors';
-import type { CreateTokenRequest } from '../shared/registry-types';
+import type { CreateTokenRequest, RemoteToken } from '../shared/registry-types';
 import type { ParsedRequestOf } from '../shared/ipc-contract';
 import type { RotateOutcome, RotatePreview, TokenMeta } from '../shared/types';
 import type { ConfigWriteFlow } from './config-write-flow';
@@ -34,7 +34,8 @@ export class RotateFlow {
   async preview(tokenId: string): Promise<RotatePreview> {
     const token = await this.vault.get(tokenId);
     const account = await this.accountFor(token);
-    requestFor(token);
+    // Fails here, before anything changes, if the same token cannot be made again.
+    await this.requestFor(token, account.id);
     const files = [];
     for (const w of token.writtenTo) {
       if (!w.target) continue;
@@ -58,7 +59,7 @@ export class RotateFlow {
     return this.operations.run(req.opId, async (_signal, report) => {
       const old = await this.vault.get(req.tokenId);
       const account = await this.accountFor(old);
-      const request = requestFor(old);
+      const request = await this.requestFor(old, account.id);
 
       report('create');
       const created = await this.registries.create({
@@ -142,6 +143,24 @@ export class RotateFlow {
     }
   }
 
+  /**
+   * The same kind of token again. Legacy: from what Keyport recorded at creation. Granular: from
+   * the registry's own listing of the token (name, packages, scopes, organisations, permissions,
+   * 2FA bypass, CIDR ranges and lifetime), which Keyport does not copy into its metadata.
+   */
+  private async requestFor(token: TokenMeta, accountId: string): Promise<CreateTokenRequest> {
+    if (!token.permissions.includes('granular')) return legacyRequest(token);
+    const rows = await this.registries.listRemote({ accountId });
+    const remote = rows.find((r) => r.remote?.key === token.remoteKey)?.remote;
+    if (!remote) {
+      throw new KeyportError(
+        'NOT_FOUND',
+        `The registry no longer lists "${token.label}"; it may have been revoked elsewhere.`,
+      );
+    }
+    return granularRequest(remote, new Date());
+  }
+
   private async accountFor(token: TokenMeta) {
     if (!token.remoteKey) {
       throw new KeyportError(
@@ -162,18 +181,50 @@ export class RotateFlow {
   }
 }
 
-/** The same kind of token again, from what Keyport recorded when it was created. */
-function requestFor(token: TokenMeta): CreateTokenRequest {
-  if (token.permissions.includes('granular')) {
-    throw new KeyportError(
-      'INVALID_INPUT',
-      'Granular tokens are rotated on the registry’s own page for now: Keyport does not keep all of their settings.',
-    );
-  }
+function legacyRequest(token: TokenMeta): CreateTokenRequest {
   return {
     kind: 'legacy',
     readonly: token.permissions.includes('read-only'),
     ...(token.permissions.includes('automation') ? { automation: true } : {}),
     cidr: token.cidr ?? [],
+  };
+}
+
+const DAY_MS = 86_400_000;
+const ROTATED = / \(rotated \d{4}-\d{2}-\d{2}\)$/;
+
+/** A granular token like `remote`, named "<name> (rotated <date>)" so the two never clash. */
+export function granularRequest(remote: RemoteToken, now: Date): CreateTokenRequest {
+  if (!remote.name) {
+    throw new KeyportError(
+      'INVALID_INPUT',
+      'The registry does not list this token’s settings, so Keyport cannot make the same token again. Rotate it on the registry’s own page.',
+    );
+  }
+  const suffix = ` (rotated ${now.toISOString().slice(0, 10)})`;
+  const name = remote.name.replace(ROTATED, '').slice(0, 128 - suffix.length) + suffix;
+  const lifetime = remote.expires
+    ? Math.round((Date.parse(remote.expires) - Date.parse(remote.created)) / DAY_MS)
+    : undefined;
+  return {
+    kind: 'granular',
+    name,
+    ...(remote.description ? { description: remote.description } : {}),
+    ...(lifetime !== undefined && Number.isFinite(lifetime)
+      ? { expiresDays: Math.min(365, Math.max(1, lifetime)) }
+      : {}),
+    ...(remote.packagesAll
+      ? { packagesAll: true }
+      : remote.packages
+        ? { packages: remote.packages }
+        : {}),
+    ...(remote.scopes ? { scopes: remote.scopes } : {}),
+    ...(remote.orgs ? { orgs: remote.orgs } : {}),
+    ...(remote.packagesAndScopesPermission
+      ? { packagesAndScopesPermission: remote.packagesAndScopesPermission }
+      : {}),
+    ...(remote.orgsPermission ? { orgsPermission: remote.orgsPermission } : {}),
+    ...(remote.bypass2fa ? { bypass2fa: true } : {}),
+    cidr: remote.cidr,
   };
 }

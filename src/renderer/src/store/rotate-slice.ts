@@ -23,7 +23,7 @@ export interface RunningRotation {
 
 export interface RotateSlice {
   rotation: RunningRotation | null;
-  /** Rejects with an ApiError (not signed in, a granular token…). */
+  /** Rejects with an ApiError (not signed in, no longer listed by the registry…). */
   previewRotation(tokenId: string): Promise<RotatePreview>;
   /**
    * Rejects with an ApiError (OTP_REQUIRED, CANCELLED, AUTH_FAILED…); main has then rolled

@@ -136,6 +136,7 @@ export class ConfigWriteFlow {
       diff: plan.diff,
       changed: plan.changed,
       creates: plan.before === null,
+      notes: plan.notes,
     };
   }
 

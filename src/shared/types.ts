@@ -120,6 +120,8 @@ export interface WritePreview {
   changed: boolean;
   /** True when the file does not exist yet and will be created (mode 0600). */
   creates: boolean;
+  /** What to know beyond the diff, e.g. a byte-order mark the client cannot read being dropped. */
+  notes: string[];
 }
 
 export interface WriteOutcome {

@@ -56,6 +56,8 @@ function entryOf(req: VaultRequest<'planWrite'>, registry: string): string {
 export class FakeConfigFiles {
   /** File path → content; a missing key is a file that does not exist. */
   readonly files = new Map<string, string>();
+  /** Notes the next preview carries (the core adds them, e.g. for a dropped byte-order mark). */
+  nextNotes: string[] = [];
   private readonly plans = new Map<string, Plan>();
   private readonly undos = new Map<string, Undo>();
   private seq = 1;
@@ -113,6 +115,7 @@ export class FakeConfigFiles {
       entry,
       diff,
       changed,
+      notes: this.nextNotes.splice(0),
       creates: before === null,
     };
   }

@@ -93,6 +93,16 @@ describe('Write to config', () => {
     expect(button(dialog, 'Write').disabled).toBe(true);
   });
 
+  it('shows the core’s notes with the preview', async () => {
+    const fake = new FakeKeyport(tokens);
+    const note =
+      'The file started with a byte-order mark (BOM), which pip cannot read; Keyport removes it.';
+    fake.configs.nextNotes = [note];
+    const { dialog, user } = await openWrite('alpha', fake);
+    await user.click(button(dialog, 'Preview'));
+    expect((await within(dialog).findByRole('note')).textContent).toBe(note);
+  });
+
   it('drops the preview when a field changes, so Write writes only what was shown', async () => {
     const { dialog, user } = await openWrite('alpha');
     await user.click(button(dialog, 'Preview'));

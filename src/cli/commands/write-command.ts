@@ -47,6 +47,7 @@ export async function writeCommand(core: CoreOpener, args: ParsedArgs, io: CliIo
     const { tokenId: _unused, ...target } = request;
     preview = await service.configs.planSecret({ ...target, registry: request.registry }, secret);
   }
+  for (const note of preview.notes) io.stderr(`keyport: note: ${note}\n`);
   if (!preview.changed) {
     io.stdout(`${preview.file} already holds ${preview.entry}; nothing to change.\n`);
     return;

@@ -33,4 +33,10 @@ export interface ConfigEditor {
   edit(text: string, target: EditTarget): EditResult;
   remove(text: string, target: RemoveTarget): EditResult;
   credentialSpans(text: string): Span[];
+  /**
+   * The client that cannot read this format when the file starts with a UTF-8 byte-order mark
+   * (checked with the real clients: pip, Python's netrc, configparser for .pypirc). A write drops
+   * the BOM for these formats and says so; the others keep it.
+   */
+  bomUnreadableBy?: string;
 }

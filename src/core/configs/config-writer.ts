@@ -7,6 +7,7 @@ import type { EditTarget } from './config-editor';
 import { decodeConfig, hashContent, ioError, readBytes, resolveConfigPath } from './config-file';
 import { EDITORS } from './editors';
 import { maskedDiff } from './masked-diff';
+import { BOM } from './text-layout';
 
 export interface WriteTarget extends EditTarget {
   format: ConfigFormat;
@@ -30,6 +31,8 @@ export interface WritePlan {
   after: string;
   /** Hash of the bytes the plan was made from (`absent` for a new file). */
   baselineHash: string;
+  /** What the user should know about this write beyond the diff (no secrets). */
+  notes: string[];
 }
 
 /**
@@ -96,7 +99,17 @@ export async function planWrite(target: WriteTarget): Promise<WritePlan> {
   const file = await resolveConfigPath(requested);
   const bytes = await readBytes(file);
   const before = bytes === null ? null : decodeConfig(bytes, file);
-  const { text: after, entry } = editor.edit(before ?? '', editTarget);
+  const edited = editor.edit(before ?? '', editTarget);
+  const { entry } = edited;
+  let after = edited.text;
+  const notes: string[] = [];
+  if (editor.bomUnreadableBy && after.startsWith(BOM)) {
+    // Written as it was, the token would sit in a file its client cannot load at all.
+    after = after.slice(BOM.length);
+    notes.push(
+      `The file started with a byte-order mark (BOM), which ${editor.bomUnreadableBy} cannot read; Keyport removes it.`,
+    );
+  }
   const changed = before !== after;
   return {
     format,
@@ -107,6 +120,7 @@ export async function planWrite(target: WriteTarget): Promise<WritePlan> {
     before,
     after,
     baselineHash: hashContent(bytes),
+    notes,
   };
 }
 
@@ -137,6 +151,7 @@ export async function planRemove(target: Omit<WriteTarget, 'secret'>): Promise<W
     before,
     after,
     baselineHash: hashContent(bytes),
+    notes: [],
   };
 }
 

@@ -138,6 +138,7 @@ export function netrcCredentialSpans(text: string): Span[] {
 
 export const netrcEditor: ConfigEditor = {
   format: 'netrc',
+  bomUnreadableBy: 'Python’s netrc module',
   edit: editNetrc,
   remove: removeNetrc,
   credentialSpans: netrcCredentialSpans,

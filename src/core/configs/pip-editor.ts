@@ -105,6 +105,7 @@ export function urlCredentialSpans(text: string): Span[] {
 
 export const pipEditor: ConfigEditor = {
   format: 'pip',
+  bomUnreadableBy: 'pip',
   edit: editPip,
   remove: removePip,
   credentialSpans: urlCredentialSpans,

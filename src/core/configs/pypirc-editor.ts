@@ -102,6 +102,7 @@ export function pypircCredentialSpans(text: string): Span[] {
 
 export const pypircEditor: ConfigEditor = {
   format: 'pypirc',
+  bomUnreadableBy: 'twine (Python’s configparser)',
   edit: editPypirc,
   remove: removePypirc,
   credentialSpans: pypircCredentialSpans,

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigFormat } from '../../../src/shared/types';
@@ -447,5 +447,70 @@ describe('real clients no longer find what Keyport removed', () => {
     expect(config[name]).toBeDefined();
     expect(config[name]).not.toHaveProperty('username');
     expect(config[name]).not.toHaveProperty('password');
+  });
+});
+
+describe('a byte-order mark the client cannot read is dropped, and the preview says so', () => {
+  const BOM = '\uFEFF';
+  const cases = [
+    {
+      format: 'pip' as const,
+      name: 'pip.conf',
+      input: `${BOM}[global]\ntimeout = 60\n`,
+      target: {
+        registry: 'https://pypi.corp.example/simple/',
+        username: 'ci',
+        secret: 'kp-test-bom-pip-1',
+      },
+      reads: async (home: string, file: string) =>
+        (await pipConfigList(home, file))['global.index-url'],
+    },
+    {
+      format: 'netrc' as const,
+      name: '.netrc',
+      input: `${BOM}machine other.example login o password kp-test-other\n`,
+      target: {
+        registry: 'https://git.example.com/',
+        username: 'ci',
+        secret: 'kp-test-bom-netrc-1',
+      },
+      reads: async (home: string, file: string) =>
+        JSON.stringify(await pythonNetrc(home, file, 'git.example.com')),
+    },
+    {
+      format: 'pypirc' as const,
+      name: '.pypirc',
+      input: `${BOM}[distutils]\nindex-servers =\n    pypi\n`,
+      target: { registry: 'https://upload.pypi.org/legacy/', secret: 'kp-test-bom-pypirc-1' },
+      reads: async (home: string, file: string) => JSON.stringify(await twineConfig(home, file)),
+    },
+  ];
+  it.each(cases)('$format', async ({ format, name, input, target, reads }) => {
+    const home = tempHome();
+    const file = path.join(home, name);
+    writeFileSync(file, input);
+    const plan = await planWrite({ ...target, format, file });
+    expect(plan.notes).toEqual([expect.stringContaining('byte-order mark')]);
+    await applyWrite(plan);
+    expect(readFileSync(file, 'utf8').startsWith(BOM)).toBe(false);
+    expect(await reads(home, file)).toContain(target.secret);
+  });
+
+  it('npm reads a BOM, so .npmrc keeps it and the preview has no note', async () => {
+    const home = tempHome();
+    const file = path.join(home, '.npmrc');
+    writeFileSync(file, `${BOM}save-exact=true\n`);
+    const plan = await planWrite({
+      format: 'npmrc',
+      file,
+      registry: 'https://registry.npmjs.org/',
+      secret: 'kp-test-bom-npm-1',
+    });
+    expect(plan.notes).toEqual([]);
+    await applyWrite(plan);
+    expect(readFileSync(file, 'utf8').startsWith(BOM)).toBe(true);
+    expect(await npmConfigList(home, file)).toContain(
+      '//registry.npmjs.org/:_authToken = (protected)',
+    );
   });
 });

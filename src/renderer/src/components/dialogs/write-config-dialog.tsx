@@ -255,6 +255,11 @@ function PreviewPanel({ preview }: { preview: WritePreview }) {
         <dt>Entry</dt>
         <dd className="mono">{preview.entry}</dd>
       </dl>
+      {preview.notes.map((note) => (
+        <p key={note} role="note" className="write-preview__note">
+          {note}
+        </p>
+      ))}
       {preview.changed ? (
         <DiffView diff={preview.diff} label="Diff preview" />
       ) : (

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../src/core/open-core';
 import { granularRequest } from '../../../src/core/rotate-flow';
+import { GRANULAR_REQUEST, GRANULAR_WIRE } from '../../support/granular-token';
 import { startNpmLikeServer, type NpmLikeServer } from '../../support/npm-like-server';
 
 // Rotating a granular token: the real core, keychain and files; the registry is the npm-like
@@ -41,19 +42,7 @@ describe('rotate a granular token', () => {
     const created = await core.service.registries.create({
       accountId: account!.id,
       label: 'deploy',
-      request: {
-        kind: 'granular',
-        name: 'deploy-bot',
-        description: 'CI deploys',
-        expiresDays: 30,
-        packages: ['left-pad'],
-        scopes: ['@acme'],
-        orgs: ['acme'],
-        packagesAndScopesPermission: 'read-write',
-        orgsPermission: 'read-only',
-        bypass2fa: true,
-        cidr: ['10.0.0.0/8'],
-      },
+      request: GRANULAR_REQUEST,
       password: PASSWORD,
     });
     const old = created.token!;
@@ -72,20 +61,13 @@ describe('rotate a granular token', () => {
     const fresh = registry.tokens.find((t) => t.key === outcome.token.remoteKey)!;
     const today = new Date().toISOString().slice(0, 10);
     expect(fresh.wire).toMatchObject({
-      name: `deploy-bot (rotated ${today})`,
-      description: 'CI deploys',
-      packages: ['left-pad'],
-      scopes: ['@acme'],
-      orgs: ['acme'],
-      packages_and_scopes_permission: 'read-write',
-      orgs_permission: 'read-only',
-      bypass_2fa: true,
-      cidr_whitelist: ['10.0.0.0/8'],
+      ...GRANULAR_WIRE,
+      name: `${GRANULAR_WIRE.name} (rotated ${today})`,
     });
     const days =
       (Date.parse(fresh.wire.expires as string) - Date.parse(fresh.wire.created as string)) /
       86_400_000;
-    expect(Math.round(days)).toBe(30);
+    expect(Math.round(days)).toBe(GRANULAR_REQUEST.expiresDays);
 
     // In Keyport and the file: the new token replaces the old.
     const secret = (await core.service.revealToken(outcome.token.id)).secret;

@@ -8,6 +8,7 @@ import {
   useServers,
   useTransport,
 } from './registry-test-kit';
+import { GRANULAR_REQUEST, GRANULAR_WIRE } from '../../support/granular-token';
 
 /**
  * The calls of the npm token API against a server that answers as registry.npmjs.org documents
@@ -208,45 +209,16 @@ describe('create (POST -/npm/v1/tokens)', () => {
     const registry = await server();
     const created = await apiFor(registry, transport).createToken(
       registry.sessionFor(USER),
-      {
-        kind: 'granular',
-        name: 'ci deploy',
-        description: 'publishes @acme packages',
-        expiresDays: 30,
-        packages: ['left-pad'],
-        scopes: ['@acme'],
-        orgs: ['acme'],
-        packagesAndScopesPermission: 'read-write',
-        orgsPermission: 'read-only',
-        bypass2fa: true,
-        cidr: ['192.168.0.0/16'],
-      },
+      GRANULAR_REQUEST,
       { password: PASSWORD },
     );
     expect(bodyOf(registry.requests[0])).toEqual({
-      name: 'ci deploy',
+      ...GRANULAR_WIRE,
       password: PASSWORD,
-      description: 'publishes @acme packages',
-      expires: 30,
-      packages: ['left-pad'],
-      scopes: ['@acme'],
-      orgs: ['acme'],
-      packages_and_scopes_permission: 'read-write',
-      orgs_permission: 'read-only',
-      bypass_2fa: true,
-      cidr_whitelist: ['192.168.0.0/16'],
+      expires: GRANULAR_REQUEST.expiresDays,
     });
-    expect(created).toMatchObject({
-      name: 'ci deploy',
-      description: 'publishes @acme packages',
-      packages: ['left-pad'],
-      scopes: ['@acme'],
-      orgs: ['acme'],
-      packagesAndScopesPermission: 'read-write',
-      orgsPermission: 'read-only',
-      bypass2fa: true,
-      cidr: ['192.168.0.0/16'],
-    });
+    const { kind: _kind, expiresDays: _days, ...echoed } = GRANULAR_REQUEST;
+    expect(created).toMatchObject(echoed);
     const days = (Date.parse(created.expires ?? '') - Date.parse(created.created)) / 86_400_000;
     expect(Math.round(days)).toBe(30);
     const [listed] = await apiFor(registry, transport).listTokens(registry.sessionFor(USER));

@@ -1,3 +1,4 @@
+import { CheckboxField } from './checkbox-field';
 import { useState } from 'react';
 import { invalidCidrMessage, validateCidrs } from '../../../../shared/cidr';
 import {
@@ -243,15 +244,13 @@ export function CreateTokenDialog({ account }: { account: Account }) {
               />
             </div>
             {text('Description', 'description')}
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                name="packagesAll"
-                checked={form.packagesAll}
-                onChange={(e) => update({ packagesAll: e.target.checked })}
-              />
+            <CheckboxField
+              name="packagesAll"
+              checked={form.packagesAll}
+              onChecked={(packagesAll) => update({ packagesAll })}
+            >
               All packages of {account.username}, including future ones
-            </label>
+            </CheckboxField>
             <div className="field-row">
               {form.packagesAll
                 ? null
@@ -277,15 +276,13 @@ export function CreateTokenDialog({ account }: { account: Account }) {
                 onValue={(orgPermission) => update({ orgPermission })}
               />
             </div>
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                name="bypass2fa"
-                checked={form.bypass2fa}
-                onChange={(e) => update({ bypass2fa: e.target.checked })}
-              />
+            <CheckboxField
+              name="bypass2fa"
+              checked={form.bypass2fa}
+              onChecked={(bypass2fa) => update({ bypass2fa })}
+            >
               Bypass 2FA
-            </label>
+            </CheckboxField>
           </div>
         ) : null}
         <PlainTextField

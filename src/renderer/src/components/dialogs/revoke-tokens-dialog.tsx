@@ -1,3 +1,4 @@
+import { CheckboxField } from './checkbox-field';
 import { useState } from 'react';
 import type { Account } from '../../../../shared/types';
 import { errorInfoOf, failureText } from '../../api';
@@ -84,22 +85,12 @@ export function RevokeTokensDialog({ account, keys }: { account: Account; keys: 
           </li>
         ))}
       </ul>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={removeLocal}
-          onChange={(e) => setRemoveLocal(e.target.checked)}
-        />
+      <CheckboxField checked={removeLocal} onChecked={setRemoveLocal}>
         Also remove from Keyport
-      </label>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={removeFromConfigs}
-          onChange={(e) => setRemoveFromConfigs(e.target.checked)}
-        />
+      </CheckboxField>
+      <CheckboxField checked={removeFromConfigs} onChecked={setRemoveFromConfigs}>
         Also remove from the config files Keyport wrote them to
-      </label>
+      </CheckboxField>
       {needOtp ? <OtpField value={otp} onChange={setOtp} error={otpInvalid} /> : null}
       <DialogActions
         failure={failure}

@@ -23,6 +23,7 @@ export function createHandlers(service: KeyportService): Handlers {
     'vault:reveal': (req) => service.revealToken(req.id),
     'vault:copy': (req) => service.copyToken(req.id),
     'vault:remove': (req) => service.removeToken(req.id),
+    'vault:restore': (req) => service.restoreToken(req.undoId),
     'config:defaults': () => service.configs.defaults(),
     'config:plan': (req) => service.configs.plan(req),
     'config:apply': (req) => service.configs.apply(req.planId),

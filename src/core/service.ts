@@ -1,3 +1,5 @@
+import { KeyportError } from '../shared/errors';
+import { RemovedTokens } from './removed-tokens';
 import type { AppInfo, CopyResult, TokenMeta } from '../shared/types';
 import type { ParsedRequestOf } from '../shared/ipc-contract';
 import type { ClipboardGuard } from './clipboard-guard';
@@ -37,6 +39,9 @@ export class KeyportService {
   readonly scans: ScanFlow;
   /** Replace a token everywhere it is written, then revoke the old one. */
   readonly rotations: RotateFlow;
+
+  /** Deleted tokens the app can still bring back (Undo). */
+  private readonly removed = new RemovedTokens();
 
   constructor(private readonly deps: ServiceDeps) {
     this.configs = deps.configs;
@@ -96,8 +101,20 @@ export class KeyportService {
     return { clearAfterSeconds: clipboard.clearAfterMs / 1000 };
   }
 
-  async removeToken(id: string): Promise<{ removed: true }> {
-    await this.deps.vault.remove(id);
-    return { removed: true };
+  /** Deletes a token; `undoId` restores it within RESTORE_WINDOW_MS (null if no value was left). */
+  async removeToken(id: string): Promise<{ removed: true; undoId: string | null }> {
+    const removed = await this.deps.vault.remove(id);
+    return { removed: true, undoId: removed ? this.removed.keep(removed) : null };
+  }
+
+  async restoreToken(undoId: string): Promise<TokenMeta> {
+    const removed = this.removed.take(undoId);
+    if (!removed) {
+      throw new KeyportError(
+        'NOTHING_TO_UNDO',
+        'Too late to undo: the token was deleted for good. Add it again if you still have it.',
+      );
+    }
+    return this.deps.vault.restore(removed);
   }
 }

@@ -161,6 +161,7 @@ export const requestSchemas = {
   'vault:reveal': ByIdRequest,
   'vault:copy': ByIdRequest,
   'vault:remove': ByIdRequest,
+  'vault:restore': v.strictObject({ undoId: Id }),
   'config:defaults': Empty,
   'config:plan': WritePlanRequest,
   'config:apply': v.strictObject({ planId: Id }),
@@ -227,7 +228,9 @@ export interface ResponseTypes {
   'vault:update': TokenMeta;
   'vault:reveal': { secret: string };
   'vault:copy': CopyResult;
-  'vault:remove': { removed: true };
+  /** `undoId`: restores the token with vault:restore for a short while (null: nothing to keep). */
+  'vault:remove': { removed: true; undoId: string | null };
+  'vault:restore': TokenMeta;
   'config:defaults': Record<ConfigFormat, string>;
   'config:plan': WritePreview;
   'config:apply': WriteOutcome;
@@ -271,6 +274,7 @@ export const apiMethods = {
   revealToken: 'vault:reveal',
   copyToken: 'vault:copy',
   removeToken: 'vault:remove',
+  restoreToken: 'vault:restore',
   configDefaults: 'config:defaults',
   planWrite: 'config:plan',
   applyWrite: 'config:apply',

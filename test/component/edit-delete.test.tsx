@@ -42,6 +42,37 @@ describe('Delete', () => {
     expect(screen.getByText('Deleted “alpha”')).toBeTruthy();
   });
 
+  it('Undo in the notice brings the token back, same id, value and notes', async () => {
+    const { user, fake } = renderApp({ tokens });
+    await findList();
+    await user.click(within(row('alpha')).getByRole('button', { name: 'Delete' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete token' });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    expect(rowLabels()).toEqual(['bravo']);
+
+    const notices = screen.getByRole('status', { name: 'Notifications' });
+    expect(within(notices).getByText('Deleted “alpha”')).toBeTruthy();
+    await user.click(within(notices).getByRole('button', { name: 'Undo' }));
+    expect(fake.callsTo('restoreToken')).toEqual([{ undoId: 'undo-a' }]);
+    expect(await within(notices).findByText('Restored “alpha”')).toBeTruthy();
+    expect(rowLabels()).toEqual(['alpha', 'bravo']);
+    expect(fake.metas.get('a')?.notes).toBe('old note');
+    expect(fake.secrets.get('a')).toBe(secret('alpha'));
+  });
+
+  it('a late Undo says so in the banner and keeps the list as it is', async () => {
+    const { user, fake } = renderApp({ tokens });
+    await findList();
+    await user.click(within(row('bravo')).getByRole('button', { name: 'Delete' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete token' });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    fake.removed.clear(); // the 30 s in main have passed
+    const notices = screen.getByRole('status', { name: 'Notifications' });
+    await user.click(within(notices).getByRole('button', { name: 'Undo' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Too late to undo');
+    expect(rowLabels()).toEqual(['alpha']);
+  });
+
   it('keeps the dialog open with the reason when the delete fails', async () => {
     const { user, fake } = renderApp({ tokens });
     await findList();

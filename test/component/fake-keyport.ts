@@ -38,6 +38,8 @@ interface Failure {
 export class FakeKeyport {
   readonly secrets = new Map<string, string>();
   readonly metas = new Map<string, TokenMeta>();
+  /** Deleted tokens an Undo can bring back (the core keeps them for 30 s). */
+  readonly removed = new Map<string, { meta: TokenMeta; secret: string }>();
   readonly calls: { method: ApiMethod; request: unknown }[] = [];
   /** The value main would have put on the clipboard. */
   clipboard: string | null = null;
@@ -142,10 +144,21 @@ export class FakeKeyport {
       return { clearAfterSeconds: this.info.clipboardClearSeconds };
     },
     removeToken: (req: VaultRequest<'removeToken'>) => {
-      this.get(req.id);
+      const meta = this.get(req.id);
+      const secret = this.secretOf(req.id);
       this.metas.delete(req.id);
       this.secrets.delete(req.id);
-      return { removed: true as const };
+      const undoId = `undo-${req.id}`;
+      this.removed.set(undoId, { meta, secret });
+      return { removed: true as const, undoId };
+    },
+    restoreToken: (req: VaultRequest<'restoreToken'>) => {
+      const kept = this.removed.get(req.undoId);
+      if (!kept) throw new FakeError('NOTHING_TO_UNDO', 'Too late to undo.');
+      this.removed.delete(req.undoId);
+      this.metas.set(kept.meta.id, kept.meta);
+      this.secrets.set(kept.meta.id, kept.secret);
+      return kept.meta;
     },
   };
 

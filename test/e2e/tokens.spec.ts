@@ -42,6 +42,23 @@ test('add, see masked, reveal, copy and delete a token', async ({ app, bridge })
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(app.getByRole('heading', { name: 'No tokens yet' })).toBeVisible();
   expect(await bridge.core.service.listTokens()).toEqual([]);
+
+  // Undo brings it back from main, value included; deleting again is final once its window ends.
+  const notices = app.getByRole('status', { name: 'Notifications' });
+  await notices.getByRole('button', { name: 'Undo' }).click();
+  await expect(notices.getByText('Restored “Work npm”')).toBeVisible();
+  await expect(app.getByRole('listitem', { name: 'Work npm' })).toBeVisible();
+  const [restored] = await bridge.core.service.listTokens();
+  expect((await bridge.core.service.revealToken(restored!.id)).secret).toBe(SECRET);
+  await app
+    .getByRole('listitem', { name: 'Work npm' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await app
+    .getByRole('alertdialog', { name: 'Delete token' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await expect(app.getByRole('heading', { name: 'No tokens yet' })).toBeVisible();
 });
 
 test('works from the keyboard alone', async ({ app }) => {

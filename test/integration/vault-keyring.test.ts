@@ -30,4 +30,29 @@ describe('vault on the real Secret Service', () => {
     await service.removeToken(meta.id);
     expect(await service.listTokens()).toEqual([]);
   });
+
+  it('Undo after delete puts the secret back in the keychain under the same id', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'keyport-vault-'));
+    const { service } = await openCore({ version: 'test', dataDir: dir });
+    const meta = await service.addToken({
+      label: 'undo me',
+      registry: 'https://registry.example.test/',
+      ecosystem: 'npm',
+      secret: `${SECRET}-undo`,
+    });
+    const search = () =>
+      execFileSync('secret-tool', ['search', '--all', 'service', KEYCHAIN_SERVICE], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    const { undoId } = await service.removeToken(meta.id);
+    expect(undoId).not.toBeNull();
+    expect(search()).not.toContain(meta.id);
+    const back = await service.restoreToken(undoId!);
+    expect(back.id).toBe(meta.id);
+    expect(search()).toContain(meta.id);
+    expect((await service.revealToken(meta.id)).secret).toBe(`${SECRET}-undo`);
+    await expect(service.restoreToken(undoId!)).rejects.toMatchObject({ code: 'NOTHING_TO_UNDO' });
+    await service.removeToken(meta.id);
+  });
 });

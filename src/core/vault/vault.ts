@@ -28,6 +28,12 @@ export interface NewToken {
   signIn?: { username: string };
 }
 
+/** A deleted token's two halves, as `remove` returns them for an Undo (see `restore`). */
+export interface RemovedToken {
+  record: StoredRecord;
+  secret: string;
+}
+
 export interface TokenPatch {
   label?: string;
   notes?: string;
@@ -173,7 +179,6 @@ export class Vault {
   add(input: NewToken): Promise<TokenMeta> {
     return this.exclusive(async () => {
       await this.beforeChange();
-      const data = await this.load();
       const record: StoredRecord = {
         id: this.newId(),
         label: input.label,
@@ -193,24 +198,45 @@ export class Vault {
         ...(input.cidr ? { cidr: input.cidr } : {}),
         ...(input.signIn ? { signIn: input.signIn } : {}),
         status: 'ok',
-        phase: 'pending',
       };
-      // Metadata first, flagged pending: a crash before the keychain write leaves a pending
-      // record without a secret, which reconcile drops; a crash after it leaves both halves,
-      // which reconcile completes. Never a secret nobody knows about.
-      data.tokens.push(record);
-      await this.save(data);
-      try {
-        await this.secrets.set(account(data, record.id), input.secret);
-      } catch (err) {
-        data.tokens = data.tokens.filter((t) => t.id !== record.id);
-        await this.save(data);
-        throw err;
-      }
-      delete record.phase;
-      await this.save(data);
-      return publicMeta(record);
+      return this.insert(record, input.secret);
     });
+  }
+
+  /**
+   * Puts back a token `remove` took out (the app's Undo): the same id, dates and "written to"
+   * list, with its secret, through the same crash-safe steps as `add`.
+   */
+  restore(removed: RemovedToken): Promise<TokenMeta> {
+    return this.exclusive(async () => {
+      await this.beforeChange();
+      const data = await this.load();
+      if (data.tokens.some((t) => t.id === removed.record.id)) {
+        throw new KeyportError('INVALID_INPUT', `"${removed.record.label}" is already back.`);
+      }
+      return this.insert({ ...removed.record, status: 'ok' }, removed.secret);
+    });
+  }
+
+  /** The two halves of a token, in the order that survives a crash at any point. Runs in `exclusive`. */
+  private async insert(record: StoredRecord, secret: string): Promise<TokenMeta> {
+    const data = await this.load();
+    // Metadata first, flagged pending: a crash before the keychain write leaves a pending record
+    // without a secret, which reconcile drops; a crash after it leaves both halves, which
+    // reconcile completes. Never a secret nobody knows about.
+    record.phase = 'pending';
+    data.tokens.push(record);
+    await this.save(data);
+    try {
+      await this.secrets.set(account(data, record.id), secret);
+    } catch (err) {
+      data.tokens = data.tokens.filter((t) => t.id !== record.id);
+      await this.save(data);
+      throw err;
+    }
+    delete record.phase;
+    await this.save(data);
+    return publicMeta(record);
   }
 
   update(id: string, patch: TokenPatch): Promise<TokenMeta> {
@@ -277,17 +303,24 @@ export class Vault {
     });
   }
 
-  remove(id: string): Promise<void> {
+  /**
+   * Deletes a token, both halves, and returns them (the secret is null if the keychain had lost
+   * it) for the caller to offer Undo with; nothing is kept here.
+   */
+  remove(id: string): Promise<RemovedToken | null> {
     return this.exclusive(async () => {
       await this.beforeChange();
       const data = await this.load();
       const record = findRecord(data, id);
+      const secret = await this.secrets.get(account(data, id));
       // Flag first, so a crash between the two halves is finished at the next start.
       record.phase = 'deleting';
       await this.save(data);
       await this.secrets.delete(account(data, id));
       data.tokens = data.tokens.filter((t) => t.id !== id);
       await this.save(data);
+      delete record.phase;
+      return secret === null ? null : { record, secret };
     });
   }
 

@@ -25,6 +25,7 @@ const VALID: Record<Channel, Record<string, unknown>> = {
   'vault:reveal': { id: 'abc123' },
   'vault:copy': { id: 'abc123' },
   'vault:remove': { id: 'abc123' },
+  'vault:restore': { undoId: 'abc123' },
   'config:defaults': {},
   'config:plan': { tokenId: 'abc123', format: 'npmrc', file: '/tmp/keyport/.npmrc' },
   'config:apply': { planId: 'abc123' },

@@ -147,6 +147,36 @@ describe('Vault', () => {
     await expect(vault.reveal(id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('remove hands back both halves, and restore puts the same token back', async () => {
+    const secrets = new MemorySecretStore();
+    const vault = await Vault.open({ dir: tempDir(), secrets });
+    const added = await vault.add(token({ notes: 'keep me' }));
+    await vault.recordWrite(added.id, {
+      format: 'npmrc',
+      file: '/tmp/x/.npmrc',
+      entry: '//registry.npmjs.org/:_authToken',
+    });
+    const before = await vault.get(added.id);
+    const removed = await vault.remove(added.id);
+    expect(removed?.secret).toBe(SECRET);
+    expect(await vault.list()).toEqual([]);
+    expect(await tokenAccounts(secrets)).toEqual([]);
+
+    const back = await vault.restore(removed!);
+    expect(back).toEqual(before);
+    expect(await vault.reveal(added.id)).toBe(SECRET);
+    await expect(vault.restore(removed!)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
+  it('remove of a token whose value the keychain lost gives nothing to restore', async () => {
+    const secrets = new MemorySecretStore();
+    const vault = await Vault.open({ dir: tempDir(), secrets });
+    const { id } = await vault.add(token());
+    for (const a of await tokenAccounts(secrets)) await secrets.delete(a);
+    expect(await vault.remove(id)).toBeNull();
+    expect(await vault.list()).toEqual([]);
+  });
+
   it('writes nothing when the keychain refuses the secret', async () => {
     const dir = tempDir();
     const secrets = new FailingStore();

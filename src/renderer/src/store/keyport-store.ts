@@ -16,6 +16,8 @@ import type { EcosystemFilter, SortKey } from './visible-tokens';
 /** Used until app:info answers; the core's values are the same. */
 const DEFAULT_REVEAL_HIDE_SECONDS = 30;
 const NOTICE_SECONDS = 6;
+/** The delete notice's Undo: shorter than the 30 s main keeps a deleted token. */
+const RESTORE_NOTICE_SECONDS = 25;
 
 /** A button in a notice, e.g. Undo after a config write. */
 export interface NoticeAction {
@@ -84,8 +86,10 @@ export interface KeyportState extends RegistriesSlice, ConfigWriteSlice, ScanSli
   addToken(request: RequestOf<'vault:add'>): Promise<TokenMeta>;
   /** Rejects with an ApiError so the dialog can show it next to the fields. */
   updateToken(request: RequestOf<'vault:update'>): Promise<TokenMeta>;
-  /** Rejects with an ApiError so the confirmation can show it. */
+  /** Rejects with an ApiError so the confirmation can show it; on success notifies with Undo. */
   removeToken(id: string): Promise<void>;
+  /** Brings a deleted token back (the Undo in the delete notice); failures go to the banner. */
+  restoreToken(undoId: string): Promise<void>;
   showError(err: unknown): void;
   dismissError(): void;
   notify(text: string, options?: NotifyOptions): void;
@@ -227,9 +231,33 @@ export function createKeyportStore({ api, clock = systemClock }: StoreDeps): Key
 
       async removeToken(id) {
         const token = get().tokens.find((t) => t.id === id);
-        await withPending(`remove:${id}`, () => api.removeToken({ id }));
+        const { undoId } = await withPending(`remove:${id}`, () => api.removeToken({ id }));
         get().forgetLocal([id]);
-        get().notify(token ? `Deleted “${token.label}”` : 'Token deleted');
+        get().notify(
+          token ? `Deleted “${token.label}”` : 'Token deleted',
+          undoId
+            ? {
+                // Main keeps the deleted token for 30 s (core/removed-tokens.ts); the notice
+                // leaves a little before that, so its Undo never arrives too late.
+                seconds: RESTORE_NOTICE_SECONDS,
+                action: {
+                  label: 'Undo',
+                  busyLabel: 'Restoring…',
+                  run: () => get().restoreToken(undoId),
+                },
+              }
+            : {},
+        );
+      },
+
+      async restoreToken(undoId) {
+        try {
+          const token = await withPending(`restore:${undoId}`, () => api.restoreToken({ undoId }));
+          set((s) => ({ tokens: [...s.tokens.filter((t) => t.id !== token.id), token] }));
+          get().notify(`Restored “${token.label}”`);
+        } catch (err) {
+          get().showError(err);
+        }
       },
 
       showError: (err) => set({ error: errorInfoOf(err) }),

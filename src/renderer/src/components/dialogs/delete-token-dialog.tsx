@@ -11,7 +11,8 @@ export function DeleteTokenDialog({ token }: { token: TokenMeta }) {
       message={
         <>
           Delete <strong>{token.label}</strong> (<span className="mono">{token.masked}</span>)? Its
-          value is removed from the keychain; this cannot be undone.
+          value is removed from the keychain; the notice that follows can bring it back for a few
+          seconds.
         </>
       }
       confirmLabel="Delete"

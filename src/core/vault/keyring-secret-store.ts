@@ -3,11 +3,6 @@ import { KeyportError } from '../../shared/errors';
 import type { SecretStore } from './secret-store';
 
 /**
- * Secrets in the OS keychain (Secret Service on Linux, Keychain on macOS, Credential Manager on
- * Windows) through @napi-rs/keyring: N-API prebuilt binaries, so the same module loads in Node
- * and Electron without a rebuild. keytar, the usual choice, was archived in 2022.
- */
-/**
  * On Linux, the Secret Service and nothing else. Unpinned, @napi-rs/keyring silently falls back
  * to the kernel keyring when no Secret Service answers (a server, a container, a broken session):
  * a token "stored" there is gone at logout or reboot. Pinned, that case is an error we report.
@@ -15,6 +10,11 @@ import type { SecretStore } from './secret-store';
  */
 const ENTRY_OPTIONS: EntryOptions = { linux: { store: 'secret-service' } };
 
+/**
+ * Secrets in the OS keychain (Secret Service on Linux, Keychain on macOS, Credential Manager on
+ * Windows) through @napi-rs/keyring: N-API prebuilt binaries, so the same module loads in Node
+ * and Electron without a rebuild. keytar, the usual choice, was archived in 2022.
+ */
 export class KeyringSecretStore implements SecretStore {
   /**
    * One keychain handle per account, kept for the life of the store. Constructing an entry is

@@ -1,5 +1,5 @@
 import { KeyportError } from '../shared/errors';
-import { RemovedTokens } from './removed-tokens';
+import { RemovedTokens, RESTORE_WINDOW_MS } from './removed-tokens';
 import type { AppInfo, CopyResult, TokenMeta } from '../shared/types';
 import type { ParsedRequestOf } from '../shared/ipc-contract';
 import type { ClipboardGuard } from './clipboard-guard';
@@ -102,9 +102,15 @@ export class KeyportService {
   }
 
   /** Deletes a token; `undoId` restores it within RESTORE_WINDOW_MS (null if no value was left). */
-  async removeToken(id: string): Promise<{ removed: true; undoId: string | null }> {
+  async removeToken(
+    id: string,
+  ): Promise<{ removed: true; undoId: string | null; undoSeconds: number }> {
     const removed = await this.deps.vault.remove(id);
-    return { removed: true, undoId: removed ? this.removed.keep(removed) : null };
+    return {
+      removed: true,
+      undoId: removed ? this.removed.keep(removed) : null,
+      undoSeconds: RESTORE_WINDOW_MS / 1000,
+    };
   }
 
   async restoreToken(undoId: string): Promise<TokenMeta> {

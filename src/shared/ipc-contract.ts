@@ -228,8 +228,8 @@ export interface ResponseTypes {
   'vault:update': TokenMeta;
   'vault:reveal': { secret: string };
   'vault:copy': CopyResult;
-  /** `undoId`: restores the token with vault:restore for a short while (null: nothing to keep). */
-  'vault:remove': { removed: true; undoId: string | null };
+  /** `undoId` restores the token with vault:restore for `undoSeconds` (null: nothing was kept). */
+  'vault:remove': { removed: true; undoId: string | null; undoSeconds: number };
   'vault:restore': TokenMeta;
   'config:defaults': Record<ConfigFormat, string>;
   'config:plan': WritePreview;

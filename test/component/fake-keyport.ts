@@ -150,7 +150,7 @@ export class FakeKeyport {
       this.secrets.delete(req.id);
       const undoId = `undo-${req.id}`;
       this.removed.set(undoId, { meta, secret });
-      return { removed: true as const, undoId };
+      return { removed: true as const, undoId, undoSeconds: 30 };
     },
     restoreToken: (req: VaultRequest<'restoreToken'>) => {
       const kept = this.removed.get(req.undoId);

@@ -45,8 +45,9 @@ describe('vault on the real Secret Service', () => {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
       });
-    const { undoId } = await service.removeToken(meta.id);
+    const { undoId, undoSeconds } = await service.removeToken(meta.id);
     expect(undoId).not.toBeNull();
+    expect(undoSeconds).toBe(30);
     expect(search()).not.toContain(meta.id);
     const back = await service.restoreToken(undoId!);
     expect(back.id).toBe(meta.id);

@@ -16,8 +16,8 @@ import type { EcosystemFilter, SortKey } from './visible-tokens';
 /** Used until app:info answers; the core's values are the same. */
 const DEFAULT_REVEAL_HIDE_SECONDS = 30;
 const NOTICE_SECONDS = 6;
-/** The delete notice's Undo: shorter than the 30 s main keeps a deleted token. */
-const RESTORE_NOTICE_SECONDS = 25;
+/** How much earlier than main's window the delete notice (and its Undo) goes away. */
+const UNDO_MARGIN_SECONDS = 5;
 
 /** A button in a notice, e.g. Undo after a config write. */
 export interface NoticeAction {
@@ -231,15 +231,17 @@ export function createKeyportStore({ api, clock = systemClock }: StoreDeps): Key
 
       async removeToken(id) {
         const token = get().tokens.find((t) => t.id === id);
-        const { undoId } = await withPending(`remove:${id}`, () => api.removeToken({ id }));
+        const { undoId, undoSeconds } = await withPending(`remove:${id}`, () =>
+          api.removeToken({ id }),
+        );
         get().forgetLocal([id]);
         get().notify(
           token ? `Deleted “${token.label}”` : 'Token deleted',
           undoId
             ? {
-                // Main keeps the deleted token for 30 s (core/removed-tokens.ts); the notice
-                // leaves a little before that, so its Undo never arrives too late.
-                seconds: RESTORE_NOTICE_SECONDS,
+                // The notice leaves a little before main drops the deleted token, so its Undo
+                // never arrives too late.
+                seconds: Math.max(1, undoSeconds - UNDO_MARGIN_SECONDS),
                 action: {
                   label: 'Undo',
                   busyLabel: 'Restoring…',

@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/io';
@@ -46,5 +48,30 @@ describe('keyport CLI (argument handling, no keychain needed)', () => {
     ).toBe(2);
     expect(badUrl.err()).toMatch(/^keyport: registry: /);
     expect(badUrl.err()).not.toContain('kp-test-secret');
+  });
+
+  it('write --dry-run prints the masked diff, and the core’s notes on stderr', async () => {
+    const home = tempDir();
+    const file = path.join(home, 'pip.conf');
+    writeFileSync(file, '\uFEFF[global]\ntimeout = 60\n');
+    const secret = 'kp-test-cli-note-0001';
+    const t = io(`${secret}\n`, { KEYPORT_HOME: home, HOME: home });
+    const args = [
+      'write',
+      'pip',
+      '--file',
+      file,
+      '--registry',
+      'https://pypi.corp.example/simple/',
+    ];
+    expect(await runCli([...args, '--username', 'ci', '--token-stdin', '--dry-run'], t.value)).toBe(
+      0,
+    );
+    expect(t.err()).toBe(
+      'keyport: note: The file started with a byte-order mark (BOM), which pip cannot read; Keyport removes it.\n',
+    );
+    expect(t.out()).toContain('+index-url = https://ci:');
+    expect(t.out() + t.err()).not.toContain(secret);
+    expect(readFileSync(file, 'utf8')).toBe('\uFEFF[global]\ntimeout = 60\n');
   });
 });

@@ -19,7 +19,8 @@ Registries (npm token API):
   keyport login --registry URL --username U --password-stdin [--otp CODE]
   keyport token list --registry URL [--json]
   keyport token create --registry URL [--read-only | --automation] [--cidr RANGE]…
-              [--name N --expires DAYS [--description D] [--package P]… [--scope @S]…
+              [--name N --expires DAYS [--description D] [--package P… | --all-packages]
+               [--scope @S]…
                [--org O]… [--permission read-only|read-write] [--orgs-permission …]
                [--bypass-2fa]] [--label L] [--password-stdin] [--otp CODE]
                                               prints the new token once and stores it

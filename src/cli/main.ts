@@ -34,6 +34,7 @@ const OPTIONS = {
   name: { type: 'string' },
   description: { type: 'string' },
   package: { type: 'string', multiple: true },
+  'all-packages': { type: 'boolean' },
   org: { type: 'string', multiple: true },
   permission: { type: 'string' },
   'orgs-permission': { type: 'string' },

@@ -119,7 +119,11 @@ async function tokenCreate(
         cidr,
         ...(expires ? { expiresDays: Number(expires) } : {}),
         ...(str(args, 'description') ? { description: str(args, 'description') } : {}),
-        ...(list(args, 'package').length ? { packages: list(args, 'package') } : {}),
+        ...(args.values['all-packages']
+          ? { packagesAll: true }
+          : list(args, 'package').length
+            ? { packages: list(args, 'package') }
+            : {}),
         ...(list(args, 'scope').length ? { scopes: list(args, 'scope') } : {}),
         ...(list(args, 'org').length ? { orgs: list(args, 'org') } : {}),
         ...(str(args, 'permission')

@@ -6,8 +6,9 @@ import { openCore, type Core } from '../../../src/core/open-core';
 import { granularRequest } from '../../../src/core/rotate-flow';
 import { GRANULAR_REQUEST, GRANULAR_WIRE } from '../../support/granular-token';
 import { startNpmLikeServer, type NpmLikeServer } from '../../support/npm-like-server';
+import { runKeyport } from '../../support/run-keyport';
 
-// Rotating a granular token: the real core, keychain and files; the registry is the npm-like
+// Granular tokens (rotation, the CLI's --all-packages): the real core, keychain and files; the registry is the npm-like
 // server (test/support), since Verdaccio ignores granular fields and so cannot show they are kept.
 const PASSWORD = 'granular-pass-1';
 let registry: NpmLikeServer;
@@ -36,7 +37,7 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-describe('rotate a granular token', () => {
+describe('granular tokens', () => {
   it('makes a token with the same settings from the registry’s listing, then revokes the old', async () => {
     const [account] = await core.service.registries.accounts();
     const created = await core.service.registries.create({
@@ -109,5 +110,28 @@ describe('rotate a granular token', () => {
       created: '2026-01-01T00:00:00Z',
     };
     expect(() => granularRequest(bare, new Date())).toThrow(/cannot make the same token again/);
+  });
+
+  it('keyport token create --all-packages asks for every package (packages_all)', async () => {
+    const home = mkdtempSync(path.join(os.tmpdir(), 'keyport-granular-cli-'));
+    const env = { ...process.env, HOME: home, KEYPORT_HOME: path.join(home, 'data') };
+    const login = await runKeyport(
+      ['login', '--registry', registry.url, '--username', 'gran', '--password-stdin'],
+      env,
+      `${PASSWORD}\n`,
+    );
+    expect(login.code).toBe(0);
+    const args = ['token', 'create', '--registry', registry.url, '--name', 'everything'];
+    const created = await runKeyport(
+      [...args, '--expires', '7', '--all-packages', '--package', 'ignored', '--password-stdin'],
+      env,
+      `${PASSWORD}\n`,
+    );
+    expect(created.code).toBe(0);
+    expect(created.err).toMatch(/^Stored as /);
+    const wire = registry.tokens.find((t) => t.wire.name === 'everything')!.wire;
+    expect(wire).toMatchObject({ packages_all: true });
+    expect(wire).not.toHaveProperty('packages');
+    rmSync(home, { recursive: true, force: true });
   });
 });

@@ -8,8 +8,9 @@ import { GRANULAR_REQUEST, GRANULAR_WIRE } from '../../support/granular-token';
 import { startNpmLikeServer, type NpmLikeServer } from '../../support/npm-like-server';
 import { runKeyport } from '../../support/run-keyport';
 
-// Granular tokens (rotation, the CLI's --all-packages): the real core, keychain and files; the registry is the npm-like
-// server (test/support), since Verdaccio ignores granular fields and so cannot show they are kept.
+// Granular tokens (rotation, the CLI's --all-packages): the real core, keychain and files; the
+// registry is the npm-like server (test/support), since Verdaccio ignores granular fields and so
+// cannot show they are kept.
 const PASSWORD = 'granular-pass-1';
 let registry: NpmLikeServer;
 let root: string;

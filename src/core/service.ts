@@ -105,7 +105,7 @@ export class KeyportService {
   async removeToken(
     id: string,
   ): Promise<{ removed: true; undoId: string | null; undoSeconds: number }> {
-    const removed = await this.deps.vault.remove(id);
+    const removed = await this.deps.vault.remove(id, { forUndo: true });
     return {
       removed: true,
       undoId: removed ? this.removed.keep(removed) : null,

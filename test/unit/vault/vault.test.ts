@@ -137,11 +137,16 @@ describe('Vault', () => {
     expect(again.writtenTo).toHaveLength(1);
   });
 
-  it('deletes the keychain entry and the metadata together', async () => {
+  it('deletes the keychain entry and the metadata together, reading no value', async () => {
     const secrets = new MemorySecretStore();
+    let reads = 0;
+    const get = secrets.get.bind(secrets);
+    secrets.get = (a) => (reads++, get(a));
     const vault = await Vault.open({ dir: tempDir(), secrets });
     const { id } = await vault.add(token());
-    await vault.remove(id);
+    reads = 0;
+    expect(await vault.remove(id)).toBeNull();
+    expect(reads).toBe(0);
     expect(await vault.list()).toEqual([]);
     expect(await tokenAccounts(secrets)).toEqual([]);
     await expect(vault.reveal(id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -157,7 +162,7 @@ describe('Vault', () => {
       entry: '//registry.npmjs.org/:_authToken',
     });
     const before = await vault.get(added.id);
-    const removed = await vault.remove(added.id);
+    const removed = await vault.remove(added.id, { forUndo: true });
     expect(removed?.secret).toBe(SECRET);
     expect(await vault.list()).toEqual([]);
     expect(await tokenAccounts(secrets)).toEqual([]);
@@ -173,7 +178,7 @@ describe('Vault', () => {
     const vault = await Vault.open({ dir: tempDir(), secrets });
     const { id } = await vault.add(token());
     for (const a of await tokenAccounts(secrets)) await secrets.delete(a);
-    expect(await vault.remove(id)).toBeNull();
+    expect(await vault.remove(id, { forUndo: true })).toBeNull();
     expect(await vault.list()).toEqual([]);
   });
 

@@ -7,14 +7,21 @@ const tokens = [
   { id: 'b', label: 'bravo', secret: secret('bravo') },
 ];
 const row = (label: string) => screen.getByRole('listitem', { name: label });
+type User = ReturnType<typeof renderApp>['user'];
+
+/** Row → Delete → the confirmation; `confirm` also presses its Delete. */
+async function deleteDialog(user: User, label: string, confirm = false) {
+  await user.click(within(row(label)).getByRole('button', { name: 'Delete' }));
+  const dialog = screen.getByRole('alertdialog', { name: 'Delete token' });
+  if (confirm) await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+  return dialog;
+}
 
 describe('Delete', () => {
   it('asks first, naming the token and its masked value; Cancel keeps it', async () => {
     const { user, fake } = renderApp({ tokens });
     await findList();
-    await user.click(within(row('alpha')).getByRole('button', { name: 'Delete' }));
-
-    const dialog = screen.getByRole('alertdialog', { name: 'Delete token' });
+    const dialog = await deleteDialog(user, 'alpha');
     expect(dialog.textContent).toContain('alpha');
     expect(dialog.textContent).toContain('npm_••••••••alph');
     expect(within(dialog).getByRole('button', { name: 'Delete' }).className).toContain(
@@ -31,9 +38,7 @@ describe('Delete', () => {
   it('removes the token when confirmed', async () => {
     const { user, fake } = renderApp({ tokens });
     await findList();
-    await user.click(within(row('alpha')).getByRole('button', { name: 'Delete' }));
-    const dialog = screen.getByRole('alertdialog', { name: 'Delete token' });
-    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    await deleteDialog(user, 'alpha', true);
 
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(fake.callsTo('removeToken')).toEqual([{ id: 'a' }]);
@@ -45,9 +50,7 @@ describe('Delete', () => {
   it('Undo in the notice brings the token back, same id, value and notes', async () => {
     const { user, fake } = renderApp({ tokens });
     await findList();
-    await user.click(within(row('alpha')).getByRole('button', { name: 'Delete' }));
-    const dialog = screen.getByRole('alertdialog', { name: 'Delete token' });
-    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    await deleteDialog(user, 'alpha', true);
     expect(rowLabels()).toEqual(['bravo']);
 
     const notices = screen.getByRole('status', { name: 'Notifications' });
@@ -63,9 +66,7 @@ describe('Delete', () => {
   it('a late Undo says so in the banner and keeps the list as it is', async () => {
     const { user, fake } = renderApp({ tokens });
     await findList();
-    await user.click(within(row('bravo')).getByRole('button', { name: 'Delete' }));
-    const dialog = screen.getByRole('alertdialog', { name: 'Delete token' });
-    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    await deleteDialog(user, 'bravo', true);
     fake.removed.clear(); // the 30 s in main have passed
     const notices = screen.getByRole('status', { name: 'Notifications' });
     await user.click(within(notices).getByRole('button', { name: 'Undo' }));
@@ -77,9 +78,7 @@ describe('Delete', () => {
     const { user, fake } = renderApp({ tokens });
     await findList();
     fake.failNext('removeToken', 'KEYCHAIN_UNAVAILABLE', 'No keychain is available.');
-    await user.click(within(row('bravo')).getByRole('button', { name: 'Delete' }));
-    const dialog = screen.getByRole('alertdialog', { name: 'Delete token' });
-    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    const dialog = await deleteDialog(user, 'bravo', true);
 
     expect(within(dialog).getByRole('alert').textContent).toBe('No keychain is available.');
     expect(rowLabels()).toEqual(['alpha', 'bravo']);

@@ -12,6 +12,7 @@ import {
 } from '../shared/types';
 import type { ApplyResult, WritePlan } from './configs/config-writer';
 import { defaultConfigPath } from './configs/default-config-path';
+import { randomId } from './random-hex';
 import { referenceFor } from './references';
 import type { Vault } from './vault/vault';
 
@@ -121,7 +122,7 @@ export class ConfigWriteFlow {
       ...optional('pipMode', req.pipMode),
       ...optional('mavenAuth', req.mavenAuth),
     });
-    const planId = crypto.randomUUID().replaceAll('-', '');
+    const planId = randomId();
     const { format: _format, file: _file, ...spec } = req;
     const target: WriteTargetSpec = { ...spec, registry: req.registry };
     for (const key of Object.keys(target) as Array<keyof WriteTargetSpec>) {
@@ -153,7 +154,7 @@ export class ConfigWriteFlow {
     const result = await applyWrite(plan);
     let undoId: string | null = null;
     if (plan.changed) {
-      undoId = crypto.randomUUID().replaceAll('-', '');
+      undoId = randomId();
       this.undos.set(undoId, { applied: result, entry: plan.entry, tokenId });
       if (this.undos.size > MAX_UNDOS) this.undos.delete(this.undos.keys().next().value as string);
     }

@@ -1,3 +1,4 @@
+import { randomId } from './random-hex';
 import type { RemovedToken } from './vault/vault';
 
 /** How long a deleted token can be brought back: the app's Undo notice stays this long too. */
@@ -15,7 +16,7 @@ export class RemovedTokens {
 
   /** Keeps a deleted token and returns the id to restore it with. */
   keep(removed: RemovedToken): string {
-    const undoId = crypto.randomUUID().replaceAll('-', '');
+    const undoId = randomId();
     const timer = setTimeout(() => this.kept.delete(undoId), this.windowMs);
     timer.unref?.();
     this.kept.set(undoId, { removed, timer });

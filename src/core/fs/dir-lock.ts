@@ -1,4 +1,4 @@
-import { randomHex } from './random-hex';
+import { randomHex } from '../random-hex';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as wait } from 'node:timers/promises';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { KeyportError } from '../../shared/errors';
 import type { TokenMeta } from '../../shared/types';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { randomHex } from '../random-hex';
 
 /**
  * A record is `pending` from just before its secret is stored until both halves exist, and
@@ -36,7 +37,7 @@ export class MetadataFile {
       text = await fs.readFile(this.file, 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-        return { version: 1, vaultId: crypto.randomUUID().slice(0, 8), tokens: [] };
+        return { version: 1, vaultId: randomHex(4), tokens: [] };
       }
       throw err;
     }

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { randomHex } from '../random-hex';
 import { KeyportError, type KeyportErrorInfo } from '../../shared/errors';
 import { maskSecret } from '../../shared/mask';
 import type {
@@ -77,7 +78,7 @@ export class Vault {
     this.meta = new MetadataFile(options.dir);
     this.secrets = options.secrets;
     this.now = options.now ?? (() => new Date());
-    this.newId = options.newId ?? (() => crypto.randomUUID().replaceAll('-', '').slice(0, 16));
+    this.newId = options.newId ?? (() => randomHex(8));
   }
 
   /**

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../shared/expiry-days';
 import { KeyportError, toErrorInfo } from '../shared/errors';
 import type { ParsedRequestOf, ResponseOf } from '../shared/ipc-contract';
 import type { CreatedToken, CreateTokenRequest } from '../shared/registry-types';
@@ -237,7 +238,7 @@ function describePermissions(request: CreateTokenRequest, created: CreatedToken)
 function expiryOf(request: CreateTokenRequest, created: CreatedToken, now: Date): string | null {
   if (created.expires) return created.expires;
   if (request.kind === 'granular' && request.expiresDays) {
-    return new Date(now.getTime() + request.expiresDays * 86_400_000).toISOString();
+    return new Date(now.getTime() + request.expiresDays * DAY_MS).toISOString();
   }
   return null;
 }

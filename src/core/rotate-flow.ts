@@ -1,4 +1,5 @@
 import { KeyportError, toErrorInfo } from '../shared/errors';
+import { DAY_MS } from '../shared/expiry-days';
 import type { CreateTokenRequest, RemoteToken } from '../shared/registry-types';
 import type { ParsedRequestOf } from '../shared/ipc-contract';
 import type { RotateOutcome, RotatePreview, TokenMeta } from '../shared/types';
@@ -190,7 +191,6 @@ function legacyRequest(token: TokenMeta): CreateTokenRequest {
   };
 }
 
-const DAY_MS = 86_400_000;
 const ROTATED = / \(rotated \d{4}-\d{2}-\d{2}\)$/;
 
 /** A granular token like `remote`, named "<name> (rotated <date>)" so the two never clash. */

@@ -5,7 +5,7 @@
  * passed in.
  */
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 function startOfLocalDay(ms: number): number {
   const d = new Date(ms);

@@ -92,13 +92,18 @@ function checkLocation(target: Omit<WriteTarget, 'secret'>): void {
   }
 }
 
+/** The real file (symlinks resolved), its bytes and its text; null for a file not there yet. */
+async function readConfig(requested: string) {
+  const file = await resolveConfigPath(requested);
+  const bytes = await readBytes(file);
+  return { file, bytes, before: bytes === null ? null : decodeConfig(bytes, file) };
+}
+
 export async function planWrite(target: WriteTarget): Promise<WritePlan> {
   checkTarget(target);
   const { format, file: requested, ...editTarget } = target;
   const editor = EDITORS[format];
-  const file = await resolveConfigPath(requested);
-  const bytes = await readBytes(file);
-  const before = bytes === null ? null : decodeConfig(bytes, file);
+  const { file, bytes, before } = await readConfig(requested);
   const edited = editor.edit(before ?? '', editTarget);
   const { entry } = edited;
   let after = edited.text;
@@ -136,9 +141,7 @@ export async function planRemove(target: Omit<WriteTarget, 'secret'>): Promise<W
   const { format, file: requested, ...rest } = target;
   const { secret: _ignored, ...removeTarget } = rest as typeof rest & { secret?: unknown };
   const editor = EDITORS[format];
-  const file = await resolveConfigPath(requested);
-  const bytes = await readBytes(file);
-  const before = bytes === null ? null : decodeConfig(bytes, file);
+  const { file, bytes, before } = await readConfig(requested);
   const { text: after, entry } = editor.remove(before ?? '', removeTarget);
   const changed = before !== null && before !== after;
   return {

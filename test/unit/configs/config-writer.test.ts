@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KeyportError } from '../../../src/shared/errors';
+import type { ConfigFormat } from '../../../src/shared/types';
 import {
   applyWrite,
   LEGACY_UNDO_SUFFIXES,
@@ -47,6 +48,18 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 }
 
 const mode = (file: string): number => statSync(file).mode & 0o777;
+
+/** The `x` entry of a TWO_ENTRY_FILES file, however its format names it. */
+function entryX(format: ConfigFormat, file: string) {
+  return {
+    format,
+    file,
+    registry: format === 'pip' ? 'https://x.example/simple/' : 'https://x.example/',
+    serverId: 'x',
+    source: 'x',
+    repository: 'x',
+  };
+}
 
 /** One file per format holding two entries: `x` (OLD, the target) and `y` (OTHER, a bystander). */
 const TWO_ENTRY_FILES = [
@@ -214,16 +227,7 @@ describe('planWrite / applyWrite / undoWrite', () => {
   it.each(TWO_ENTRY_FILES)('%s diff shows no credential', async (format, name, content) => {
     const file = path.join(tempDir(), name);
     writeFileSync(file, content);
-    const plan = await planWrite({
-      format,
-      file,
-      registry: format === 'pip' ? 'https://x.example/simple/' : 'https://x.example/',
-      serverId: 'x',
-      source: 'x',
-      repository: 'x',
-      username: 'u',
-      secret: SECRET,
-    });
+    const plan = await planWrite({ ...entryX(format, file), username: 'u', secret: SECRET });
     expect(plan.changed).toBe(true);
     for (const s of [SECRET, OLD, OTHER]) expect(plan.diff).not.toContain(s);
     expect(plan.diff).toMatch(/^\+.*kp-t••••••••0001/m);
@@ -357,14 +361,7 @@ describe('planRemove (after revoking a token) with applyWrite / undoWrite', () =
   it.each(TWO_ENTRY_FILES)('%s removal diff shows no credential', async (format, name, content) => {
     const file = path.join(tempDir(), name);
     writeFileSync(file, content);
-    const plan = await planRemove({
-      format,
-      file,
-      registry: format === 'pip' ? 'https://x.example/simple/' : 'https://x.example/',
-      serverId: 'x',
-      source: 'x',
-      repository: 'x',
-    });
+    const plan = await planRemove(entryX(format, file));
     expect(plan.changed).toBe(true);
     expect(plan.after).not.toContain(OLD);
     expect(plan.after).toContain(OTHER);

@@ -43,6 +43,20 @@ class FailingStore extends MemorySecretStore {
   }
 }
 
+/**
+ * A vault file left by a crash after the keychain write of an add: a pending record, with its
+ * secret stored. Returns the token id and the keychain account it is stored under.
+ */
+async function crashedAdd(dir: string, secrets: SecretStore) {
+  const vault = await Vault.open({ dir, secrets });
+  const { id } = await vault.add(token());
+  const file = path.join(dir, 'vault.json');
+  const data = JSON.parse(readFileSync(file, 'utf8'));
+  data.tokens[0].phase = 'pending';
+  writeFileSync(file, JSON.stringify(data));
+  return { id, file, account: `${data.vaultId}:${id}` };
+}
+
 describe('Vault', () => {
   it('keeps the secret in the secret store and only masked metadata on disk (mode 0600)', async () => {
     const dir = tempDir();
@@ -207,13 +221,8 @@ describe('Vault', () => {
   it('reconciles a crash after the keychain write: the pending record is completed', async () => {
     const dir = tempDir();
     const secrets = new MemorySecretStore();
-    const vault = await Vault.open({ dir, secrets });
-    const { id } = await vault.add(token());
-    // Put the file back to the state just before "pending" was cleared.
-    const file = path.join(dir, 'vault.json');
-    const data = JSON.parse(readFileSync(file, 'utf8'));
-    data.tokens[0].phase = 'pending';
-    writeFileSync(file, JSON.stringify(data));
+    // The file as it was just before "pending" was cleared.
+    const { id, file } = await crashedAdd(dir, secrets);
     const reopened = await Vault.open({ dir, secrets });
     expect((await reopened.list()).map((t) => t.id)).toEqual([id]);
     expect(JSON.parse(readFileSync(file, 'utf8')).tokens[0].phase).toBeUndefined();
@@ -222,13 +231,8 @@ describe('Vault', () => {
   it('reconciles a crash before the keychain write: the pending record is dropped', async () => {
     const dir = tempDir();
     const secrets = new MemorySecretStore();
-    const vault = await Vault.open({ dir, secrets });
-    const { id } = await vault.add(token());
-    const file = path.join(dir, 'vault.json');
-    const data = JSON.parse(readFileSync(file, 'utf8'));
-    data.tokens[0].phase = 'pending';
-    writeFileSync(file, JSON.stringify(data));
-    await secrets.delete(`${data.vaultId}:${id}`);
+    const { account } = await crashedAdd(dir, secrets);
+    await secrets.delete(account);
     const reopened = await Vault.open({ dir, secrets });
     expect(await reopened.list()).toEqual([]);
   });
@@ -297,21 +301,10 @@ describe('Vault', () => {
       return store;
     }
 
-    /** A vault file left by a crash after the keychain write of an add: a pending record. */
-    async function crashedAdd(dir: string, secrets: SecretStore): Promise<string> {
-      const vault = await Vault.open({ dir, secrets });
-      const { id } = await vault.add(token());
-      const file = path.join(dir, 'vault.json');
-      const data = JSON.parse(readFileSync(file, 'utf8'));
-      data.tokens[0].phase = 'pending';
-      writeFileSync(file, JSON.stringify(data));
-      return id;
-    }
-
     it('reads without a keychain round trip and leaves the file as it is', async () => {
       const dir = tempDir();
       const memory = new MemorySecretStore();
-      const id = await crashedAdd(dir, memory);
+      const { id } = await crashedAdd(dir, memory);
       const before = readFileSync(path.join(dir, 'vault.json'), 'utf8');
       const secrets = counting(memory);
       const vault = await Vault.open({ dir, secrets, reconcile: false });
@@ -324,7 +317,7 @@ describe('Vault', () => {
     it('finishes the interrupted add before the first change, once', async () => {
       const dir = tempDir();
       const memory = new MemorySecretStore();
-      const id = await crashedAdd(dir, memory);
+      const { id } = await crashedAdd(dir, memory);
       const secrets = counting(memory);
       const vault = await Vault.open({ dir, secrets, reconcile: false });
       const second = await vault.add(token({ label: 'second', secret: 'kp-test-secret-0003-abc' }));

@@ -119,51 +119,36 @@ describe('keyport CLI against a real registry', () => {
 
   it('writes a token from stdin without storing it', async () => {
     const netrc = path.join(home, '.netrc');
-    const r = await keyport(
-      [
-        'write',
-        'netrc',
-        '--file',
-        netrc,
-        '--registry',
-        'https://pypi.example.test/simple/',
-        '--username',
-        'me',
-        '--token-stdin',
-      ],
+    const writeNetrc = (registry: string, stdin: string) =>
+      keyport(
+        [
+          'write',
+          'netrc',
+          '--file',
+          netrc,
+          '--registry',
+          registry,
+          '--username',
+          'me',
+          '--token-stdin',
+        ],
+        stdin,
+      );
+    const r = await writeNetrc(
+      'https://pypi.example.test/simple/',
       'kp-test-secret-0006-netrcvalue\n',
     );
     expect(r.code).toBe(0);
     expect(readFileSync(netrc, 'utf8')).toBe(
       'machine pypi.example.test login me password kp-test-secret-0006-netrcvalue\n',
     );
-    const again = await keyport(
-      [
-        'write',
-        'netrc',
-        '--file',
-        netrc,
-        '--registry',
-        'https://pypi.example.test/simple/',
-        '--username',
-        'me',
-        '--token-stdin',
-      ],
+    const again = await writeNetrc(
+      'https://pypi.example.test/simple/',
       'kp-test-secret-0006-netrcvalue\n',
     );
     expect(again.out).toMatch(/nothing to change/);
-    const injected = await keyport(
-      [
-        'write',
-        'netrc',
-        '--file',
-        netrc,
-        '--registry',
-        'https://pypi.example.test/',
-        '--username',
-        'me',
-        '--token-stdin',
-      ],
+    const injected = await writeNetrc(
+      'https://pypi.example.test/',
       'abc\ndefault login x password y\n',
     );
     expect(injected.code).toBe(2);

@@ -1,15 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import type { Bridge } from '../support/bridge-server';
 
 // Issue 4 in the real renderer against the real core: preview a masked diff, write into an
 // existing .npmrc without disturbing it, see where the token is written, undo byte for byte.
 const SECRET = 'kp-test-secret-0008-E2EWRITECONF';
 
-test('write a token into .npmrc with a diff preview, then undo', async ({ app, bridge, home }) => {
-  const npmrc = path.join(home, '.npmrc');
-  const original = '# my settings\r\nsave-exact=true\r\n';
-  writeFileSync(npmrc, original);
+/** The token both tests write, added through the real core, then the page reloaded to list it. */
+async function addWorkToken(app: Page, bridge: Bridge) {
   await bridge.core.service.addToken({
     label: 'Work npm',
     registry: 'https://registry.npmjs.org/',
@@ -17,6 +17,13 @@ test('write a token into .npmrc with a diff preview, then undo', async ({ app, b
     secret: SECRET,
   });
   await app.reload();
+}
+
+test('write a token into .npmrc with a diff preview, then undo', async ({ app, bridge, home }) => {
+  const npmrc = path.join(home, '.npmrc');
+  const original = '# my settings\r\nsave-exact=true\r\n';
+  writeFileSync(npmrc, original);
+  await addWorkToken(app, bridge);
 
   const row = app.getByRole('list', { name: 'Tokens' }).getByRole('listitem', { name: 'Work npm' });
   await expect(row).toContainText('Not written');
@@ -50,13 +57,7 @@ test('write a token into .npmrc with a diff preview, then undo', async ({ app, b
 test('refuses to write when the file changed after the preview', async ({ app, bridge, home }) => {
   const npmrc = path.join(home, '.npmrc');
   writeFileSync(npmrc, 'a=1\n');
-  await bridge.core.service.addToken({
-    label: 'Work npm',
-    registry: 'https://registry.npmjs.org/',
-    ecosystem: 'npm',
-    secret: SECRET,
-  });
-  await app.reload();
+  await addWorkToken(app, bridge);
   const row = app.getByRole('list', { name: 'Tokens' }).getByRole('listitem', { name: 'Work npm' });
   await row.getByRole('button', { name: 'Write to config…' }).click();
   const dialog = app.getByRole('dialog', { name: 'Write to config' });

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { editNpmrc } from '../../../src/core/configs/npmrc-editor';
+import { bundleChildScript } from '../../support/child-bundle';
 
 /**
  * A child process writes the same file over and over (plan + apply, alternating two tokens) and is
@@ -32,18 +32,7 @@ let bundle: string;
 beforeAll(async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'keyport-crash-bundle-'));
   bundle = path.join(dir, 'writer-child.mjs');
-  await build({
-    stdin: { contents: CHILD, resolveDir: path.resolve(__dirname, '../../..'), loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: bundle,
-    logLevel: 'silent',
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-  });
+  await bundleChildScript(CHILD, bundle);
 });
 
 /** Average time of one plan + apply in the child, learnt from its progress signals. */

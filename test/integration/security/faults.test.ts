@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleChildScript } from '../../support/child-bundle';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpTransport } from '../../../src/core/registries/http-transport';
 import { NpmTokenApi } from '../../../src/core/registries/npm-token-api';
@@ -237,19 +237,7 @@ beforeAll(async () => {
   bundleDir = dir;
   chmodSync(dir, 0o755);
   bundle = path.join(dir, 'fault-child.mjs');
-  await build({
-    stdin: { contents: CHILD, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: bundle,
-    logLevel: 'silent',
-    external: ['@napi-rs/keyring'],
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-  });
+  await bundleChildScript(CHILD, bundle, { external: ['@napi-rs/keyring'] });
   // The keychain binding is resolved from the repository's node_modules.
   writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
   spawnSync('ln', ['-s', path.join(root, 'node_modules'), path.join(dir, 'node_modules')]);

@@ -41,6 +41,8 @@ export function createHandlers(service: KeyportService): Handlers {
     'scan:import': (req) => service.scans.import(req),
     'rotate:preview': (req) => service.rotations.preview(req.tokenId),
     'rotate:run': (req) => service.rotations.run(req),
+    'dialog:pick-config-file': (req) => service.pickConfigFile(req.format),
+    'dialog:pick-folder': () => service.pickFolder(),
   };
 }
 

@@ -9,6 +9,8 @@ import type { RegistryFlows } from './registry-flows';
 import type { RotateFlow } from './rotate-flow';
 import type { ScanFlow } from './scan/scan-flow';
 import type { Vault } from './vault/vault';
+import type { NativeDialogs } from './access/native-dialogs';
+import type { ConfigFormat } from '../shared/types';
 
 export const REVEAL_HIDE_SECONDS = 30;
 export const CLIPBOARD_CLEAR_SECONDS = 30;
@@ -20,6 +22,8 @@ export interface ServiceDeps {
   scans: ScanFlow;
   rotations: RotateFlow;
   operations: Operations;
+  /** Absent in the CLI, whose user types paths and answers on the terminal. */
+  dialogs?: NativeDialogs;
   /** Absent in the CLI, which prints instead of copying. */
   clipboard?: ClipboardGuard;
   version: string;
@@ -111,6 +115,26 @@ export class KeyportService {
       undoId: removed ? this.removed.keep(removed) : null,
       undoSeconds: RESTORE_WINDOW_MS / 1000,
     };
+  }
+
+  // TODO(issue 12): grant the picked path to the path policy; until then the pickers only pick.
+  async pickConfigFile(format: ConfigFormat): Promise<{ file: string } | null> {
+    const dialogs = this.needDialogs();
+    const file = await dialogs.pickConfigFile({
+      format,
+      defaultPath: this.deps.configs.defaults()[format],
+    });
+    return file === null ? null : { file };
+  }
+
+  async pickFolder(): Promise<{ dir: string } | null> {
+    const dir = await this.needDialogs().pickFolder({ title: 'Choose a folder to scan' });
+    return dir === null ? null : { dir };
+  }
+
+  private needDialogs(): NativeDialogs {
+    if (!this.deps.dialogs) throw new KeyportError('INTERNAL', 'No dialogs here.');
+    return this.deps.dialogs;
   }
 
   async restoreToken(undoId: string): Promise<TokenMeta> {

@@ -32,6 +32,14 @@ export const ERROR_CODES = [
   'REGISTRY_BAD_RESPONSE',
   'TLS_ERROR',
   'CANCELLED',
+  /** Main refused a path the renderer named: not standard, not picked, not known to Keyport. */
+  'PATH_NOT_ALLOWED',
+  /** The user said No in main's native confirmation; nothing was sent or written. */
+  'USER_DECLINED',
+  /** A device, FIFO, socket or folder where a config file was expected. */
+  'NOT_A_REGULAR_FILE',
+  /** A file or registry answer over Keyport's size cap. */
+  'TOO_LARGE',
   'INTERNAL',
 ] as const;
 

@@ -212,6 +212,13 @@ export const requestSchemas = {
     ecosystem: v.picklist(ECOSYSTEMS, 'Unknown ecosystem.'),
   }),
   'rotate:preview': v.strictObject({ tokenId: Id }),
+  /**
+   * Main shows a native Save dialog for this format and grants the chosen file to later
+   * config:plan calls (paths are capabilities: the renderer cannot name an arbitrary file).
+   */
+  'dialog:pick-config-file': v.strictObject({ format: v.picklist(CONFIG_FORMATS) }),
+  /** Main shows a native folder picker; the folder chosen may then be scanned (scan:run). */
+  'dialog:pick-folder': v.strictObject({ purpose: v.picklist(['scan']) }),
   'rotate:run': v.strictObject({
     tokenId: Id,
     password: v.optional(Password),
@@ -254,6 +261,9 @@ export interface ResponseTypes {
   'scan:run': Finding[];
   'scan:import': TokenMeta;
   'rotate:preview': RotatePreview;
+  /** Null when the user cancelled the dialog. */
+  'dialog:pick-config-file': { file: string } | null;
+  'dialog:pick-folder': { dir: string } | null;
   'rotate:run': RotateOutcome;
 }
 
@@ -291,6 +301,8 @@ export const apiMethods = {
   scan: 'scan:run',
   importFinding: 'scan:import',
   previewRotation: 'rotate:preview',
+  pickConfigFile: 'dialog:pick-config-file',
+  pickFolder: 'dialog:pick-folder',
   rotateToken: 'rotate:run',
 } as const satisfies Record<string, Channel>;
 

@@ -56,6 +56,8 @@ const VALID: Record<Channel, Record<string, unknown>> = {
   },
   'rotate:preview': { tokenId: 'abc123' },
   'rotate:run': { tokenId: 'abc123' },
+  'dialog:pick-config-file': { format: 'npmrc' },
+  'dialog:pick-folder': { purpose: 'scan' },
 };
 
 /**

@@ -28,8 +28,11 @@ Registries (npm token API):
 
 Beyond the registries:
   keyport scan [--project DIR] [--json]       find plaintext credentials in config files
-  keyport exec -- COMMAND [ARGS…]             run COMMAND with KEYPORT_<ID> variables from the
-                                              keychain (for files written with references)
+  keyport exec [--only ID]… -- COMMAND [ARGS…]
+                                              run COMMAND with KEYPORT_<ID> variables from the
+                                              keychain: the tokens your user-level and project
+                                              config files refer to (or only those named); never
+                                              an account's sign-in token
   keyport rotate ID [--password-stdin] [--otp CODE]
                                               new token, rewrite its files, verify, revoke old
 

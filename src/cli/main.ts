@@ -44,6 +44,7 @@ const OPTIONS = {
   project: { type: 'string' },
   reference: { type: 'boolean' },
   expiring: { type: 'string' },
+  only: { type: 'string', multiple: true },
 } as const;
 
 /** Runs one CLI invocation and returns its exit code; never throws. */

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { ClipboardGuard, type ClipboardPort } from './clipboard-guard';
 import { ConfigWriteFlow } from './config-write-flow';
+import { ExecEnvironment } from './exec-env';
 import { Operations } from './operations';
 import { resolveDataDir } from './paths';
 import { createHttpTransport } from './registries/http-transport';
@@ -78,6 +79,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 
   const operations = new Operations();
   const paths = { home, platform: process.platform, env };
+  const scanPaths = { ...paths, nodePrefix: nodePrefix() };
   const configs = new ConfigWriteFlow(vault, paths);
   const registries = new RegistryFlows(vault, clientFor, operations, configs);
   const service = new KeyportService({
@@ -86,7 +88,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     operations,
     configs,
     registries,
-    scans: new ScanFlow(vault, { ...paths, nodePrefix: nodePrefix() }),
+    scans: new ScanFlow(vault, scanPaths),
+    exec: new ExecEnvironment(vault, scanPaths),
     rotations: new RotateFlow(vault, registries, configs, operations),
     ...(clipboard ? { clipboard } : {}),
   });

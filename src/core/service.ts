@@ -4,6 +4,7 @@ import type { AppInfo, CopyResult, TokenMeta } from '../shared/types';
 import type { ParsedRequestOf } from '../shared/ipc-contract';
 import type { ClipboardGuard } from './clipboard-guard';
 import type { ConfigWriteFlow } from './config-write-flow';
+import type { ExecEnvironment, ExecRequest } from './exec-env';
 import type { Operations } from './operations';
 import type { RegistryFlows } from './registry-flows';
 import type { RotateFlow } from './rotate-flow';
@@ -22,6 +23,7 @@ export interface ServiceDeps {
   scans: ScanFlow;
   rotations: RotateFlow;
   operations: Operations;
+  exec: ExecEnvironment;
   /** Absent in the CLI, whose user types paths and answers on the terminal. */
   dialogs?: NativeDialogs;
   /** Absent in the CLI, which prints instead of copying. */
@@ -92,9 +94,9 @@ export class KeyportService {
     return { secret: await this.deps.vault.reveal(id) };
   }
 
-  /** Several secrets at once, for `keyport exec` (not an IPC channel: the renderer never needs it). */
-  revealTokens(ids: string[]): Promise<Map<string, string>> {
-    return this.deps.vault.revealMany(ids);
+  /** The KEYPORT_… variables for `keyport exec` (not an IPC channel: the renderer never needs it). */
+  execVariables(req: ExecRequest): Promise<Record<string, string>> {
+    return this.deps.exec.variables(req);
   }
 
   async copyToken(id: string): Promise<CopyResult> {

@@ -145,24 +145,4 @@ describe('keyport CLI with the real keychain', () => {
     expect(reveal.stderr).toMatch(/No OS keychain is available/);
     expect(keyport(['remove', id], home).code).toBe(0);
   });
-
-  it('exec gives the child every token as KEYPORT_<ID>, read from the keychain in one search', () => {
-    const home = tempDir();
-    const secrets = Array.from({ length: 5 }, (_, i) => `kp-test-exec-${i}-${'x'.repeat(20)}`);
-    for (const [i, secret] of secrets.entries()) {
-      const args = ['add', '--label', `t${i}`, '--registry', `https://r${i}.example/`];
-      const add = keyport([...args, '--ecosystem', 'npm', '--token-stdin'], home, `${secret}\n`);
-      expect(add.code).toBe(0);
-    }
-    const ids = (JSON.parse(keyport(['list', '--json'], home).out) as { id: string }[]).map(
-      (t) => t.id,
-    );
-    const printEnv = `process.stdout.write(JSON.stringify(Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('KEYPORT_') && k !== 'KEYPORT_HOME'))))`;
-    const run = keyport(['exec', '--', process.execPath, '-e', printEnv], home);
-    expect(run.err).toBe('');
-    expect(run.code).toBe(0);
-    const seen = JSON.parse(run.out) as Record<string, string>;
-    const values = ids.map((id) => seen[`KEYPORT_${id.toUpperCase()}`]);
-    expect(values.sort()).toEqual([...secrets].sort());
-  });
 });

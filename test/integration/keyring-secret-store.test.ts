@@ -76,23 +76,4 @@ describe('KeyringSecretStore handles', () => {
     expect(await store.get(account)).toBe('survives-restart');
     await store.delete(account);
   });
-
-  it('getMany reads several accounts at once, null for one that is not there', async () => {
-    const store = new KeyringSecretStore(SERVICE);
-    const accounts = Array.from({ length: 5 }, () => randomUUID());
-    for (const [i, a] of accounts.entries()) await store.set(a, `many-${i}-ü`);
-    const absent = randomUUID();
-    const many = await store.getMany([...accounts, absent]);
-    expect([...many.keys()].sort()).toEqual([...accounts, absent].sort());
-    for (const [i, a] of accounts.entries()) expect(many.get(a)).toBe(`many-${i}-ü`);
-    expect(many.get(absent)).toBeNull();
-    // Fewer than three: one entry each, same answer.
-    expect(await store.getMany([accounts[0]!, absent])).toEqual(
-      new Map([
-        [accounts[0]!, 'many-0-ü'],
-        [absent, null],
-      ]),
-    );
-    for (const a of accounts) await store.delete(a);
-  });
 });

@@ -1,10 +1,9 @@
-import { envVarName } from '../../core/references';
 import { parseRequest } from '../../core/validate';
 import { KeyportError } from '../../shared/errors';
 import { usageError } from '../cli-error';
 import { formatTable } from '../format-table';
 import { readSecretFromStdin, type CliIo } from '../io';
-import { str, type CoreOpener, type ParsedArgs } from './args';
+import { list, str, type CoreOpener, type ParsedArgs } from './args';
 
 /** `keyport scan [--project DIR] [--json]`: plaintext credentials in the standard config files. */
 export async function scanCommand(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<void> {
@@ -35,16 +34,20 @@ export async function scanCommand(core: CoreOpener, args: ParsedArgs, io: CliIo)
 }
 
 /**
- * `keyport exec -- COMMAND…`: runs COMMAND with KEYPORT_<ID> variables filled from the keychain,
- * for config files that hold references instead of values. Only the child sees them.
+ * `keyport exec [--only ID]… -- COMMAND…`: runs COMMAND with KEYPORT_<ID> variables filled from
+ * the keychain, for config files that hold references instead of values: only the tokens those
+ * files (user-level and this project's) refer to, or the ones named. Only the child sees them.
  */
 export async function execCommand(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<number> {
   const [command, ...rest] = args.positionals;
-  if (!command) throw usageError('Usage: keyport exec -- COMMAND [ARGS…]');
+  if (!command) throw usageError('Usage: keyport exec [--only ID]… -- COMMAND [ARGS…]');
+  const only = list(args, 'only').flatMap((v) => v.split(',').filter(Boolean));
   const { service } = await core();
-  const env: NodeJS.ProcessEnv = { ...io.env };
-  const ids = (await service.listTokens()).filter((t) => t.status === 'ok').map((t) => t.id);
-  for (const [id, secret] of await service.revealTokens(ids)) env[envVarName(id)] = secret;
+  const variables = await service.execVariables({
+    projectDir: process.cwd(),
+    ...(only.length > 0 ? { only } : {}),
+  });
+  const env: NodeJS.ProcessEnv = { ...io.env, ...variables };
   const { spawn } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     const child = spawn(command, rest, { stdio: 'inherit', env });

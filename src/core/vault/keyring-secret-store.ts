@@ -43,33 +43,6 @@ export class KeyringSecretStore implements SecretStore {
     return this.withHandle(account, (entry) => entry.deleteCredential());
   }
 
-  /**
-   * From three accounts on, one search of the whole service (~20 ms for 20 secrets, measured)
-   * instead of an entry each (~9 ms apiece in a fresh process: `keyport exec` with 20 tokens
-   * took 290 ms). The search brings every secret under the service into this process; those not
-   * asked for are dropped at once. The first account is read through a pinned entry, which
-   * proves the Secret Service answers (findCredentials has no store option).
-   */
-  async getMany(accounts: string[]): Promise<Map<string, string | null>> {
-    const result = new Map<string, string | null>();
-    if (accounts.length < 3) {
-      for (const a of accounts) result.set(a, await this.get(a));
-      return result;
-    }
-    const [first, ...rest] = accounts as [string, ...string[]];
-    result.set(first, await this.get(first));
-    let all;
-    try {
-      all = await findCredentialsAsync(this.service);
-    } catch (err) {
-      throw keychainError(err);
-    }
-    const wanted = new Set(rest);
-    for (const c of all) if (wanted.has(c.account)) result.set(c.account, c.password);
-    for (const a of rest) if (!result.has(a)) result.set(a, null);
-    return result;
-  }
-
   async accounts(): Promise<string[]> {
     try {
       // findCredentials takes no store option: an entry made first proves (or throws) that the

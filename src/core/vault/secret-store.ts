@@ -6,11 +6,6 @@ export interface SecretStore {
   delete(account: string): Promise<boolean>;
   /** Every account stored under this store's service (used to reconcile after a crash). */
   accounts(): Promise<string[]>;
-  /**
-   * Several secrets in one go, for a store where that is cheaper than one `get` each (the OS
-   * keychain: see KeyringSecretStore). Without it, the vault calls `get` for each.
-   */
-  getMany?(accounts: string[]): Promise<Map<string, string | null>>;
 }
 
 /** An honest in-memory store for unit tests and benchmarks: same contract, no persistence. */

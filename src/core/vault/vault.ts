@@ -160,23 +160,6 @@ export class Vault {
     return secret;
   }
 
-  /** Every given token's secret (for `keyport exec`); fails like `reveal` on the first missing. */
-  async revealMany(ids: string[]): Promise<Map<string, string>> {
-    const data = await this.snapshot();
-    const records = ids.map((id) => findRecord(data, id));
-    const names = ids.map((id) => account(data, id));
-    const found = this.secrets.getMany
-      ? await this.secrets.getMany(names)
-      : new Map(await Promise.all(names.map(async (n) => [n, await this.secrets.get(n)] as const)));
-    const secrets = new Map<string, string>();
-    for (const [k, record] of records.entries()) {
-      const secret = found.get(names[k]!) ?? null;
-      // One missing value: the single reveal says why (no keychain, or this entry's value gone).
-      secrets.set(record.id, secret ?? (await this.reveal(record.id)));
-    }
-    return secrets;
-  }
-
   add(input: NewToken): Promise<TokenMeta> {
     return this.exclusive(async () => {
       await this.beforeChange();

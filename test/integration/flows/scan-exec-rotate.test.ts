@@ -142,11 +142,18 @@ describe('scan and import', () => {
 });
 
 describe('secrets off disk', () => {
-  it('keyport exec fills a reference-only .npmrc from the keychain', async () => {
+  it('keyport exec --only fills a reference-only .npmrc from the keychain', async () => {
     const [account] = await core.service.registries.accounts();
+    // A token of the account, not its session token: exec never exports that one.
+    const { token } = await core.service.registries.create({
+      accountId: account!.id,
+      label: 'for exec',
+      request: { kind: 'legacy', readonly: true, cidr: [] },
+      password: PASSWORD,
+    });
     const file = path.join(root, 'ref', '.npmrc');
     const preview = await core.service.configs.plan({
-      tokenId: account!.id,
+      tokenId: token!.id,
       format: 'npmrc',
       file,
       reference: true,
@@ -154,9 +161,9 @@ describe('secrets off disk', () => {
     await core.service.configs.apply(preview.planId);
     const text = readFileSync(file, 'utf8');
     expect(text).toBe(
-      `${registry.url.replace('http:', '')}:_authToken=\${${envVarName(account!.id)}}\n`,
+      `${registry.url.replace('http:', '')}:_authToken=\${${envVarName(token!.id)}}\n`,
     );
-    const secret = (await core.service.revealToken(account!.id)).secret;
+    const secret = (await core.service.revealToken(token!.id)).secret;
     expect(text).not.toContain(secret);
 
     const env: NodeJS.ProcessEnv = {
@@ -169,7 +176,18 @@ describe('secrets off disk', () => {
     const plain = await npmWhoami(home, file, registry.url);
     expect(plain.code).not.toBe(0);
     const filled = await runKeyport(
-      ['exec', '--', 'npm', 'whoami', '--registry', registry.url, '--userconfig', file],
+      [
+        'exec',
+        '--only',
+        token!.id,
+        '--',
+        'npm',
+        'whoami',
+        '--registry',
+        registry.url,
+        '--userconfig',
+        file,
+      ],
       env,
     );
     expect(filled.out.trim()).toBe('beyond');

@@ -90,39 +90,6 @@ describe('Vault', () => {
     expect(calls).toBe(0);
   });
 
-  it('reveals many at once through getMany when the store has it, one get each otherwise', async () => {
-    const dir = tempDir();
-    const secrets = new MemorySecretStore();
-    const vault = await Vault.open({ dir, secrets });
-    const ids: string[] = [];
-    for (let i = 0; i < 4; i++)
-      ids.push((await vault.add(token({ secret: `kp-many-${i}-xyz` }))).id);
-    const expected = new Map(ids.map((id, i) => [id, `kp-many-${i}-xyz`]));
-    expect(await vault.revealMany(ids)).toEqual(expected);
-
-    let batches = 0;
-    const batching: SecretStore = {
-      get: (a) => secrets.get(a),
-      set: (a, s) => secrets.set(a, s),
-      delete: (a) => secrets.delete(a),
-      accounts: () => secrets.accounts(),
-      getMany: async (accounts) => {
-        batches++;
-        return new Map(
-          await Promise.all(accounts.map(async (a) => [a, await secrets.get(a)] as const)),
-        );
-      },
-    };
-    const reopened = await Vault.open({ dir, secrets: batching });
-    expect(await reopened.revealMany(ids)).toEqual(expected);
-    expect(batches).toBe(1);
-
-    // A value gone from the keychain fails the whole call, naming the token, like reveal.
-    await secrets.delete((await secrets.accounts()).find((a) => a.endsWith(ids[2]!))!);
-    const err = await reopened.revealMany(ids).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'SECRET_MISSING' });
-  });
-
   it('edits label, notes and expiry, and records where a token was written', async () => {
     const vault = await Vault.open({ dir: tempDir(), secrets: new MemorySecretStore() });
     const { id } = await vault.add(token());

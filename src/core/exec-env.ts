@@ -1,0 +1,81 @@
+import { promises as fs } from 'node:fs';
+import { KeyportError } from '../shared/errors';
+import type { TokenMeta } from '../shared/types';
+import type { PathEnvironment } from './config-write-flow';
+import { envVarName } from './references';
+import { scanLocations } from './scan/scan-locations';
+import type { Vault } from './vault/vault';
+
+/** Config files are small; anything bigger is not one (the scanner's cap). */
+const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
+
+/** `${KEYPORT_X}` (npm), `${env.KEYPORT_X}` (Maven), `%KEYPORT_X%` (NuGet): see references.ts. */
+const REFERENCE_NAME = /\$\{(?:env\.)?(KEYPORT_[A-Z0-9_]+)\}|%(KEYPORT_[A-Z0-9_]+)%/g;
+
+export interface ExecRequest {
+  /** The project whose files are in scope besides the user-level ones (the CLI's cwd). */
+  projectDir: string;
+  /** Token ids the user named (`--only`): exactly these, config files not read. */
+  only?: string[];
+}
+
+/**
+ * What `keyport exec` puts into its child's environment: only the tokens a config file in scope
+ * refers to (or those the user named), never an account's session token (it can mint new tokens),
+ * each read through its own keychain entry so no other secret enters this process.
+ */
+export class ExecEnvironment {
+  constructor(
+    private readonly vault: Vault,
+    private readonly paths: PathEnvironment & { nodePrefix: string },
+  ) {}
+
+  async variables(req: ExecRequest): Promise<Record<string, string>> {
+    const tokens = (await this.vault.list()).filter((t) => t.status === 'ok');
+    const chosen = req.only
+      ? pickNamed(tokens, req.only)
+      : pickReferenced(tokens, await this.referencedNames(req.projectDir));
+    const env: Record<string, string> = {};
+    for (const t of chosen) env[envVarName(t.id)] = await this.vault.reveal(t.id);
+    return env;
+  }
+
+  /** Every KEYPORT_… name a reference in the user-level or project files mentions. */
+  private async referencedNames(projectDir: string): Promise<Set<string>> {
+    const names = new Set<string>();
+    const files = scanLocations({ ...this.paths, projectDir }).map((l) => l.file);
+    for (const text of await Promise.all(files.map(readConfigText))) {
+      for (const m of text?.matchAll(REFERENCE_NAME) ?? []) names.add((m[1] ?? m[2])!);
+    }
+    return names;
+  }
+}
+
+function pickReferenced(tokens: TokenMeta[], names: Set<string>): TokenMeta[] {
+  return tokens.filter((t) => !t.signIn && names.has(envVarName(t.id)));
+}
+
+function pickNamed(tokens: TokenMeta[], ids: string[]): TokenMeta[] {
+  return ids.map((id) => {
+    const token = tokens.find((t) => t.id === id);
+    if (!token) throw new KeyportError('NOT_FOUND', `No token with id ${id}.`);
+    if (token.signIn) {
+      throw new KeyportError(
+        'INVALID_INPUT',
+        `"${token.label}" is a registry account's sign-in token; keyport exec never hands it to a command.`,
+      );
+    }
+    return token;
+  });
+}
+
+/** A regular file's text, or null: a missing file, a FIFO or a device is simply not a config. */
+async function readConfigText(file: string): Promise<string | null> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile() || stat.size > MAX_CONFIG_BYTES) return null;
+    return await fs.readFile(file, 'utf8');
+  } catch {
+    return null;
+  }
+}

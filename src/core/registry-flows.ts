@@ -32,7 +32,7 @@ export class RegistryFlows {
   }
 
   signIn(req: ParsedRequestOf<'accounts:sign-in'>): Promise<Account> {
-    return this.operations.run(req.opId, async (signal) => {
+    return this.operations.run({ opId: req.opId }, async (signal) => {
       const client = this.clientFor(req.registry);
       const secret = await client.login(req.username, req.password, {
         signal,
@@ -43,7 +43,7 @@ export class RegistryFlows {
   }
 
   addAccountToken(req: ParsedRequestOf<'accounts:add-token'>): Promise<Account> {
-    return this.operations.run(req.opId, async (signal) => {
+    return this.operations.run({ opId: req.opId }, async (signal) => {
       const client = this.clientFor(req.registry);
       const username = await client.whoami(req.secret, { signal });
       if (!username) {
@@ -57,19 +57,20 @@ export class RegistryFlows {
   }
 
   whoami(req: ParsedRequestOf<'accounts:whoami'>): Promise<{ username: string | null }> {
-    return this.operations.run(req.opId, async (signal) => {
+    return this.operations.run({ opId: req.opId }, async (signal) => {
       const { client, secret } = await this.open(req.id);
       return { username: await client.whoami(secret, { signal }) };
     });
   }
 
   /** Who a secret that is not (yet) an account signs in as; null when the registry refuses it. */
-  whoamiSecret(registry: string, secret: string): Promise<string | null> {
-    return this.clientFor(registry).whoami(secret);
+  whoamiSecret(registry: string, secret: string, signal?: AbortSignal): Promise<string | null> {
+    return this.clientFor(registry).whoami(secret, signal ? { signal } : {});
   }
 
-  listRemote(req: ParsedRequestOf<'remote:list'>): Promise<RemoteRow[]> {
-    return this.operations.run(req.opId, async (signal) => {
+  /** `parent`, here and below: the signal of an operation this call is one step of (rotation). */
+  listRemote(req: ParsedRequestOf<'remote:list'>, parent?: AbortSignal): Promise<RemoteRow[]> {
+    return this.operations.run({ opId: req.opId, parent }, async (signal) => {
       const { client, secret } = await this.open(req.accountId);
       // The vault's side is read while the registry answers.
       const [remote, all] = await Promise.all([
@@ -83,8 +84,11 @@ export class RegistryFlows {
     });
   }
 
-  create(req: ParsedRequestOf<'remote:create'>): Promise<ResponseOf<'remote:create'>> {
-    return this.operations.run(req.opId, async (signal) => {
+  create(
+    req: ParsedRequestOf<'remote:create'>,
+    parent?: AbortSignal,
+  ): Promise<ResponseOf<'remote:create'>> {
+    return this.operations.run({ opId: req.opId, parent }, async (signal) => {
       const { account, client, secret } = await this.open(req.accountId);
       const created = await client.createToken(secret, req.request as CreateTokenRequest, {
         signal,
@@ -116,8 +120,8 @@ export class RegistryFlows {
     });
   }
 
-  revoke(req: ParsedRequestOf<'remote:revoke'>): Promise<RevokeOutcome> {
-    return this.operations.run(req.opId, async (signal) => {
+  revoke(req: ParsedRequestOf<'remote:revoke'>, parent?: AbortSignal): Promise<RevokeOutcome> {
+    return this.operations.run({ opId: req.opId, parent }, async (signal) => {
       const { client, secret } = await this.open(req.accountId);
       for (const key of req.keys) {
         await client.revokeToken(secret, key, { signal, ...(req.otp ? { otp: req.otp } : {}) });

@@ -56,75 +56,101 @@ export class RotateFlow {
     };
   }
 
+  /**
+   * Every failure, a cancel included, ends in a KeyportError whose `details.rolledBack` says
+   * whether the old token and its files are as they were (true) or the undo itself failed (false).
+   */
   run(req: RotateRequest): Promise<RotateOutcome> {
-    return this.operations.run(req.opId, async (_signal, report) => {
-      const old = await this.vault.get(req.tokenId);
-      const account = await this.accountFor(old);
-      const request = await this.requestFor(old, account.id);
+    return this.operations.run({ opId: req.opId }, async (signal, report) => {
+      try {
+        return await this.rotate(req, signal, report);
+      } catch (err) {
+        throw withRolledBack(err);
+      }
+    });
+  }
 
-      report('create');
-      const created = await this.registries.create({
+  private async rotate(
+    req: RotateRequest,
+    signal: AbortSignal,
+    report: (step: string) => void,
+  ): Promise<RotateOutcome> {
+    const old = await this.vault.get(req.tokenId);
+    const account = await this.accountFor(old);
+    const request = await this.requestFor(old, account.id, signal);
+
+    report('create');
+    const created = await this.registries.create(
+      {
         accountId: account.id,
         label: old.label,
         request: request as ParsedRequestOf<'remote:create'>['request'],
         ...(req.password ? { password: req.password } : {}),
         ...(req.otp ? { otp: req.otp } : {}),
-      });
-      if (!created.token) {
-        // Nothing was rewritten yet; the old token is untouched. The new secret is returned so
-        // the user can still copy it, exactly like a plain create.
+      },
+      signal,
+    );
+    if (!created.token) {
+      // Nothing was rewritten yet; the old token is untouched. The new secret is returned so
+      // the user can still copy it, exactly like a plain create.
+      throw new KeyportError(
+        'KEYCHAIN_ERROR',
+        `The new token could not be stored (${created.storeError?.message ?? 'keychain error'}); the old one is unchanged.`,
+      );
+    }
+    const fresh = created.token;
+    const undos: string[] = [];
+    try {
+      report('rewrite');
+      for (const w of old.writtenTo) {
+        if (!w.target) continue;
+        stopIfCancelled(signal);
+        const plan = await this.configs.plan({
+          tokenId: fresh.id,
+          format: w.format,
+          file: w.file,
+          ...w.target,
+        });
+        stopIfCancelled(signal);
+        const outcome = await this.configs.apply(plan.planId);
+        if (outcome.undoId) undos.push(outcome.undoId);
+      }
+      report('verify');
+      const who = await this.registries.whoamiSecret(account.registry, created.secret, signal);
+      if (!who) {
         throw new KeyportError(
-          'KEYCHAIN_ERROR',
-          `The new token could not be stored (${created.storeError?.message ?? 'keychain error'}); the old one is unchanged.`,
+          'AUTH_FAILED',
+          'The registry does not accept the new token; nothing was changed.',
         );
       }
-      const fresh = created.token;
-      const undos: string[] = [];
-      try {
-        report('rewrite');
-        for (const w of old.writtenTo) {
-          if (!w.target) continue;
-          const plan = await this.configs.plan({
-            tokenId: fresh.id,
-            format: w.format,
-            file: w.file,
-            ...w.target,
-          });
-          const outcome = await this.configs.apply(plan.planId);
-          if (outcome.undoId) undos.push(outcome.undoId);
-        }
-        report('verify');
-        const who = await this.registries.whoamiSecret(account.registry, created.secret);
-        if (!who) {
-          throw new KeyportError(
-            'AUTH_FAILED',
-            'The registry does not accept the new token; nothing was changed.',
-          );
-        }
-        report('revoke');
-        const outcome = await this.registries.revoke({
-          accountId: account.id,
-          keys: [old.remoteKey!],
-          removeLocal: true,
-          ...(req.otp ? { otp: req.otp } : {}),
-        });
-        if (outcome.stillListed.length > 0) {
-          throw new KeyportError(
-            'REGISTRY_ERROR',
-            'The registry still lists the old token; nothing was changed.',
-          );
-        }
-      } catch (err) {
-        await this.rollBack(undos, account.id, fresh);
-        throw err;
+      // The last moment a cancel can put everything back. Once the old token's revoke is sent,
+      // it runs to its end: cut off halfway, the registry may have revoked the old token while
+      // the rollback revoked the new one, leaving the user with neither.
+      stopIfCancelled(signal);
+      report('revoke');
+      const outcome = await this.registries.revoke({
+        accountId: account.id,
+        keys: [old.remoteKey!],
+        removeLocal: true,
+        ...(req.otp ? { otp: req.otp } : {}),
+      });
+      if (outcome.stillListed.length > 0) {
+        throw new KeyportError(
+          'REGISTRY_ERROR',
+          'The registry still lists the old token; nothing was changed.',
+        );
       }
-      report('done');
-      return {
-        token: await this.vault.get(fresh.id),
-        revokedKey: old.remoteKey!,
-        files: undos.length,
-      };
-    });
+    } catch (err) {
+      // Not under the operation's signal: after a cancel, the undo is what must still happen.
+      await this.rollBack(undos, account.id, fresh);
+      throw err;
+    }
+    report('done');
+    return {
+      token: await this.vault.get(fresh.id),
+      revokedKey: old.remoteKey!,
+      files: undos.length,
+    };
   }
 
   private async rollBack(undos: string[], accountId: string, fresh: TokenMeta): Promise<void> {
@@ -149,9 +175,13 @@ export class RotateFlow {
    * the registry's own listing of the token (name, packages, scopes, organisations, permissions,
    * 2FA bypass, CIDR ranges and lifetime), which Keyport does not copy into its metadata.
    */
-  private async requestFor(token: TokenMeta, accountId: string): Promise<CreateTokenRequest> {
+  private async requestFor(
+    token: TokenMeta,
+    accountId: string,
+    signal?: AbortSignal,
+  ): Promise<CreateTokenRequest> {
     if (!token.permissions.includes('granular')) return legacyRequest(token);
-    const rows = await this.registries.listRemote({ accountId });
+    const rows = await this.registries.listRemote({ accountId }, signal);
     const remote = rows.find((r) => r.remote?.key === token.remoteKey)?.remote;
     if (!remote) {
       throw new KeyportError(
@@ -180,6 +210,23 @@ export class RotateFlow {
     }
     return account;
   }
+}
+
+/** Between file steps, where no registry call would notice the cancel. */
+function stopIfCancelled(signal: AbortSignal): void {
+  if (signal.aborted) {
+    throw new KeyportError('CANCELLED', 'Cancelled; the rotation was undone.');
+  }
+}
+
+/**
+ * Marks a rotation's failure for the dialog: rolled back unless the rollback itself said it was
+ * not (an error that already carries `rolledBack`).
+ */
+function withRolledBack(err: unknown): KeyportError {
+  const info = toErrorInfo(err);
+  if (info.details && 'rolledBack' in info.details) return err as KeyportError;
+  return new KeyportError(info.code, info.message, { ...info.details, rolledBack: true });
 }
 
 function legacyRequest(token: TokenMeta): CreateTokenRequest {

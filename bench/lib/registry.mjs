@@ -186,7 +186,13 @@ new AsyncEntry('keyport', process.env.BENCH_ACCOUNT, { linux: { store: 'secret-s
   // In-process: the core the CLI and the app use, with the real keychain (one secret read per
   // listing, as in the app), against a bare node:http GET in this same process.
   const coreMod = await import(modules.core);
-  const core = await coreMod.openCore({ version: 'bench', env, home, dataDir: keyportHome });
+  const core = await coreMod.openCore({
+    access: { mode: 'cli' },
+    version: 'bench',
+    env,
+    home,
+    dataDir: keyportHome,
+  });
   onCleanup(() => core.close());
   const [account] = await core.service.registries.accounts();
   if (!account) throw new Error('keyport login stored no account');
@@ -205,7 +211,14 @@ new AsyncEntry('keyport', process.env.BENCH_ACCOUNT, { linux: { store: 'secret-s
     `${JSON.parse(vaultText).vaultId}:${account.id}`,
     await core.vault.reveal(account.id),
   );
-  const memCore = await coreMod.openCore({ version: 'bench', env, home, dataDir: memDir, secrets });
+  const memCore = await coreMod.openCore({
+    access: { mode: 'cli' },
+    version: 'bench',
+    env,
+    home,
+    dataDir: memDir,
+    secrets,
+  });
   onCleanup(() => memCore.close());
   const listRemoteMem = async () => {
     const rows = await memCore.service.registries.listRemote({ accountId: account.id });

@@ -9,6 +9,7 @@ const BAD_INPUT: ReadonlySet<KeyportErrorCode> = new Set([
   'UNSAFE_VALUE',
   'INVALID_CIDR',
   'NOT_FOUND',
+  'PATH_NOT_ALLOWED',
 ]);
 const CONFIG_CONFLICT: ReadonlySet<KeyportErrorCode> = new Set([
   'CONFIG_INVALID',

@@ -42,6 +42,8 @@ export async function runCommand(command: string, args: ParsedArgs, io: CliIo): 
     const open = async () => {
       core ??= await openCore({
         version: 'cli',
+        // The user typed every path and host: free paths, same file-kind and value checks.
+        access: { mode: 'cli' },
         env: io.env,
         ...(readOnly ? { reconcile: false } : {}),
       });

@@ -12,6 +12,7 @@ import {
 } from '../shared/types';
 import type { ApplyResult, WritePlan } from './configs/config-writer';
 import { defaultConfigPath } from './configs/default-config-path';
+import type { PathPolicy } from './access/path-policy';
 import { randomId } from './random-hex';
 import { referenceFor } from './references';
 import type { Vault } from './vault/vault';
@@ -61,6 +62,8 @@ export class ConfigWriteFlow {
 
   constructor(
     private readonly vault: Vault,
+    /** Says which files a request may touch; consulted before a file is read. */
+    private readonly policy: PathPolicy,
     private readonly paths: PathEnvironment = {
       home: os.homedir(),
       platform: process.platform,
@@ -108,10 +111,12 @@ export class ConfigWriteFlow {
   ): Promise<WritePreview> {
     this.dropStalePlans();
     if (!req.registry) throw new KeyportError('INVALID_INPUT', 'Choose the registry URL.');
+    // Before anything is read: a refused path gets no diff, no `creates`, no parse error.
+    const file = await this.policy.configFile(req.format, expandHome(req.file, this.paths.home));
     const { planWrite } = await writer();
     const plan = await planWrite({
       format: req.format,
-      file: expandHome(req.file, this.paths.home),
+      file,
       registry: req.registry,
       secret,
       ...optional('username', req.username),

@@ -14,12 +14,24 @@ import { CLIPBOARD_CLEAR_SECONDS, KeyportService } from './service';
 import { KeyringSecretStore } from './vault/keyring-secret-store';
 import type { SecretStore } from './vault/secret-store';
 import { Vault } from './vault/vault';
+import type { NativeDialogs } from './access/native-dialogs';
+import { PathPolicy } from './access/path-policy';
+import { standardConfigFiles } from './access/standard-config-files';
 
 /** The keychain service name every Keyport entry is filed under. */
 export const KEYCHAIN_SERVICE = 'keyport';
 
+/**
+ * Who is asking. 'app' (the Electron app, and the e2e bridge that stands in for it): the renderer
+ * is untrusted, so paths must be standard, picked in `dialogs` or known, and credentials to a new
+ * host need a yes in `dialogs`. 'cli': the user typed every path and host; only file-kind and
+ * value checks apply.
+ */
+export type AccessOptions = { mode: 'app'; dialogs?: NativeDialogs } | { mode: 'cli' };
+
 export interface CoreOptions {
   version: string;
+  access: AccessOptions;
   env?: NodeJS.ProcessEnv;
   home?: string;
   clipboard?: ClipboardPort;
@@ -80,7 +92,14 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const operations = new Operations();
   const paths = { home, platform: process.platform, env };
   const scanPaths = { ...paths, nodePrefix: nodePrefix() };
-  const configs = new ConfigWriteFlow(vault, paths);
+  const dialogs = options.access.mode === 'app' ? options.access.dialogs : undefined;
+  const policy = new PathPolicy({
+    mode: options.access.mode,
+    standardFiles: (format) => standardConfigFiles(format, scanPaths),
+    knownFiles: async () =>
+      (await vault.list()).flatMap((t) => [...t.writtenTo, ...(t.usedIn ?? [])]),
+  });
+  const configs = new ConfigWriteFlow(vault, policy, paths);
   const registries = new RegistryFlows(vault, clientFor, operations, configs);
   const service = new KeyportService({
     vault,
@@ -88,8 +107,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     operations,
     configs,
     registries,
-    scans: new ScanFlow(vault, scanPaths),
+    scans: new ScanFlow(vault, scanPaths, policy),
     exec: new ExecEnvironment(vault, scanPaths),
+    policy,
+    ...(dialogs ? { dialogs } : {}),
     rotations: new RotateFlow(vault, registries, configs, operations),
     ...(clipboard ? { clipboard } : {}),
   });

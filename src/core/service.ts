@@ -12,6 +12,7 @@ import type { ScanFlow } from './scan/scan-flow';
 import type { Vault } from './vault/vault';
 import type { NativeDialogs } from './access/native-dialogs';
 import type { ConfigFormat } from '../shared/types';
+import type { PathPolicy } from './access/path-policy';
 
 export const REVEAL_HIDE_SECONDS = 30;
 export const CLIPBOARD_CLEAR_SECONDS = 30;
@@ -24,6 +25,8 @@ export interface ServiceDeps {
   rotations: RotateFlow;
   operations: Operations;
   exec: ExecEnvironment;
+  /** Which files and folders requests may touch; the pickers grant through it. */
+  policy: PathPolicy;
   /** Absent in the CLI, whose user types paths and answers on the terminal. */
   dialogs?: NativeDialogs;
   /** Absent in the CLI, which prints instead of copying. */
@@ -119,19 +122,27 @@ export class KeyportService {
     };
   }
 
-  // TODO(issue 12): grant the picked path to the path policy; until then the pickers only pick.
+  /**
+   * The native Save dialog for a config file; the file chosen may then be previewed and written
+   * (config:plan) for the rest of this session. The renderer learns the path, nothing else.
+   */
   async pickConfigFile(format: ConfigFormat): Promise<{ file: string } | null> {
     const dialogs = this.needDialogs();
     const file = await dialogs.pickConfigFile({
       format,
       defaultPath: this.deps.configs.defaults()[format],
     });
-    return file === null ? null : { file };
+    if (file === null) return null;
+    await this.deps.policy.grantFile(format, file);
+    return { file };
   }
 
+  /** The native folder picker; the folder chosen may then be scanned (scan:run) this session. */
   async pickFolder(): Promise<{ dir: string } | null> {
     const dir = await this.needDialogs().pickFolder({ title: 'Choose a folder to scan' });
-    return dir === null ? null : { dir };
+    if (dir === null) return null;
+    await this.deps.policy.grantFolder(dir);
+    return { dir };
   }
 
   private needDialogs(): NativeDialogs {

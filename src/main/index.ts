@@ -3,6 +3,7 @@ import {
   BrowserWindow,
   clipboard,
   ClipboardItem,
+  dialog,
   ipcMain,
   Menu,
   nativeImage,
@@ -22,6 +23,7 @@ import { RevealShield } from './content-protection';
 import { createElectronClipboard } from './electron-clipboard';
 import { startExpiryReminders } from './expiry-reminders';
 import { hardenApp } from './harden-app';
+import { createNativeDialogs } from './native-dialogs';
 import { registerIpc } from './ipc';
 import { createKeyportTray } from './tray';
 import { createOriginCheck } from './trusted-origin';
@@ -69,8 +71,11 @@ async function start(): Promise<void> {
   hardenApp(app, ses, (url) => shell.openExternal(url));
   ses.protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request));
 
+  // The window is made after IPC is registered; the dialogs find it when they are shown.
+  let mainWindow: BrowserWindow | null = null;
   const core = await openCore({
     version: app.getVersion(),
+    access: { mode: 'app', dialogs: createNativeDialogs(dialog, () => mainWindow) },
     clipboard: createElectronClipboard(clipboard, (entries) => new ClipboardItem(entries)),
   });
   const shield = new RevealShield(REVEAL_HIDE_SECONDS * 1000);
@@ -91,6 +96,7 @@ async function start(): Promise<void> {
   );
 
   const window = createWindow();
+  mainWindow = window;
   const showWindow = () => {
     if (window.isMinimized()) window.restore();
     window.show();

@@ -94,6 +94,9 @@ test('rotate a registry token: new value in the file, old one revoked', async ({
   });
   const npmrc = path.join(home, 'project', '.npmrc');
   mkdirSync(path.dirname(npmrc));
+  // The project file is no standard location: the user picks it in main's Save dialog first.
+  bridge.dialogs.nextPick(npmrc);
+  await service.pickConfigFile('npmrc');
   await service.configs.apply(
     (await service.configs.plan({ tokenId: created.token!.id, format: 'npmrc', file: npmrc }))
       .planId,

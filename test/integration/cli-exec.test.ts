@@ -51,7 +51,13 @@ describe('keyport exec exports only referenced tokens', () => {
     const project = path.join(root, 'project');
     const data = path.join(root, 'data');
     mkdirSync(project, { recursive: true });
-    const core = await openCore({ version: 'test', dataDir: data, home, env: {} });
+    const core = await openCore({
+      access: { mode: 'cli' },
+      version: 'test',
+      dataDir: data,
+      home,
+      env: {},
+    });
     const add = (label: string, secret: string, extra = {}) =>
       core.vault.add({
         label,

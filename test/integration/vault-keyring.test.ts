@@ -10,7 +10,7 @@ const SECRET = 'kp_test_0123456789abcdefVAULTINTEGRATION';
 describe('vault on the real Secret Service', () => {
   it('stores the secret in the keychain and only masked metadata on disk', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'keyport-vault-'));
-    const { service } = await openCore({ version: 'test', dataDir: dir });
+    const { service } = await openCore({ access: { mode: 'cli' }, version: 'test', dataDir: dir });
     const meta = await service.addToken({
       label: 'ci token',
       registry: 'https://registry.example.test/',
@@ -33,7 +33,7 @@ describe('vault on the real Secret Service', () => {
 
   it('Undo after delete puts the secret back in the keychain under the same id', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'keyport-vault-'));
-    const { service } = await openCore({ version: 'test', dataDir: dir });
+    const { service } = await openCore({ access: { mode: 'cli' }, version: 'test', dataDir: dir });
     const meta = await service.addToken({
       label: 'undo me',
       registry: 'https://registry.example.test/',

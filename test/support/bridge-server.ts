@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { MemoryClipboard } from '../../src/core/clipboard-guard';
 import { createHandlers, dispatch } from '../../src/core/ipc-handlers';
 import { openCore, type Core } from '../../src/core/open-core';
+import { ScriptedDialogs } from './scripted-dialogs';
 
 export interface Bridge {
   url: string;
@@ -12,6 +13,13 @@ export interface Bridge {
    * ClipboardGuard writes to this in-memory clipboard; everything behind it is the real core.
    */
   clipboard: MemoryClipboard;
+  /**
+   * The app's native dialogs, played by the test (Electron cannot run here): script a pick with
+   * `bridge.dialogs.nextPick(file)` / `nextFolder(dir)` before the UI asks, and answer main's
+   * confirmations with `approveNext()` / `declineNext()`. The core runs in app mode behind it,
+   * so paths and hosts are checked exactly as in the app.
+   */
+  dialogs: ScriptedDialogs;
   stop(): Promise<void>;
 }
 
@@ -27,8 +35,10 @@ export async function startBridge(options: {
   clipboardClearMs?: number;
 }): Promise<Bridge> {
   const clipboard = new MemoryClipboard();
+  const dialogs = new ScriptedDialogs();
   const core = await openCore({
     version: 'e2e',
+    access: { mode: 'app', dialogs },
     dataDir: options.dataDir,
     home: options.home,
     // Not process.env: npm exports npm_config_userconfig (the real ~/.npmrc) to test runs.
@@ -64,6 +74,7 @@ export async function startBridge(options: {
     url: `http://127.0.0.1:${port}`,
     core,
     clipboard,
+    dialogs,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

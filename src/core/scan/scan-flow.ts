@@ -5,6 +5,7 @@ import { maskSecret } from '../../shared/mask';
 import type { Ecosystem, Finding, TokenMeta, UsedLocation } from '../../shared/types';
 import type { PathEnvironment } from '../config-write-flow';
 import type { Vault } from '../vault/vault';
+import type { PathPolicy } from '../access/path-policy';
 import { isReference } from '../references';
 import { scanLocations } from './scan-locations';
 
@@ -26,9 +27,12 @@ export class ScanFlow {
   constructor(
     private readonly vault: Vault,
     private readonly paths: PathEnvironment & { nodePrefix: string },
+    /** In the app, a project folder must have come from the folder picker. */
+    private readonly policy: PathPolicy,
   ) {}
 
-  async scan(projectDir?: string): Promise<Finding[]> {
+  async scan(requestedDir?: string): Promise<Finding[]> {
+    const projectDir = requestedDir ? await this.policy.scanFolder(requestedDir) : undefined;
     // Loaded on the first scan: the parsers it needs (ini, the config editors) cost every other
     // command start-up time.
     const [{ findCredentials }, { createHash }] = await Promise.all([

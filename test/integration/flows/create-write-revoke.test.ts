@@ -15,7 +15,7 @@ let core: Core;
 beforeAll(async () => {
   registry = await startVerdaccio();
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'keyport-flow-'));
-  core = await openCore({ version: 'test', dataDir });
+  core = await openCore({ access: { mode: 'cli' }, version: 'test', dataDir });
 });
 
 afterAll(async () => {

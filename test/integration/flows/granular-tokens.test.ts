@@ -20,6 +20,7 @@ beforeAll(async () => {
   registry = await startNpmLikeServer({ users: { gran: PASSWORD } });
   root = mkdtempSync(path.join(os.tmpdir(), 'keyport-granular-'));
   core = await openCore({
+    access: { mode: 'cli' },
     version: 'test',
     dataDir: path.join(root, 'data'),
     home: root,

@@ -18,7 +18,13 @@ let accountId: string;
 beforeAll(async () => {
   registry = await startNpmLikeServer({ users: { canceller: PASSWORD } });
   root = mkdtempSync(path.join(os.tmpdir(), 'keyport-rotate-cancel-'));
-  core = await openCore({ version: 'test', dataDir: path.join(root, 'data'), home: root, env: {} });
+  core = await openCore({
+    access: { mode: 'cli' },
+    version: 'test',
+    dataDir: path.join(root, 'data'),
+    home: root,
+    env: {},
+  });
   accountId = (
     await core.service.registries.signIn({
       registry: registry.url,

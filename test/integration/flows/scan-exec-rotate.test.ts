@@ -23,7 +23,13 @@ beforeAll(async () => {
   mkdirSync(home);
   // An empty env: npm exports npm_config_userconfig when it runs the tests, and a scan must
   // never read the developer's real ~/.npmrc.
-  core = await openCore({ version: 'test', dataDir: path.join(root, 'data'), home, env: {} });
+  core = await openCore({
+    access: { mode: 'cli' },
+    version: 'test',
+    dataDir: path.join(root, 'data'),
+    home,
+    env: {},
+  });
   await core.service.registries.signIn({
     registry: registry.url,
     username: 'beyond',

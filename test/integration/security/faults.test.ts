@@ -78,6 +78,7 @@ describe('registry faults through the service', () => {
   beforeAll(async () => {
     server = await startNpmLikeServer({ users: { [USER]: PASSWORD } });
     core = await openCore({
+      access: { mode: 'cli' },
       version: 'faults',
       dataDir: freshDir('registry'),
       // Real client and transport; a short deadline and no retries keep the test quick.
@@ -190,7 +191,7 @@ const fail = (err) => say({ code: err && err.code, name: err && err.name, messag
 const add = (service) => service.addToken({ label: 'child', registry: 'https://r.example/', ecosystem: 'npm', secret });
 try {
   if (mode === 'open-add') {
-    const core = await openCore({ version: 'child', dataDir: dir });
+    const core = await openCore({ access: { mode: 'cli' }, version: 'child', dataDir: dir });
     say({ ok: (await add(core.service)).id });
   } else if (mode === 'keychain-get') {
     say({ ok: await new KeyringSecretStore(KEYCHAIN_SERVICE).get('keyport-test:absent') });
@@ -214,10 +215,10 @@ try {
         await new Promise(() => {});
       },
     };
-    const core = await openCore({ version: 'child', dataDir: dir, secrets });
+    const core = await openCore({ access: { mode: 'cli' }, version: 'child', dataDir: dir, secrets });
     await add(core.service);
   } else if (mode === 'add-loop') {
-    const core = await openCore({ version: 'child', dataDir: dir });
+    const core = await openCore({ access: { mode: 'cli' }, version: 'child', dataDir: dir });
     say({ ready: true });
     for (let i = 0; ; i++) {
       const t = await core.service.addToken({ label: 'l' + i, registry: 'https://r.example/', ecosystem: 'npm', secret: secret + i });
@@ -348,7 +349,7 @@ describe('file-system faults', () => {
       let vaultCodes = '';
       for (let i = 0; i < TRIALS; i++) {
         const data = tmpfs('enospc-data', '64k');
-        const core = await openCore({ version: 'faults', dataDir: data });
+        const core = await openCore({ access: { mode: 'cli' }, version: 'faults', dataDir: data });
         const kept = await core.service.addToken({
           label: 'before full',
           registry: 'https://r.example/',
@@ -396,7 +397,7 @@ describe('file-system faults', () => {
     'read-only directory (EROFS, read-only tmpfs): clear errors, files intact',
     async () => {
       const data = tmpfs('erofs-data', '1m');
-      const core = await openCore({ version: 'faults', dataDir: data });
+      const core = await openCore({ access: { mode: 'cli' }, version: 'faults', dataDir: data });
       const kept = await core.service.addToken({
         label: 'kept',
         registry: 'https://r.example/',
@@ -481,7 +482,7 @@ describe('a crash between the keychain write and the metadata write', () => {
             signal === 'SIGKILL' ? resolve() : reject(new Error(`child ended: ${out}`)),
           );
         });
-        const core = await openCore({ version: 'faults', dataDir: dir });
+        const core = await openCore({ access: { mode: 'cli' }, version: 'faults', dataDir: dir });
         const tokens = await core.service.listTokens();
         const { accounts } = await snapshot(core);
         if (mode === 'stop-before-keychain') {
@@ -523,7 +524,7 @@ describe('a crash between the keychain write and the metadata write', () => {
           signal === 'SIGKILL' ? resolve() : reject(new Error('child ended on its own')),
         );
       });
-      const core = await openCore({ version: 'faults', dataDir: dir });
+      const core = await openCore({ access: { mode: 'cli' }, version: 'faults', dataDir: dir });
       const tokens = await core.service.listTokens();
       const { accounts } = await snapshot(core);
       expect(accounts.map((a) => a.split(':')[1]).sort()).toEqual(tokens.map((t) => t.id).sort());
@@ -534,7 +535,7 @@ describe('a crash between the keychain write and the metadata write', () => {
       }
       await core.close();
     }
-    const core = await openCore({ version: 'faults', dataDir: dir });
+    const core = await openCore({ access: { mode: 'cli' }, version: 'faults', dataDir: dir });
     for (const t of await core.service.listTokens()) await core.service.removeToken(t.id);
     await core.close();
     tally.push(

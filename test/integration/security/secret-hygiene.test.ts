@@ -84,7 +84,14 @@ describe('secret hygiene', () => {
     const registry = await startVerdaccio();
     const clipboard = new MemoryClipboard();
     const env = { ...process.env, HOME: home, KEYPORT_HOME: dataDir, USERPROFILE: home };
-    const core = await openCore({ version: 'hygiene', env, home, dataDir, clipboard });
+    const core = await openCore({
+      access: { mode: 'cli' },
+      version: 'hygiene',
+      env,
+      home,
+      dataDir,
+      clipboard,
+    });
     const { service } = core;
     const chosen = path.join(home, 'project', '.npmrc');
     const errors: string[] = [];

@@ -74,4 +74,36 @@ describe('keyport CLI (argument handling, no keychain needed)', () => {
     expect(t.out() + t.err()).not.toContain(secret);
     expect(readFileSync(file, 'utf8')).toBe('\uFEFF[global]\ntimeout = 60\n');
   });
+
+  it('write keeps free paths but refuses a file not named for its format with exit 2', async () => {
+    const home = tempDir();
+    const bashrc = path.join(home, '.bashrc');
+    writeFileSync(bashrc, 'alias ll="ls -l"\n');
+    const t = io('kp-test-cli-kind-0001\n', { KEYPORT_HOME: home, HOME: home });
+    const args = ['write', 'npmrc', '--file', bashrc, '--registry', 'https://r.test/'];
+    expect(await runCli([...args, '--token-stdin'], t.value)).toBe(2);
+    expect(t.err()).toBe(
+      'keyport: .bashrc is not a config file for npmrc: its name must be .npmrc or npmrc.\n',
+    );
+    expect(readFileSync(bashrc, 'utf8')).toBe('alias ll="ls -l"\n');
+    // Any folder will do from a terminal, as long as the name fits.
+    const free = io('kp-test-cli-kind-0001\n', { KEYPORT_HOME: home, HOME: home });
+    const npmrc = path.join(home, 'anywhere', 'npmrc');
+    expect(
+      await runCli(
+        [
+          'write',
+          'npmrc',
+          '--file',
+          npmrc,
+          '--registry',
+          'https://r.test/',
+          '--token-stdin',
+          '--dry-run',
+        ],
+        free.value,
+      ),
+    ).toBe(0);
+    expect(free.out()).toContain('_authToken=');
+  });
 });

@@ -5,6 +5,7 @@ import { MemoryClipboard } from '../../../src/core/clipboard-guard';
 import { MemorySecretStore } from '../../../src/core/vault/secret-store';
 import { requestSchemas } from '../../../src/shared/ipc-contract';
 import { useTempDirs } from '../../support/temp-dir';
+import { ScriptedDialogs } from '../../support/scripted-dialogs';
 
 const SECRET = 'kp-test-secret-0003-dispatchvalue';
 const tempDir = useTempDirs();
@@ -12,6 +13,7 @@ const tempDir = useTempDirs();
 async function setup() {
   const clipboard = new MemoryClipboard();
   const core = await openCore({
+    access: { mode: 'app', dialogs: new ScriptedDialogs() },
     version: 'test',
     dataDir: tempDir(),
     secrets: new MemorySecretStore(),

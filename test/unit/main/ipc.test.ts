@@ -9,6 +9,7 @@ import { registerIpc, type IpcInvokeEvent, type IpcMainPort } from '../../../src
 import { createOriginCheck } from '../../../src/main/trusted-origin';
 import { requestSchemas } from '../../../src/shared/ipc-contract';
 import { useTempDirs } from '../../support/temp-dir';
+import { ScriptedDialogs } from '../../support/scripted-dialogs';
 
 /**
  * main/ipc.ts as main wires it, with a Map standing in for `ipcMain` and a recording window for
@@ -37,6 +38,7 @@ async function wire() {
     removeHandler: (channel) => void listeners.delete(channel),
   };
   const core = await openCore({
+    access: { mode: 'app', dialogs: new ScriptedDialogs() },
     version: 'test',
     dataDir: tempDir(),
     secrets: new MemorySecretStore(),

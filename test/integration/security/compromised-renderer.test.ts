@@ -1,0 +1,268 @@
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCore, type Core } from '../../../src/core/open-core';
+import type { TokenMeta } from '../../../src/shared/types';
+import { wireMainIpc, type MainIpc } from '../../support/main-ipc';
+import { ScriptedDialogs } from '../../support/scripted-dialogs';
+import { useTempDirs } from '../../support/temp-dir';
+
+/**
+ * The attacks of issue 12, made the way script injected into the renderer would make them: from
+ * our own app://keyport main frame, through main's real `registerIpc`, into the real core in app
+ * mode, with the real Secret Service (with-keyring.mjs) and real files in a temp HOME. The one
+ * stand-in is ScriptedDialogs, which plays the user at Electron's native dialogs (the Electron
+ * binary cannot run here); with nothing scripted it cancels, as a user closing the dialog would.
+ */
+const tempDir = useTempDirs();
+const SECRET = 'npm_kpTestCompromisedRenderer000000001';
+const PAYLOAD_SECRET = 'x$(touch${IFS}$HOME/pwned)';
+
+let root: string;
+let home: string;
+let dataDir: string;
+let dialogs: ScriptedDialogs;
+let core: Core;
+let ipc: MainIpc;
+let token: TokenMeta;
+
+async function session(): Promise<{ core: Core; ipc: MainIpc; dialogs: ScriptedDialogs }> {
+  const scripted = new ScriptedDialogs();
+  const opened = await openCore({
+    access: { mode: 'app', dialogs: scripted },
+    version: 'test',
+    home,
+    // Not process.env: npm exports npm_config_userconfig (the real ~/.npmrc) to test runs.
+    env: { HOME: home },
+    dataDir,
+  });
+  return { core: opened, ipc: wireMainIpc(opened.service), dialogs: scripted };
+}
+
+function put(file: string, text: string): string {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  return file;
+}
+
+beforeEach(async () => {
+  root = tempDir('keyport-renderer-');
+  home = path.join(root, 'home');
+  dataDir = path.join(root, 'data');
+  mkdirSync(home);
+  ({ core, ipc, dialogs } = await session());
+  token = await ipc.call('vault:add', {
+    label: 'work',
+    registry: 'https://registry.example.test/',
+    ecosystem: 'npm',
+    secret: SECRET,
+  });
+});
+
+afterEach(async () => {
+  // The keychain is with-keyring's throw-away one, but each test leaves it as it found it.
+  for (const t of await core.vault.list()) await core.vault.remove(t.id);
+  await core.close();
+});
+
+describe('compromised renderer: paths are capabilities', () => {
+  it('cannot plan or apply a write to ~/.bashrc, whatever the token holds', async () => {
+    const bashrc = put(path.join(home, '.bashrc'), 'alias ll="ls -l"\n');
+    const payload = await ipc.call('vault:add', {
+      label: 'payload',
+      registry: 'https://registry.example.test/',
+      ecosystem: 'npm',
+      secret: PAYLOAD_SECRET,
+    });
+    for (const file of [bashrc, '~/.bashrc', path.join(home, '.profile')]) {
+      for (const tokenId of [token.id, payload.id]) {
+        const error = await ipc.refused('config:plan', { tokenId, format: 'npmrc', file });
+        expect(error.code).toBe('PATH_NOT_ALLOWED');
+        expect(error.message).toContain('Choose file…');
+      }
+    }
+    // No plan was made, so there is nothing to apply.
+    expect((await ipc.refused('config:apply', { planId: 'made-up-plan' })).code).toBe(
+      'INVALID_INPUT',
+    );
+    expect(readFileSync(bashrc, 'utf8')).toBe('alias ll="ls -l"\n');
+    expect(existsSync(path.join(home, '.profile'))).toBe(false);
+    expect(existsSync(path.join(home, 'pwned'))).toBe(false);
+  });
+
+  it('cannot write any file whose name does not fit the format, even beside a standard one', async () => {
+    const targets: Array<[string, string]> = [
+      ['npmrc', path.join(home, 'notes.txt')],
+      ['npmrc', path.join(home, '.m2', 'settings.xml')],
+      ['maven', path.join(home, '.npmrc')],
+      ['netrc', path.join(home, '.ssh', 'config')],
+      ['pip', path.join(home, '.config', 'pip', 'pip.conf.d')],
+      ['nuget', path.join(home, 'src', 'app', 'Program.cs')],
+    ];
+    for (const [format, file] of targets) {
+      expect((await ipc.refused('config:plan', { tokenId: token.id, format, file })).code).toBe(
+        'PATH_NOT_ALLOWED',
+      );
+    }
+  });
+
+  it('cannot read a file through the preview: /etc/passwd and ~/.ssh/id_ed25519 give no line', async () => {
+    const key = put(
+      path.join(home, '.ssh', 'id_ed25519'),
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nkp-fake-private-key-material\n-----END OPENSSH PRIVATE KEY-----\n',
+    );
+    for (const format of ['npmrc', 'netrc', 'pip', 'maven']) {
+      for (const file of ['/etc/passwd', key]) {
+        const answer = await ipc.invoke('config:plan', { tokenId: token.id, format, file });
+        expect(answer.ok).toBe(false);
+        const text = JSON.stringify(answer);
+        expect(text).toContain('PATH_NOT_ALLOWED');
+        expect(text).not.toContain('root:');
+        expect(text).not.toContain('kp-fake-private-key-material');
+        expect(text).not.toContain('BEGIN OPENSSH');
+      }
+    }
+  });
+
+  it('gets the same answer for an existing and a missing file: no existence oracle', async () => {
+    put(path.join(home, '.ssh', 'id_ed25519'), 'private\n');
+    const answers = [];
+    for (const file of [
+      path.join(home, '.ssh', 'id_ed25519'),
+      path.join(home, '.ssh', 'id_rsa'),
+      path.join(home, 'no-such-folder', 'secret.txt'),
+      '/etc/shadow',
+      '/etc/no-such-file',
+    ]) {
+      answers.push(await ipc.invoke('config:plan', { tokenId: token.id, format: 'netrc', file }));
+    }
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+    expect(answers[0]!.ok).toBe(false);
+  });
+
+  it('cannot leave a picked folder through a symlink or ..', async () => {
+    const project = path.join(root, 'project');
+    const key = put(path.join(home, '.ssh', 'id_ed25519'), 'kp-fake-private-key-material\n');
+    mkdirSync(project);
+    symlinkSync(key, path.join(project, '.npmrc'));
+    symlinkSync(path.join(home, '.ssh'), path.join(project, 'linked'));
+    dialogs.nextFolder(project);
+    expect(await ipc.call('dialog:pick-folder', { purpose: 'scan' })).toEqual({ dir: project });
+    for (const file of [
+      path.join(project, '.npmrc'),
+      path.join(project, 'linked', '.npmrc'),
+      `${project}/../home/.ssh/.npmrc`,
+    ]) {
+      const answer = await ipc.invoke('config:plan', { tokenId: token.id, format: 'npmrc', file });
+      expect(JSON.stringify(answer)).toContain('PATH_NOT_ALLOWED');
+      expect(JSON.stringify(answer)).not.toContain('kp-fake-private-key-material');
+    }
+    expect(readFileSync(key, 'utf8')).toBe('kp-fake-private-key-material\n');
+    // Scanning a link out of the picked folder is refused the same way.
+    expect((await ipc.refused('scan:run', { projectDir: path.join(project, 'linked') })).code).toBe(
+      'PATH_NOT_ALLOWED',
+    );
+  });
+
+  it('cannot scan a folder the user did not pick, and so cannot import or reveal what is in it', async () => {
+    const other = path.join(root, 'someone-else');
+    put(
+      path.join(other, '.npmrc'),
+      '//registry.other.test/:_authToken=npm_kpTestFoundInOther00001\n',
+    );
+    put(path.join(root, 'picked', 'README'), 'hi\n');
+    const before = await ipc.call('vault:list', {});
+    for (const projectDir of [other, '/', home, path.join(root, 'missing')]) {
+      const error = await ipc.refused('scan:run', { projectDir });
+      expect(error.code).toBe('PATH_NOT_ALLOWED');
+      expect(error.message).toContain('Choose folder…');
+    }
+    // A different folder picked does not open this one.
+    dialogs.nextFolder(path.join(root, 'picked'));
+    await ipc.call('dialog:pick-folder', { purpose: 'scan' });
+    expect((await ipc.refused('scan:run', { projectDir: other })).code).toBe('PATH_NOT_ALLOWED');
+    expect(await ipc.call('vault:list', {})).toEqual(before);
+  });
+});
+
+describe('compromised renderer: the same flows work when the user chooses', () => {
+  it('writes the standard ~/.npmrc without a dialog', async () => {
+    const plan = await ipc.call('config:plan', {
+      tokenId: token.id,
+      format: 'npmrc',
+      file: '~/.npmrc',
+    });
+    expect(plan.creates).toBe(true);
+    await ipc.call('config:apply', { planId: plan.planId });
+    expect(readFileSync(path.join(home, '.npmrc'), 'utf8')).toContain(SECRET);
+    expect(dialogs.asked).toEqual([]);
+  });
+
+  it('writes a file of any name the user picked, for the format it was picked for', async () => {
+    const picked = put(path.join(root, 'team', 'ci-npm-config'), '; team settings\n');
+    // Cancelled first: nothing is granted.
+    expect(await ipc.call('dialog:pick-config-file', { format: 'npmrc' })).toBeNull();
+    expect(
+      (await ipc.refused('config:plan', { tokenId: token.id, format: 'npmrc', file: picked })).code,
+    ).toBe('PATH_NOT_ALLOWED');
+
+    dialogs.nextPick(picked);
+    expect(await ipc.call('dialog:pick-config-file', { format: 'npmrc' })).toEqual({
+      file: picked,
+    });
+    const plan = await ipc.call('config:plan', {
+      tokenId: token.id,
+      format: 'npmrc',
+      file: picked,
+    });
+    expect(plan.creates).toBe(false);
+    await ipc.call('config:apply', { planId: plan.planId });
+    expect(readFileSync(picked, 'utf8')).toContain(SECRET);
+    // Picked as an npm file, it is not a Maven file.
+    expect(
+      (await ipc.refused('config:plan', { tokenId: token.id, format: 'maven', file: picked })).code,
+    ).toBe('PATH_NOT_ALLOWED');
+
+    // A later session knows the file from the vault's record of the write: no new pick needed.
+    const next = await session();
+    try {
+      const again = await next.ipc.call('config:plan', {
+        tokenId: token.id,
+        format: 'npmrc',
+        file: picked,
+        reference: true,
+      });
+      expect(again.changed).toBe(true);
+    } finally {
+      await next.core.close();
+    }
+  });
+
+  it('scans a picked folder and writes the config files of the right kind inside it', async () => {
+    const project = path.join(root, 'project');
+    put(
+      path.join(project, '.npmrc'),
+      '//registry.found.test/:_authToken=npm_kpTestFoundInProject01\n',
+    );
+    dialogs.nextFolder(project);
+    expect(await ipc.call('dialog:pick-folder', { purpose: 'scan' })).toEqual({ dir: project });
+    const findings = await ipc.call('scan:run', { projectDir: project });
+    expect(findings.filter((f) => f.level === 'project')).toHaveLength(1);
+
+    for (const file of [path.join(project, '.npmrc'), path.join(project, 'pkg', 'a', '.npmrc')]) {
+      const plan = await ipc.call('config:plan', { tokenId: token.id, format: 'npmrc', file });
+      await ipc.call('config:apply', { planId: plan.planId });
+      expect(readFileSync(file, 'utf8')).toContain(SECRET);
+    }
+    // The folder grants files of the right kind only.
+    expect(
+      (
+        await ipc.refused('config:plan', {
+          tokenId: token.id,
+          format: 'npmrc',
+          file: path.join(project, 'index.js'),
+        })
+      ).code,
+    ).toBe('PATH_NOT_ALLOWED');
+  });
+});

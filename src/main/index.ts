@@ -25,6 +25,7 @@ import { startExpiryReminders } from './expiry-reminders';
 import { hardenApp } from './harden-app';
 import { createNativeDialogs } from './native-dialogs';
 import { registerIpc } from './ipc';
+import { prepareSmokeTest, runSmokeTest, smokeTestRequested } from './smoke-test';
 import { createKeyportTray } from './tray';
 import { createOriginCheck } from './trusted-origin';
 import { KEYPORT_PARTITION, secureWebPreferences } from './web-preferences';
@@ -57,6 +58,8 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 app.enableSandbox();
+const smokeTest = smokeTestRequested(process.argv, process.env);
+if (smokeTest) prepareSmokeTest(app, process.env);
 
 // A second instance would race the first on the metadata file: hand over and quit.
 if (!app.requestSingleInstanceLock()) {
@@ -104,8 +107,9 @@ async function start(): Promise<void> {
   };
   app.on('second-instance', showWindow);
 
+  let tray: Tray | undefined;
   const setExpiringCount = createKeyportTray({
-    createTray: (icon) => new Tray(icon),
+    createTray: (icon) => (tray = new Tray(icon)),
     iconFromDataUrl: (url) => nativeImage.createFromDataURL(url),
     buildMenu: (items) => Menu.buildFromTemplate(items),
     showWindow,
@@ -128,6 +132,7 @@ async function start(): Promise<void> {
   // Never leave a copied secret behind when Keyport quits.
   app.on('before-quit', () => core.clipboard?.flush());
   app.on('window-all-closed', () => app.quit());
+  if (smokeTest) void runSmokeTest({ app, window, clipboard, core, tray: () => tray });
 }
 
 function createWindow(): BrowserWindow {

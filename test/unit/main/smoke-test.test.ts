@@ -14,6 +14,7 @@ import {
   type SmokeProbe,
 } from '../../../src/main/smoke-test';
 import { apiMethods, type Channel } from '../../../src/shared/ipc-contract';
+import { ScriptedDialogs } from '../../support/scripted-dialogs';
 import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -30,6 +31,7 @@ async function standIns(change: (parts: { keyport: Record<string, unknown> }) =>
   const core = await openCore({
     version: 'test',
     dataDir: tempDir(),
+    access: { mode: 'app', dialogs: new ScriptedDialogs() },
     secrets: new MemorySecretStore(),
     clipboard,
   });

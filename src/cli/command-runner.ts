@@ -6,7 +6,8 @@
 import { addCommand, listCommand, removeCommand, revealCommand } from './commands/token-commands';
 import { writeCommand } from './commands/write-command';
 import { loginCommand, tokenCommand } from './commands/registry-commands';
-import { execCommand, rotateCommand, scanCommand } from './commands/beyond-commands';
+import { execCommand, rotateCommand } from './commands/beyond-commands';
+import { importCommand, scanCommand } from './commands/sweep-commands';
 import type { ParsedArgs } from './commands/args';
 import { EXIT, reportError, usageError } from './cli-error';
 import type { CliIo } from './io';
@@ -21,6 +22,7 @@ const COMMANDS = {
   login: loginCommand,
   token: tokenCommand,
   scan: scanCommand,
+  import: importCommand,
   exec: execCommand,
   rotate: rotateCommand,
 } as const;
@@ -38,6 +40,7 @@ export async function runCommand(command: string, args: ParsedArgs, io: CliIo): 
     const readOnly =
       command === 'list' ||
       command === 'exec' ||
+      command === 'scan' ||
       (command === 'token' && args.positionals[0] === 'list');
     const open = async () => {
       core ??= await openCore({

@@ -27,7 +27,15 @@ Registries (npm token API):
   keyport token revoke --registry URL KEY… [--remove-local] [--remove-from-configs] [--otp CODE]
 
 Beyond the registries:
-  keyport scan [--project DIR] [--json]       find plaintext credentials in config files
+  keyport scan [DIR…] [--json | --sarif] [--verify] [--no-user] [--all]
+                                              find plaintext registry credentials in the user
+                                              files and every repository under DIR (git state,
+                                              precedence, masked); --verify asks each token's
+                                              own registry whether it still works
+  keyport scan --project DIR [--json]         the standard files plus one project's root
+  keyport import FINDING_ID… [--replace-with-reference] [--dry-run]
+                                              store found values in the keychain and leave a
+                                              \${KEYPORT_…} reference in the file
   keyport exec [--only ID]… -- COMMAND [ARGS…]
                                               run COMMAND with KEYPORT_<ID> variables from the
                                               keychain: the tokens your user-level and project

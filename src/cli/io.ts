@@ -4,6 +4,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   readStdin: () => Promise<string>;
   env: NodeJS.ProcessEnv;
+  /** Progress lines go to stderr only when a person is watching it. */
+  stderrIsTty?: boolean;
 }
 
 export const processIo: CliIo = {
@@ -16,6 +18,7 @@ export const processIo: CliIo = {
     return Buffer.concat(chunks).toString('utf8');
   },
   env: process.env,
+  stderrIsTty: process.stderr.isTTY === true,
 };
 
 /** A secret piped in usually ends with the newline of `echo`; that is not part of it. */

@@ -45,6 +45,11 @@ const OPTIONS = {
   reference: { type: 'boolean' },
   expiring: { type: 'string' },
   only: { type: 'string', multiple: true },
+  sarif: { type: 'boolean' },
+  verify: { type: 'boolean' },
+  'no-user': { type: 'boolean' },
+  all: { type: 'boolean' },
+  'replace-with-reference': { type: 'boolean' },
 } as const;
 
 /** Runs one CLI invocation and returns its exit code; never throws. */

@@ -10,6 +10,7 @@ import { npmCafile } from './registries/npmrc-cafile';
 import { RegistryFlows, type ClientFactory } from './registry-flows';
 import { RotateFlow } from './rotate-flow';
 import { nodePrefix, ScanFlow } from './scan/scan-flow';
+import { SweepFlow } from './scan/sweep-flow';
 import { CLIPBOARD_CLEAR_SECONDS, KeyportService } from './service';
 import { KeyringSecretStore } from './vault/keyring-secret-store';
 import type { SecretStore } from './vault/secret-store';
@@ -111,6 +112,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     exec: new ExecEnvironment(vault, scanPaths),
     policy,
     ...(dialogs ? { dialogs } : {}),
+    sweeps: new SweepFlow(vault, scanPaths, (registry, token, signal) =>
+      clientFor(registry).whoami(token, { signal }),
+    ),
     rotations: new RotateFlow(vault, registries, configs, operations),
     ...(clipboard ? { clipboard } : {}),
   });

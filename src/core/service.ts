@@ -9,6 +9,7 @@ import type { Operations } from './operations';
 import type { RegistryFlows } from './registry-flows';
 import type { RotateFlow } from './rotate-flow';
 import type { ScanFlow } from './scan/scan-flow';
+import type { SweepFlow } from './scan/sweep-flow';
 import type { Vault } from './vault/vault';
 import type { NativeDialogs } from './access/native-dialogs';
 import type { ConfigFormat } from '../shared/types';
@@ -22,6 +23,8 @@ export interface ServiceDeps {
   configs: ConfigWriteFlow;
   registries: RegistryFlows;
   scans: ScanFlow;
+  /** Absent where only the standard files are scanned (some tests). */
+  sweeps?: SweepFlow;
   rotations: RotateFlow;
   operations: Operations;
   exec: ExecEnvironment;
@@ -46,6 +49,8 @@ export class KeyportService {
   readonly registries: RegistryFlows;
   /** Plaintext credentials in config files: find, import, where used. */
   readonly scans: ScanFlow;
+  /** Plaintext credentials across whole folders of repositories: sweep, verify, import. */
+  readonly sweeps: SweepFlow | undefined;
   /** Replace a token everywhere it is written, then revoke the old one. */
   readonly rotations: RotateFlow;
 
@@ -56,6 +61,7 @@ export class KeyportService {
     this.configs = deps.configs;
     this.registries = deps.registries;
     this.scans = deps.scans;
+    this.sweeps = deps.sweeps;
     this.rotations = deps.rotations;
   }
 

@@ -209,3 +209,43 @@ export interface RotateOutcome {
   revokedKey: string;
   files: number;
 }
+
+/** What a workspace sweep reads: every scanned format plus `.env` files' registry variables. */
+export type SweepFormat = ScanFormat | 'env';
+
+/**
+ * Whether the file holding a finding is in git: `tracked` is a leak (in the history and on
+ * every clone), `ignored` and `untracked` are only on this disk, `none` is outside any repository,
+ * `unknown` when git could not tell (not installed, or it refused the repository).
+ */
+export type GitState = 'tracked' | 'ignored' | 'untracked' | 'none' | 'unknown';
+
+/** What `--verify` learnt from the registry the file pairs the token with. */
+export type VerifyState = 'live' | 'revoked' | 'unknown';
+
+/** A credential found by a workspace sweep. Never holds the value. */
+export interface SweepFinding extends Omit<Finding, 'format' | 'reference'> {
+  format: SweepFormat;
+  /** The key the value sits under (`//host/:_authToken`, `NPM_TOKEN`, `server nexus`, …). */
+  key: string;
+  git: GitState;
+  /** The repository root holding the file, when there is one. */
+  repository: string | null;
+  /** Set only when the sweep was asked to verify. */
+  verified?: VerifyState;
+}
+
+/** Something the sweep could not or would not read; reported, never fatal. */
+export interface SweepProblem {
+  path: string;
+  reason: 'unreadable' | 'symlink-outside' | 'too-large' | 'other-filesystem' | 'not-regular';
+  /** Where a symbolic link that leaves the walked folder points (not followed). */
+  target?: string;
+}
+
+export interface SweepResult {
+  findings: SweepFinding[];
+  problems: SweepProblem[];
+  /** Folders walked and files read, for the summary line. */
+  stats: { folders: number; files: number };
+}

@@ -1,37 +1,8 @@
 import { parseRequest } from '../../core/validate';
 import { KeyportError } from '../../shared/errors';
 import { usageError } from '../cli-error';
-import { formatTable } from '../format-table';
 import { readSecretFromStdin, type CliIo } from '../io';
 import { list, str, type CoreOpener, type ParsedArgs } from './args';
-
-/** `keyport scan [--project DIR] [--json]`: plaintext credentials in the standard config files. */
-export async function scanCommand(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<void> {
-  const project = str(args, 'project');
-  const request = parseRequest('scan:run', project ? { projectDir: resolvePath(project) } : {});
-  const findings = await (await core()).service.scans.scan(request.projectDir);
-  if (args.values.json) {
-    io.stdout(`${JSON.stringify(findings, null, 2)}\n`);
-    return;
-  }
-  if (findings.length === 0) {
-    io.stdout('No credentials found in the standard config files.\n');
-    return;
-  }
-  io.stdout(
-    formatTable(
-      ['FILE', 'LINE', 'VALUE', 'REGISTRY', 'IN KEYPORT', 'NOTE'],
-      findings.map((f) => [
-        f.file,
-        String(f.line),
-        f.masked,
-        f.registry ?? '-',
-        f.tokenId ?? (f.reference ? '(reference)' : 'no'),
-        f.wins ? '' : 'overridden by a file with higher precedence',
-      ]),
-    ),
-  );
-}
 
 /**
  * `keyport exec [--only ID]… -- COMMAND…`: runs COMMAND with KEYPORT_<ID> variables filled from
@@ -82,8 +53,4 @@ export async function rotateCommand(core: CoreOpener, args: ParsedArgs, io: CliI
   io.stdout(
     `Rotated: new token ${outcome.token.id} (${outcome.token.masked}), ${outcome.files} file(s) rewritten, old key ${outcome.revokedKey} revoked.\n`,
   );
-}
-
-function resolvePath(p: string): string {
-  return p.startsWith('/') ? p : `${process.cwd()}/${p}`;
 }

@@ -50,7 +50,13 @@ function describe(format: ScanFormat, text: string, span: Span): FoundCredential
     value,
     line,
     entry,
-    ...context(format, before, text.slice(lineStart, span.start), text.slice(lineStart, lineEnd)),
+    ...context(
+      format,
+      before,
+      text.slice(lineStart, span.start),
+      text.slice(lineStart, lineEnd),
+      text,
+    ),
   };
 }
 
@@ -79,6 +85,7 @@ function context(
   before: string,
   linePrefix: string,
   lineText: string,
+  text: string,
 ): Omit<FoundCredential, 'value' | 'line' | 'entry'> {
   switch (format) {
     case 'npmrc': {
@@ -111,12 +118,8 @@ function context(
       ].at(-1)?.[1];
       return { registry: null, ...(open ? { source: decodeName(open) } : {}) };
     }
-    case 'yarnrc': {
-      const scope = [...before.matchAll(/^\s*["']?((?:https?:)?\/\/[^"'\s]+)["']?\s*:\s*$/gm)].at(
-        -1,
-      )?.[1];
-      return { registry: scope ? (scope.startsWith('//') ? `https:${scope}` : scope) : null };
-    }
+    case 'yarnrc':
+      return { registry: yarnrcRegistry(text, before.length) };
     default:
       return { registry: null };
   }
@@ -151,4 +154,48 @@ function yarnrcSpans(text: string): Span[] {
     spans.push({ start, end: start + m[2]!.length });
   }
   return spans;
+}
+
+/**
+ * The registry a .yarnrc.yml token goes to: an `npmRegistryServer` in its own block (an npmScopes
+ * entry, or the top level), else the `npmRegistries` key it sits under; a scope without its own
+ * server uses the top-level one, as yarn does. Blocks are found by indentation, so a token is never
+ * paired with another block's registry; when in doubt the answer is null (nowhere to verify).
+ */
+function yarnrcRegistry(text: string, at: number): string | null {
+  const lines = text.split(/\r?\n/);
+  const row = text.slice(0, at).split('\n').length - 1;
+  const indentOf = (l: string) => /^[ \t]*/.exec(l)![0].length;
+  const blank = (l: string) => /^\s*(#|$)/.test(l);
+  const server = (l: string) =>
+    /^[ \t]*npmRegistryServer[ \t]*:[ \t]*["']?([^"'\s#]+)/.exec(l)?.[1] ?? null;
+  const own = indentOf(lines[row]!);
+  let parent: string | null = null;
+  let first = row;
+  while (first > 0 && (blank(lines[first - 1]!) || indentOf(lines[first - 1]!) >= own)) first--;
+  if (first > 0) parent = lines[first - 1]!;
+  let last = row;
+  while (last < lines.length - 1 && (blank(lines[last + 1]!) || indentOf(lines[last + 1]!) >= own))
+    last++;
+  for (let i = first; i <= last; i++) {
+    const found = indentOf(lines[i]!) === own ? server(lines[i]!) : null;
+    if (found) return asUrl(found);
+  }
+  if (parent === null) return null;
+  const key = /^\s*["']?((?:https?:)?\/\/[^"'\s]+)["']?\s*:\s*$/.exec(parent)?.[1];
+  if (key) return asUrl(key);
+  // A scope (`acme:` under npmScopes) without a server of its own: the top-level one.
+  const grand = lines
+    .slice(0, first - 1)
+    .reverse()
+    .find((l) => !blank(l) && indentOf(l) < indentOf(parent!));
+  if (grand && /^\s*npmScopes\s*:/.test(grand)) {
+    const top = lines.find((l) => indentOf(l) === 0 && server(l));
+    return top ? asUrl(server(top)!) : null;
+  }
+  return null;
+}
+
+function asUrl(registry: string): string {
+  return registry.startsWith('//') ? `https:${registry}` : registry;
 }

@@ -1,0 +1,168 @@
+import { promises as fs, type Dirent } from 'node:fs';
+import path from 'node:path';
+import { KeyportError } from '../../shared/errors';
+import type { SweepFormat, SweepProblem } from '../../shared/types';
+import { credentialFormatOf, isSkippedDir } from './credential-file-kind';
+
+export interface WalkOptions {
+  /** Also enter node_modules, vendor, build output and virtualenvs. */
+  all?: boolean;
+  signal?: AbortSignal;
+  /** Called now and then with the running counts (for a progress line or bar). */
+  onProgress?: (counts: WalkCounts) => void;
+}
+
+export interface WalkCounts {
+  folders: number;
+  files: number;
+}
+
+/** A file whose name says it can hold credentials. */
+export interface CandidateFile {
+  file: string;
+  format: SweepFormat;
+  /** The nearest enclosing git work tree (a folder with a `.git` entry), or null. */
+  repository: string | null;
+}
+
+export interface WalkResult {
+  candidates: CandidateFile[];
+  problems: SweepProblem[];
+  counts: WalkCounts;
+}
+
+interface Folder {
+  dir: string;
+  repository: string | null;
+}
+
+/** Folders read at once: enough to keep libuv's thread pool busy, few enough to stay polite. */
+const PARALLEL_READS = 16;
+
+/**
+ * Walks one folder for files that can hold registry credentials. Every entry is judged by its
+ * type as the directory reports it (lstat semantics): a symbolic link is never followed — one that
+ * leaves the folder is reported, one inside points at something the walk reaches anyway. Folders
+ * on another filesystem (mounts, network shares) are reported and not entered, and a folder that
+ * cannot be read is reported; neither stops the walk.
+ */
+export async function walkWorkspace(root: string, options: WalkOptions = {}): Promise<WalkResult> {
+  const top = await realFolder(root);
+  const rootDev = (await fs.lstat(top)).dev;
+  const result: WalkResult = { candidates: [], problems: [], counts: { folders: 0, files: 0 } };
+  const queue: Folder[] = [{ dir: top, repository: await enclosingRepository(top) }];
+  const inside = (target: string) => target === top || target.startsWith(top + path.sep);
+  let lastReport = 0;
+
+  const visit = async ({ dir, repository: outer }: Folder): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      result.problems.push({ path: dir, reason: 'unreadable' });
+      return;
+    }
+    result.counts.folders++;
+    const names = new Set(entries.map((e) => e.name));
+    const repository = names.has('.git') ? dir : outer;
+    const dirName = path.basename(dir);
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      let kind = entryKind(entry);
+      if (kind === 'unknown') kind = await lstatKind(full);
+      if (kind === 'dir') {
+        if (isSkippedDir(entry.name, dirName, options.all === true)) continue;
+        const stat = await fs.lstat(full).catch(() => null);
+        if (!stat) {
+          result.problems.push({ path: full, reason: 'unreadable' });
+        } else if (stat.dev !== rootDev) {
+          result.problems.push({ path: full, reason: 'other-filesystem' });
+        } else {
+          queue.push({ dir: full, repository });
+        }
+      } else if (kind === 'link') {
+        const target = await fs.realpath(full).catch(() => null);
+        // A dangling link leads nowhere; a link inside the folder is walked where it points.
+        if (target !== null && !inside(target)) {
+          result.problems.push({ path: full, reason: 'symlink-outside', target });
+        }
+      } else {
+        result.counts.files++;
+        const format = credentialFormatOf(entry.name, dirName, names);
+        if (format === null) continue;
+        if (kind === 'file') result.candidates.push({ file: full, format, repository });
+        else result.problems.push({ path: full, reason: 'not-regular' });
+      }
+    }
+  };
+
+  const running = new Set<Promise<void>>();
+  while (queue.length > 0 || running.size > 0) {
+    if (options.signal?.aborted) throw cancelled();
+    while (queue.length > 0 && running.size < PARALLEL_READS) {
+      const p: Promise<void> = visit(queue.pop()!).finally(() => running.delete(p));
+      running.add(p);
+    }
+    await Promise.race(running);
+    if (options.onProgress && result.counts.folders - lastReport >= 200) {
+      lastReport = result.counts.folders;
+      options.onProgress(result.counts);
+    }
+  }
+  options.onProgress?.(result.counts);
+  // Folder order depends on which read finished first; people (and tests) want a stable list.
+  result.candidates.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  result.problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return result;
+}
+
+type Kind = 'dir' | 'file' | 'link' | 'other' | 'unknown';
+
+function entryKind(entry: Dirent): Kind {
+  if (entry.isSymbolicLink()) return 'link';
+  if (entry.isDirectory()) return 'dir';
+  if (entry.isFile()) return 'file';
+  if (entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice())
+    return 'other';
+  // Some filesystems do not report types in a directory listing (DT_UNKNOWN).
+  return 'unknown';
+}
+
+async function lstatKind(file: string): Promise<Kind> {
+  const stat = await fs.lstat(file).catch(() => null);
+  if (!stat) return 'other';
+  if (stat.isSymbolicLink()) return 'link';
+  if (stat.isDirectory()) return 'dir';
+  return stat.isFile() ? 'file' : 'other';
+}
+
+async function realFolder(root: string): Promise<string> {
+  let real: string;
+  try {
+    real = await fs.realpath(root);
+  } catch {
+    throw new KeyportError('INVALID_INPUT', `${root} does not exist or cannot be read.`);
+  }
+  if (!(await fs.stat(real)).isDirectory()) {
+    throw new KeyportError('INVALID_INPUT', `${root} is not a folder.`);
+  }
+  return real;
+}
+
+/** The git work tree a folder is inside, looking upwards (a `.git` folder or file marks it). */
+export async function enclosingRepository(dir: string): Promise<string | null> {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (
+      await fs.lstat(path.join(current, '.git')).then(
+        () => true,
+        () => false,
+      )
+    )
+      return current;
+    if (path.dirname(current) === current) return null;
+  }
+}
+
+function cancelled(): KeyportError {
+  return new KeyportError('CANCELLED', 'The scan was cancelled.');
+}

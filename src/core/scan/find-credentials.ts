@@ -90,7 +90,9 @@ function context(
   switch (format) {
     case 'npmrc': {
       const key = /^\s*([^=\s]+)\s*=/.exec(linePrefix)?.[1];
-      const dart = key && /^(\/\/[^:]+\/?):/.exec(key)?.[1];
+      // `//host[:port]/path/:_authToken`: the dart is everything before the last colon (a port's
+      // colon comes earlier).
+      const dart = key?.startsWith('//') ? key.slice(0, key.lastIndexOf(':')) : undefined;
       return {
         registry: dart ? `https:${dart.endsWith('/') ? dart : `${dart}/`}` : null,
         ...(key ? { key } : {}),

@@ -19,9 +19,10 @@ export function runProcess(
   args: string[],
   env: NodeJS.ProcessEnv,
   stdin = '',
+  cwd?: string,
 ): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env });
+    const child = spawn(command, args, { env, ...(cwd ? { cwd } : {}) });
     let out = '';
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));

@@ -389,10 +389,13 @@ describe('keyport import', () => {
     expect(text).toBe(
       `# project settings\nregistry=${verdaccio.url}\n${dart}:_authToken=\${KEYPORT_${tokenId.toUpperCase()}}\nsave-exact=true\n`,
     );
+    // From the swept project, as a user runs it: exec reads the project's .npmrc references.
     const whoami = await runProcess(
       process.execPath,
       [KEYPORT_BIN, 'exec', '--', 'npm', 'whoami', '--userconfig', npmrc],
-      { ...env, PWD: project },
+      env,
+      '',
+      project,
     );
     expect(whoami.out.trim()).toBe(USER);
     expect(whoami.code).toBe(0);

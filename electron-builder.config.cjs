@@ -4,21 +4,7 @@
 // in afterPack, before any code signing, so the OS signature covers the flipped binary.
 const path = require('node:path');
 
-/**
- * Fuse name (as in @electron/fuses' FuseV1Options) → state. Keyport needs none of the features
- * switched off, and every one of them is a way to run other code with the app's identity
- * (and so its keychain access): ELECTRON_RUN_AS_NODE, NODE_OPTIONS, --inspect, a loose app folder
- * beside or instead of the integrity-checked app.asar, extra powers for file:// pages.
- */
-const FUSES = Object.freeze({
-  RunAsNode: false,
-  EnableCookieEncryption: true,
-  EnableNodeOptionsEnvironmentVariable: false,
-  EnableNodeCliInspectArguments: false,
-  EnableEmbeddedAsarIntegrityValidation: true,
-  OnlyLoadAppFromAsar: true,
-  GrantFileProtocolExtraPrivileges: false,
-});
+const { FUSES } = require('./scripts/fuses.cjs');
 
 /** The file holding the fuse wire for the packaged app of this platform. */
 function electronBinary(context) {
@@ -68,17 +54,20 @@ const config = {
   // N-API keychain binaries cannot be loaded from inside the archive.
   asarUnpack: ['**/*.node'],
   afterPack: flipFusesAfterPack,
+  // Rendered from build/icon.svg by scripts/make-icons.mjs (`npm run icons`, run by `npm run dist`).
   linux: {
     target: ['AppImage', 'deb'],
+    icon: 'build/generated/icons',
     category: 'Development',
     maintainer: 'Keyport contributors',
   },
   mac: {
     target: ['dmg'],
+    icon: 'build/generated/icon.icns',
     category: 'public.app-category.developer-tools',
     hardenedRuntime: true,
   },
-  win: { target: ['nsis'] },
+  win: { target: ['nsis'], icon: 'build/generated/icon.ico' },
   nsis: { oneClick: false, perMachine: false },
 };
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm run smoke [-- --app EXECUTABLE] [-- --no-build]`: starts the real app with --smoke-test
-// against a temp KEYPORT_HOME; the app prints one line per check (src/main/smoke-test.ts) and
-// exits 0 or 1. Without --app: the Electron binary is checked first (so a machine without one
-// learns that at once, not after a build), then the app is built and run from out/.
+// `npm run smoke [-- --packaged | --app EXECUTABLE | --no-build]`: starts the real app with
+// --smoke-test against a temp KEYPORT_HOME; the app prints one line per check
+// (src/main/smoke-test.ts) and exits 0 or 1. --packaged: the app `electron-builder --dir` left
+// in dist/. Otherwise the Electron binary is checked first (so a machine without one learns that
+// at once, not after a build), then the app is built and run from out/.
 // Exit codes: the app's (0 all checks passed, 1 one failed), NO_ELECTRON_EXIT when there is no
 // binary, 1 when the build fails or the app does not finish in time.
 import { spawn, spawnSync } from 'node:child_process';
@@ -11,18 +12,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureElectronBinary, NO_ELECTRON_EXIT } from './electron-binary.mjs';
+import { packagedApp } from './packaged-app.mjs';
 
 /** The whole run: a window that never loads must not hold CI for its 90 minutes. */
 const RUN_TIMEOUT_MS = 180_000;
 
 const { values } = parseArgs({
-  options: { app: { type: 'string' }, 'no-build': { type: 'boolean' } },
+  options: {
+    app: { type: 'string' },
+    packaged: { type: 'boolean' },
+    'no-build': { type: 'boolean' },
+  },
 });
 
 let command;
 let args;
-if (values.app) {
-  command = path.resolve(values.app);
+if (values.app || values.packaged) {
+  command = path.resolve(values.app ?? packagedApp().executable);
   args = ['--smoke-test'];
 } else {
   const found = ensureElectronBinary();

@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { findList, renderApp, secret } from './render-app';
+import { detailPane, findList, renderApp, secret } from './render-app';
 
 const TOKEN = secret('fresh');
 
@@ -16,22 +16,85 @@ const field = (dialog: HTMLElement, name: string) =>
   within(dialog).getByLabelText(name) as HTMLInputElement;
 
 describe('Add token dialog', () => {
-  it('starts with the npm registry and a password field, and focuses the label', async () => {
+  it('starts with the token field, a password input, focused', async () => {
     const { dialog } = await openAddDialog();
     expect(dialog.getAttribute('aria-modal')).toBe('true');
-    expect(field(dialog, 'Registry URL').value).toBe('https://registry.npmjs.org/');
     expect(field(dialog, 'Token').type).toBe('password');
+    expect(document.activeElement).toBe(field(dialog, 'Token'));
+    const inputs = within(dialog).getAllByRole('textbox');
+    expect(inputs[0]).toBe(field(dialog, 'Label'));
+  });
+
+  it.each([
+    ['npm_abcdefghijklmnopqrstuvwxyz0123456789', 'npm', 'https://registry.npmjs.org/', 'npmjs'],
+    [
+      'ghp_abcdefghijklmnopqrstuvwxyz0123456789',
+      'npm',
+      'https://npm.pkg.github.com/',
+      'GitHub Packages',
+    ],
+    [
+      'github_pat_11ABCDEFG0abcdefghijklmnop',
+      'npm',
+      'https://npm.pkg.github.com/',
+      'GitHub Packages',
+    ],
+    ['glpat-abcdefghijklmnopqrst', 'npm', 'https://gitlab.com/api/v4/packages/npm/', 'GitLab'],
+    ['pypi-AgEIcHlwaS5vcmcCJGFiY2RlZg', 'pip', 'https://upload.pypi.org/legacy/', 'PyPI'],
+    [
+      'oy2abcdefghijklmnopqrstuvwxyz0123456789abcdefgh',
+      'nuget',
+      'https://api.nuget.org/v3/index.json',
+      'nuget.org',
+    ],
+    ['cmVmdGtuOjAxOjE3MDAwMDAwMDA6YWJj', 'other', '', 'Artifactory'],
+  ])('infers from the prefix of %s', async (token, ecosystem, registry, label) => {
+    const { dialog, user } = await openAddDialog();
+    await user.click(field(dialog, 'Token'));
+    await user.paste(token);
     expect(
       (within(dialog).getByRole('combobox', { name: 'Ecosystem' }) as HTMLSelectElement).value,
-    ).toBe('npm');
-    expect(document.activeElement).toBe(field(dialog, 'Label'));
+    ).toBe(ecosystem);
+    expect(field(dialog, 'Registry URL').value).toBe(registry);
+    expect(field(dialog, 'Label').value).toBe(label);
+    expect(within(dialog).getByText(/^Looks like/)).toBeTruthy();
+  });
+
+  it('never overwrites what the user typed, and fills __token__ for PyPI', async () => {
+    const { dialog, user } = await openAddDialog();
+    await user.type(field(dialog, 'Label'), 'mine');
+    await user.click(field(dialog, 'Token'));
+    await user.paste('pypi-AgEIcHlwaS5vcmcCJGFiY2RlZg');
+    expect(field(dialog, 'Label').value).toBe('mine');
+    expect(field(dialog, 'User').value).toBe('__token__');
+  });
+
+  it('accepts a host without https:// and says what it assumed', async () => {
+    const { dialog, user, fake } = await openAddDialog();
+    await user.type(field(dialog, 'Token'), TOKEN);
+    await user.clear(field(dialog, 'Registry URL'));
+    await user.type(field(dialog, 'Registry URL'), 'npm.acme.dev');
+    expect(within(dialog).getByText('Assumed https://npm.acme.dev/')).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }));
+    expect(fake.callsTo('addToken')).toMatchObject([{ registry: 'https://npm.acme.dev/' }]);
+  });
+
+  it('asks before adding a token whose expiry has passed', async () => {
+    const { dialog, user, fake } = await openAddDialog();
+    await user.type(field(dialog, 'Token'), TOKEN);
+    await user.type(field(dialog, 'Expires'), '2026-03-01');
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }));
+    expect(within(dialog).getByText(/This date has passed/)).toBeTruthy();
+    expect(fake.callsTo('addToken')).toEqual([]);
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Add it anyway, as expired' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Add' }));
+    expect(fake.callsTo('addToken')).toHaveLength(1);
   });
 
   it('explains what is wrong next to each field and sends nothing', async () => {
     const { dialog, user, fake } = await openAddDialog();
-    await user.clear(field(dialog, 'Registry URL'));
-    await user.type(field(dialog, 'Registry URL'), 'ftp://example.com');
     await user.type(field(dialog, 'Token'), 'has space');
+    await user.type(field(dialog, 'Registry URL'), 'ftp://example.com');
     await user.click(within(dialog).getByRole('button', { name: 'Add' }));
 
     expect(within(dialog).getByText('A label is required.')).toBeTruthy();
@@ -44,7 +107,7 @@ describe('Add token dialog', () => {
     expect(field(dialog, 'Label').getAttribute('aria-invalid')).toBe('true');
     expect(field(dialog, 'Notes').getAttribute('aria-invalid')).toBeNull();
     expect(field(dialog, 'Label').getAttribute('aria-describedby')).toBeTruthy();
-    expect(document.activeElement).toBe(field(dialog, 'Label'));
+    expect(document.activeElement).toBe(field(dialog, 'Token'));
     expect(fake.callsTo('addToken')).toEqual([]);
 
     // Errors follow the input once shown.
@@ -54,10 +117,11 @@ describe('Add token dialog', () => {
 
   it('adds the token, closes, and lists it masked', async () => {
     const { dialog, user, fake } = await openAddDialog();
+    await user.type(field(dialog, 'Token'), TOKEN);
+    await user.clear(field(dialog, 'Label'));
     await user.type(field(dialog, 'Label'), 'ci token');
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Ecosystem' }), 'npm');
     await user.type(field(dialog, 'User'), 'ci-bot');
-    await user.type(field(dialog, 'Token'), TOKEN);
     await user.type(field(dialog, 'Expires'), '2026-04-01');
     await user.type(field(dialog, 'Notes'), 'for GitHub Actions');
     await user.click(within(dialog).getByRole('button', { name: 'Add' }));
@@ -74,16 +138,16 @@ describe('Add token dialog', () => {
         notes: 'for GitHub Actions',
       },
     ]);
-    const row = screen.getByRole('listitem', { name: 'ci token' });
-    expect(within(row).getByText('npm_••••••••fres')).toBeTruthy();
+    const row = screen.getByRole('option', { name: 'ci token' });
+    expect(row.getAttribute('aria-selected')).toBe('true');
     expect(within(row).getByText('expires in 22 days')).toBeTruthy();
+    expect(within(detailPane('ci token')).getByText('npm_••••••••fres')).toBeTruthy();
     expect(screen.getByText('Added “ci token”')).toBeTruthy();
     expect(document.body.textContent).not.toContain(TOKEN);
   });
 
   it('shows a busy state while the keychain works, and the core’s error if it fails', async () => {
     const { dialog, user, fake } = await openAddDialog();
-    await user.type(field(dialog, 'Label'), 'ci token');
     await user.type(field(dialog, 'Token'), TOKEN);
     fake.failNext(
       'addToken',

@@ -7,9 +7,12 @@ describe('app states', () => {
   it('shows the empty state with a way to add the first token', async () => {
     const { user } = renderApp();
     expect(await screen.findByRole('heading', { name: 'No tokens yet' })).toBeTruthy();
-    expect(screen.queryByRole('list', { name: 'Tokens' })).toBeNull();
-    expect(screen.getByRole('heading', { level: 1, name: 'Keyport' })).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Add your first token' }));
+    expect(screen.queryByRole('listbox', { name: 'Tokens' })).toBeNull();
+    expect(screen.getByRole('heading', { level: 1, name: 'Tokens' })).toBeTruthy();
+    expect(
+      screen.getByRole('button', { name: 'Find tokens already on this computer' }),
+    ).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Add a token' }));
     expect(screen.getByRole('dialog', { name: 'Add token' })).toBeTruthy();
   });
 
@@ -38,7 +41,7 @@ describe('app states', () => {
     expect(screen.queryByRole('alert')).toBeNull();
 
     await user.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByRole('listitem', { name: 'kept' })).toBeTruthy();
+    expect(await screen.findByRole('option', { name: 'kept' })).toBeTruthy();
   });
 
   it('reports a failed copy in the banner and shows no copy notice', async () => {

@@ -64,9 +64,9 @@ describe('Create token', () => {
     const { dialog, user, fake } = await openCreate();
     expect(within(dialog).queryByLabelText('Name')).toBeNull();
     await user.click(within(dialog).getByRole('radio', { name: 'Granular' }));
-    expect(field(dialog, 'Expires in days').value).toBe('7');
+    expect(field(dialog, 'Expires in days').value).toBe('30');
     expect(
-      within(dialog).getByText('npmjs allows at most 90 days for tokens that can write.'),
+      within(dialog).getByText(/npmjs allows at most 90 days for tokens that can write/),
     ).toBeTruthy();
 
     await user.type(field(dialog, 'Label'), 'deploy');

@@ -1,17 +1,27 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { DAY, findList, isoIn, renderApp, rowLabels, secret } from './render-app';
+import {
+  DAY,
+  findList,
+  isoIn,
+  openToken,
+  renderApp,
+  rowLabels,
+  secret,
+  tokenRow,
+} from './render-app';
 
 const tokens = [
   { id: 'a', label: 'alpha', secret: secret('alpha'), notes: 'old note', expires: isoIn(10 * DAY) },
   { id: 'b', label: 'bravo', secret: secret('bravo') },
 ];
-const row = (label: string) => screen.getByRole('listitem', { name: label });
+const row = (label: string) => tokenRow(label);
 type User = ReturnType<typeof renderApp>['user'];
 
 /** Row → Delete → the confirmation; `confirm` also presses its Delete. */
 async function deleteDialog(user: User, label: string, confirm = false) {
-  await user.click(within(row(label)).getByRole('button', { name: 'Delete' }));
+  const pane = await openToken(user, label);
+  await user.click(within(pane).getByRole('button', { name: 'Delete from Keyport…' }));
   const dialog = screen.getByRole('alertdialog', { name: 'Delete token' });
   if (confirm) await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
   return dialog;
@@ -33,6 +43,34 @@ describe('Delete', () => {
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(fake.callsTo('removeToken')).toEqual([]);
     expect(rowLabels()).toEqual(['alpha', 'bravo']);
+  });
+
+  it('lists the files that break (references) and those that keep the value', async () => {
+    const { user } = renderApp({
+      tokens: [
+        {
+          id: 'w',
+          label: 'written',
+          secret: secret('written'),
+          writtenTo: [
+            {
+              format: 'npmrc',
+              file: '/home/u/.npmrc',
+              entry: '//r.test/:_authToken',
+              at: '',
+              target: { registry: 'https://r.test/', reference: true },
+            },
+          ],
+          usedIn: [{ format: 'npmrc', file: '/w/app/.npmrc', line: 4, entry: '_authToken' }],
+        },
+      ],
+    });
+    await findList();
+    const dialog = await deleteDialog(user, 'written');
+    const breaking = within(dialog).getByRole('list', { name: 'Files that will break' });
+    expect(breaking.textContent).toBe('~/.npmrc');
+    const keep = within(dialog).getByRole('list', { name: 'Files that keep the value' });
+    expect(keep.textContent).toBe('/w/app/.npmrc:4');
   });
 
   it('removes the token when confirmed', async () => {
@@ -89,7 +127,7 @@ describe('Edit', () => {
   it('changes label, notes and expiry', async () => {
     const { user, fake } = renderApp({ tokens });
     await findList();
-    await user.click(within(row('alpha')).getByRole('button', { name: 'Edit' }));
+    await user.click(within(await openToken(user, 'alpha')).getByRole('button', { name: 'Edit' }));
     const dialog = screen.getByRole('dialog', { name: 'Edit token' });
     const label = within(dialog).getByLabelText('Label') as HTMLInputElement;
     const expires = within(dialog).getByLabelText('Expires') as HTMLInputElement;
@@ -116,7 +154,7 @@ describe('Edit', () => {
   it('keeps an unchanged expiry exactly as it was', async () => {
     const { user, fake } = renderApp({ tokens });
     await findList();
-    await user.click(within(row('alpha')).getByRole('button', { name: 'Edit' }));
+    await user.click(within(await openToken(user, 'alpha')).getByRole('button', { name: 'Edit' }));
     const dialog = screen.getByRole('dialog', { name: 'Edit token' });
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(fake.callsTo('updateToken')).toEqual([

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { SeedToken } from './fake-keyport';
-import { DAY, findList, isoIn, renderApp, rowLabels, secret } from './render-app';
+import { DAY, findList, isoIn, openToken, renderApp, rowLabels, secret } from './render-app';
 
 const tokens: SeedToken[] = [
   { id: 'a', label: 'alpha', secret: secret('alpha'), expires: isoIn(30 * DAY) },
@@ -13,45 +13,47 @@ const tokens: SeedToken[] = [
 
 const nav = () => screen.getByRole('navigation', { name: 'Views' });
 const sortBy = () => screen.getByRole('combobox', { name: 'Sort by' }) as HTMLSelectElement;
-const expiringToggle = () => screen.getByRole('checkbox', { name: 'Expiring soon' });
+const expiringToggle = () => screen.getByRole('checkbox', { name: 'Expired or expiring' });
 
 describe('Expiry', () => {
   it('counts tokens expiring within 7 days or expired in the sidebar', async () => {
     renderApp({ tokens });
     await findList();
-    const entry = within(nav()).getByRole('button', { name: 'Tokens, 2 expiring soon' });
+    const entry = within(nav()).getByRole('button', { name: 'Tokens, 2 expired or expiring' });
     const badge = within(entry).getByText('2');
     expect(badge.className).toBe('sidebar__badge');
-    expect(badge.getAttribute('title')).toBe('2 tokens expire within 7 days or have expired');
+    expect(badge.getAttribute('title')).toBe('2 tokens have expired or expire within 7 days');
     expect(within(nav()).getByRole('button', { name: 'Registries' })).toBeTruthy();
   });
 
   it('updates the count when an expiry changes, and shows no badge when none is near', async () => {
     const { user } = renderApp({ tokens: tokens.filter((t) => t.id !== 'c') });
     await findList();
-    expect(within(nav()).getByRole('button', { name: 'Tokens, 1 expiring soon' })).toBeTruthy();
+    expect(
+      within(nav()).getByRole('button', { name: 'Tokens, 1 expired or expiring' }),
+    ).toBeTruthy();
     expect(within(nav()).getByText('1').getAttribute('title')).toBe(
-      '1 token expires within 7 days or has expired',
+      '1 token has expired or expires within 7 days',
     );
-    await user.click(screen.getByRole('button', { name: 'Edit', description: 'bravo' }));
+    await user.click(within(await openToken(user, 'bravo')).getByRole('button', { name: 'Edit' }));
     const dialog = screen.getByRole('dialog', { name: 'Edit token' });
     await user.clear(within(dialog).getByLabelText('Expires'));
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(within(nav()).getByRole('button', { name: 'Tokens' }).textContent).toBe('Tokens');
-    expect(within(nav()).queryByRole('button', { name: /expiring soon/ })).toBeNull();
+    expect(within(nav()).queryByRole('button', { name: /expired or expiring/ })).toBeNull();
   });
 
-  it('sorts expiring soonest first by default while any token is near, and keeps a picked sort', async () => {
+  it('keeps the sort by label while tokens expire: the sort never changes by itself', async () => {
     const { user, store } = renderApp({ tokens });
     await findList();
-    expect(sortBy().value).toBe('expiry');
-    expect(rowLabels()).toEqual(['charlie', 'bravo', 'echo', 'alpha', 'delta']);
-
-    await user.selectOptions(sortBy(), 'label');
-    expect(rowLabels()).toEqual(['alpha', 'bravo', 'charlie', 'delta', 'echo']);
-    await store.getState().refresh();
     expect(sortBy().value).toBe('label');
     expect(rowLabels()).toEqual(['alpha', 'bravo', 'charlie', 'delta', 'echo']);
+
+    await user.selectOptions(sortBy(), 'expiry');
+    expect(rowLabels()).toEqual(['charlie', 'bravo', 'echo', 'alpha', 'delta']);
+    await store.getState().refresh();
+    expect(sortBy().value).toBe('expiry');
+    expect(rowLabels()).toEqual(['charlie', 'bravo', 'echo', 'alpha', 'delta']);
   });
 
   it('sorts by label by default when nothing expires soon', async () => {
@@ -61,18 +63,20 @@ describe('Expiry', () => {
     expect(rowLabels()).toEqual(['alpha', 'delta', 'echo']);
   });
 
-  it('"Expiring soon" shows only tokens expiring within 7 days or expired', async () => {
+  it('"Expired or expiring" shows only tokens expired or expiring within 7 days', async () => {
     const { user } = renderApp({ tokens });
     await findList();
-    expect(expiringToggle().getAttribute('title')).toBe('Tokens expiring within 7 days or expired');
+    expect(expiringToggle().closest('label')?.getAttribute('title')).toBe(
+      'Tokens that have expired or expire within 7 days',
+    );
     await user.click(expiringToggle());
-    expect(rowLabels()).toEqual(['charlie', 'bravo']);
+    expect(rowLabels()).toEqual(['bravo', 'charlie']);
     expect(screen.getByText('2 of 5 tokens')).toBeTruthy();
 
     // Combined with search: nothing left, and the way out clears the toggle too.
     await user.type(screen.getByRole('searchbox', { name: 'Search tokens' }), 'alpha');
     expect(screen.getByRole('heading', { name: 'No matches' })).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Clear search' }));
+    await user.click(screen.getByRole('button', { name: 'Clear search and filters' }));
     expect((expiringToggle() as HTMLInputElement).checked).toBe(false);
     expect(rowLabels()).toHaveLength(5);
   });

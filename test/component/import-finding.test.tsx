@@ -55,7 +55,9 @@ describe('Import a found token', () => {
         ecosystem: 'npm',
       },
     ]);
-    expect(within(notices()).getByText('Imported “acme personal”')).toBeTruthy();
+    // The toast waits while the dialog is open; the next step says it instead.
+    expect(within(notices()).queryByText('Imported “acme personal”')).toBeNull();
+    expect(dialog.textContent).toContain('Imported “acme personal”.');
     const imported = store.getState().tokens.find((t) => t.label === 'acme personal');
     expect(imported?.origin).toBe('imported');
 
@@ -89,7 +91,7 @@ describe('Import a found token', () => {
       `registry=https://npm.acme.dev/\n//npm.acme.dev/:_authToken=\${KEYPORT_${imported?.id.toUpperCase()}}`,
     );
     expect(
-      within(notices()).getByText('Wrote //npm.acme.dev/:_authToken to /home/u/.npmrc'),
+      within(notices()).getByText('Wrote //npm.acme.dev/:_authToken to ~/.npmrc'),
     ).toBeTruthy();
     await waitFor(() =>
       expect(statusOf('/home/u/.npmrc', 2)).toBe('Reference (nothing secret on disk)'),
@@ -97,7 +99,7 @@ describe('Import a found token', () => {
     expect(within(findingRow('/home/u/.npmrc', 2)).queryByRole('button')).toBeNull();
 
     await user.click(within(notices()).getByRole('button', { name: 'Undo' }));
-    expect(await within(notices()).findByText('Restored /home/u/.npmrc')).toBeTruthy();
+    expect(await within(notices()).findByText('Restored ~/.npmrc')).toBeTruthy();
     expect(fake.configs.files.get('/home/u/.npmrc')).toBe(
       `registry=https://npm.acme.dev/\n//npm.acme.dev/:_authToken=${NPM}`,
     );

@@ -1,9 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { findList, renderApp, secret } from './render-app';
+import { detailPane, findList, openToken, renderApp, secret, tokenRow } from './render-app';
 
 const tokens = ['alpha', 'bravo', 'charlie'].map((label) => ({ label, secret: secret(label) }));
-const row = (label: string) => screen.getByRole('listitem', { name: label });
+const row = tokenRow;
 
 describe('keyboard', () => {
   it('Escape closes a dialog and gives focus back to the button that opened it', async () => {
@@ -20,10 +20,11 @@ describe('keyboard', () => {
     expect(document.activeElement).toBe(add);
   });
 
-  it('returns focus to the row action after Edit is cancelled with Escape', async () => {
+  it('returns focus to the pane’s Edit after Edit is cancelled with Escape', async () => {
     const { user } = renderApp({ tokens });
     await findList();
-    const edit = within(row('bravo')).getByRole('button', { name: 'Edit' });
+    const pane = await openToken(user, 'bravo');
+    const edit = within(pane).getByRole('button', { name: 'Edit' });
     await user.click(edit);
     expect(screen.getByRole('dialog', { name: 'Edit token' })).toBeTruthy();
     await user.keyboard('{Escape}');
@@ -31,10 +32,28 @@ describe('keyboard', () => {
     expect(document.activeElement).toBe(edit);
   });
 
+  it('asks before Escape throws away what was typed', async () => {
+    const { user } = renderApp({ tokens });
+    await findList();
+    await user.click(screen.getByRole('button', { name: 'Add token' }));
+    const dialog = screen.getByRole('dialog', { name: 'Add token' });
+    await user.type(within(dialog).getByLabelText('Label'), 'half done');
+    await user.keyboard('{Escape}');
+    const ask = within(dialog).getByRole('alert');
+    expect(ask.textContent).toContain('Discard what you typed?');
+    expect(document.activeElement).toBe(within(ask).getByRole('button', { name: 'Keep editing' }));
+    await user.keyboard('{Enter}');
+    expect((within(dialog).getByLabelText('Label') as HTMLInputElement).value).toBe('half done');
+    await user.keyboard('{Escape}');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
   it('keeps Tab inside an open dialog', async () => {
     const { user } = renderApp({ tokens });
     await findList();
-    await user.click(screen.getByRole('button', { name: 'Delete', description: 'alpha' }));
+    const pane = await openToken(user, 'alpha');
+    await user.click(within(pane).getByRole('button', { name: 'Delete from Keyport…' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Delete token' });
     const cancel = within(dialog).getByRole('button', { name: 'Cancel' });
     const confirm = within(dialog).getByRole('button', { name: 'Delete' });
@@ -51,7 +70,7 @@ describe('keyboard', () => {
     const { user } = renderApp({ tokens });
     await findList();
     const search = screen.getByRole('searchbox', { name: 'Search tokens' }) as HTMLInputElement;
-    within(row('alpha')).getByRole('button', { name: 'Copy' }).focus();
+    row('alpha').focus();
 
     await user.keyboard('/');
     expect(document.activeElement).toBe(search);
@@ -60,10 +79,9 @@ describe('keyboard', () => {
     expect(search.value).toBe('a/b');
   });
 
-  it('moves between rows with the arrow keys; Tab reaches the row actions', async () => {
+  it('arrow keys select and the pane follows; only the selected row is in the Tab order', async () => {
     const { user } = renderApp({ tokens });
     await findList();
-    // Only one row is in the Tab order.
     expect(['alpha', 'bravo', 'charlie'].map((l) => row(l).getAttribute('tabindex'))).toEqual([
       '0',
       '-1',
@@ -73,6 +91,8 @@ describe('keyboard', () => {
     row('alpha').focus();
     await user.keyboard('{ArrowDown}');
     expect(document.activeElement).toBe(row('bravo'));
+    expect(row('bravo').getAttribute('aria-selected')).toBe('true');
+    expect(detailPane('bravo')).toBeTruthy();
     await user.keyboard('{ArrowDown}{ArrowDown}');
     expect(document.activeElement).toBe(row('charlie'));
     await user.keyboard('{ArrowUp}');
@@ -80,24 +100,50 @@ describe('keyboard', () => {
     expect(row('bravo').getAttribute('tabindex')).toBe('0');
     expect(row('alpha').getAttribute('tabindex')).toBe('-1');
     await user.keyboard('{Home}');
-    expect(document.activeElement).toBe(row('alpha'));
+    expect(detailPane('alpha')).toBeTruthy();
     await user.keyboard('{End}');
     expect(document.activeElement).toBe(row('charlie'));
-
-    await user.tab();
-    expect(document.activeElement).toBe(
-      within(row('charlie')).getByRole('button', { name: 'Reveal' }),
-    );
-    await user.keyboard('{ArrowUp}');
-    expect(document.activeElement).toBe(row('bravo'));
+    expect(detailPane('charlie')).toBeTruthy();
   });
 
-  it('activates row actions with Enter and Space', async () => {
+  it('Enter moves into the pane, whose first Tab stop is Write to config…', async () => {
+    const { user } = renderApp({ tokens });
+    await findList();
+    row('bravo').focus();
+    await user.keyboard('{Enter}');
+    const pane = detailPane('bravo');
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(pane).getByRole('heading', { name: 'bravo' })),
+    );
+    await user.tab();
+    expect(document.activeElement).toBe(
+      within(pane).getByRole('button', { name: 'Write to config…' }),
+    );
+  });
+
+  it('Ctrl+C copies the selected token through main', async () => {
     const { user, fake } = renderApp({ tokens });
     await findList();
-    within(row('alpha')).getByRole('button', { name: 'Copy' }).focus();
-    await user.keyboard('{Enter}');
-    await user.keyboard(' ');
-    expect(fake.callsTo('copyToken')).toHaveLength(2);
+    row('alpha').focus();
+    await user.keyboard('{ArrowDown}');
+    await user.keyboard('{Control>}c{/Control}');
+    expect(fake.callsTo('copyToken')).toEqual([{ id: 't2' }]);
+    expect(fake.clipboard).toBe(secret('bravo'));
+  });
+
+  it('Delete asks to delete; afterwards the next row has focus and Ctrl+Z undoes', async () => {
+    const { user } = renderApp({ tokens });
+    await findList();
+    row('alpha').focus();
+    await user.keyboard('{ArrowDown}{Delete}');
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete token' });
+    expect(dialog.textContent).toContain('bravo');
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(screen.queryByRole('option', { name: 'bravo' })).toBeNull());
+    expect(document.activeElement).toBe(row('charlie'));
+    expect(row('charlie').getAttribute('aria-selected')).toBe('true');
+
+    await user.keyboard('{Control>}z{/Control}');
+    expect(await screen.findByRole('option', { name: 'bravo' })).toBeTruthy();
   });
 });

@@ -365,7 +365,7 @@ describe('Revoke', () => {
         opId: expect.any(String),
       },
     ]);
-    expect(screen.getByText('Revoked 2 tokens')).toBeTruthy();
+    expect(screen.getByText('Revoked 2 tokens.')).toBeTruthy();
     // Listed again: the two are gone, the read-only one and the revoked-elsewhere row remain.
     await waitFor(() => expect(fake.callsTo('listRemoteTokens')).toHaveLength(2));
     await waitFor(() =>
@@ -399,9 +399,9 @@ describe('Revoke', () => {
         opId: expect.any(String),
       },
     ]);
-    expect(screen.getByText('Revoked 2 tokens')).toBeTruthy();
+    // One notice says both: what was revoked and what the registry still lists.
     const warning = screen.getByText(
-      'The registry still lists 1 token it was asked to revoke: npm_••••read',
+      'Revoked 2 tokens. The registry still lists 1 token it was asked to revoke: npm_••••read',
     );
     expect(warning.closest('.notice')?.className).toContain('notice--warning');
     expect(store.getState().tokens.map((t) => t.id)).toContain('ci');

@@ -46,12 +46,30 @@ export function renderApp({
 
 /** Waits for the first load to settle into the list. */
 export async function findList() {
-  return screen.findByRole('list', { name: 'Tokens' });
+  return screen.findByRole('listbox', { name: 'Tokens' });
 }
 
-/** The rendered token rows (the sidebar has list items too). */
+/** The rendered token rows (selects have options too). */
 export function tokenRows(): HTMLElement[] {
-  return within(screen.getByRole('list', { name: 'Tokens' })).getAllByRole('listitem');
+  return within(screen.getByRole('listbox', { name: 'Tokens' })).getAllByRole('option');
+}
+
+/** A token's row in the list. */
+export function tokenRow(label: string): HTMLElement {
+  return within(screen.getByRole('listbox', { name: 'Tokens' })).getByRole('option', {
+    name: label,
+  });
+}
+
+/** Selects a token in the list by clicking its row and returns its details pane. */
+export async function openToken(user: ReturnType<typeof userEvent.setup>, label: string) {
+  await user.click(tokenRow(label));
+  return detailPane(label);
+}
+
+/** The details pane of the selected token. */
+export function detailPane(label: string): HTMLElement {
+  return screen.getByRole('region', { name: label });
 }
 
 export function rowLabels(): (string | null)[] {

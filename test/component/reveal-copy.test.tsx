@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { findList, renderApp, secret } from './render-app';
+import { detailPane, findList, openToken, renderApp, secret } from './render-app';
 
 const A = secret('alpha');
 const B = secret('bravo');
@@ -8,7 +8,7 @@ const tokens = [
   { id: 'a', label: 'alpha', secret: A },
   { id: 'b', label: 'bravo', secret: B },
 ];
-const row = (label: string) => screen.getByRole('listitem', { name: label });
+const row = (label: string) => detailPane(label);
 
 describe('reveal', () => {
   it('shows the value, then hides it by itself after 30 s', async () => {
@@ -37,6 +37,9 @@ describe('reveal', () => {
 
     await user.click(within(row('alpha')).getByRole('button', { name: 'Reveal' }));
     await within(row('alpha')).findByText(A);
+    await openToken(user, 'bravo');
+    // Selecting another token drops the value at once.
+    expect(document.body.textContent).not.toContain(A);
     await user.click(within(row('bravo')).getByRole('button', { name: 'Reveal' }));
     await within(row('bravo')).findByText(B);
     expect(document.body.textContent).not.toContain(A);
@@ -47,17 +50,18 @@ describe('reveal', () => {
     expect(store.getState().revealed).toBeNull();
   });
 
-  it('hides the value when focus leaves the row or the window loses focus', async () => {
+  it('hides the value when another token is selected or the window loses focus', async () => {
     const { user } = renderApp({ tokens });
     await findList();
 
     await user.click(within(row('alpha')).getByRole('button', { name: 'Reveal' }));
     await within(row('alpha')).findByText(A);
     await user.click(within(row('alpha')).getByRole('button', { name: 'Copy' }));
-    expect(within(row('alpha')).queryByText(A)).not.toBeNull(); // still inside the row
+    expect(within(row('alpha')).queryByText(A)).not.toBeNull(); // still the same token
 
-    await user.click(screen.getByRole('searchbox', { name: 'Search tokens' }));
+    await openToken(user, 'bravo');
     expect(document.body.textContent).not.toContain(A);
+    await openToken(user, 'alpha');
 
     await user.click(within(row('alpha')).getByRole('button', { name: 'Reveal' }));
     await within(row('alpha')).findByText(A);
@@ -79,15 +83,16 @@ describe('reveal', () => {
     expect(document.body.textContent).not.toContain(A);
   });
 
-  it('shows the core’s message when the keychain no longer has the value', async () => {
-    const { user } = renderApp({
+  it('says so, and offers no Reveal or Copy, when the keychain no longer has the value', async () => {
+    const { user, fake } = renderApp({
       tokens: [{ id: 'm', label: 'gone', secret: A, status: 'secret-missing' as const }],
     });
     await findList();
-    await user.click(within(row('gone')).getByRole('button', { name: 'Reveal' }));
-    expect((await screen.findByRole('alert')).textContent).toContain(
-      'The keychain no longer holds “gone”.',
-    );
+    const reveal = within(row('gone')).getByRole('button', { name: 'Reveal' });
+    expect(reveal.getAttribute('aria-disabled')).toBe('true');
+    await user.click(reveal);
+    expect(fake.callsTo('revealToken')).toEqual([]);
+    expect(within(row('gone')).getByText(/The keychain no longer holds this value/)).toBeTruthy();
   });
 });
 
@@ -96,6 +101,7 @@ describe('copy', () => {
     const { user, fake, store } = renderApp({ tokens });
     await findList();
 
+    await openToken(user, 'bravo');
     await user.click(within(row('bravo')).getByRole('button', { name: 'Copy' }));
     const status = screen.getByRole('status', { name: 'Notifications' });
     expect(await within(status).findByText('Copied — the clipboard clears in 30 s')).toBeTruthy();
@@ -104,7 +110,7 @@ describe('copy', () => {
     expect(fake.clipboard).toBe(B);
     // The value went to main's clipboard, never through the renderer.
     expect(JSON.stringify(store.getState())).not.toContain(B);
-    expect(within(row('bravo')).getByText(/^Last used (?!never)/)).toBeTruthy();
+    expect(within(row('bravo')).queryByText('Not yet')).toBeNull();
   });
 
   it('takes the notice away after a few seconds', async () => {

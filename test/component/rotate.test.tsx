@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { FakeKeyport } from './fake-keyport';
-import { findList, renderApp, secret } from './render-app';
+import { detailPane, findList, openToken, renderApp, secret } from './render-app';
 
 const OLD = secret('old');
 const PASSWORD = 'correct-horse';
@@ -36,13 +36,15 @@ function fixture() {
   return fake;
 }
 
-const row = (label: string) => screen.getByRole('listitem', { name: label });
+const row = (label: string) => detailPane(label);
 const notices = () => screen.getByRole('status', { name: 'Notifications' });
 
 async function openRotate(fake = fixture(), fakeTimers = false) {
   const ctx = renderApp({ fake, fakeTimers });
   await findList();
-  await ctx.user.click(within(row('ci publish')).getByRole('button', { name: 'Rotate…' }));
+  await ctx.user.click(
+    within(await openToken(ctx.user, 'ci publish')).getByRole('button', { name: 'Rotate…' }),
+  );
   const dialog = screen.getByRole('dialog', { name: 'Rotate token' });
   await within(dialog).findByRole('region', { name: `Changes to ${NPMRC}` });
   const rotate = () => within(dialog).getByRole('button', { name: /^Rotat/ }) as HTMLButtonElement;
@@ -59,14 +61,25 @@ function steps(dialog: HTMLElement) {
 }
 
 describe('Rotate token', () => {
-  it('is offered only for tokens created through a registry', async () => {
-    renderApp({ fake: fixture() });
+  it('is offered for tokens created through a registry, and disabled with the reason otherwise', async () => {
+    const { user } = renderApp({ fake: fixture() });
     await findList();
-    expect(within(row('ci publish')).getByRole('button', { name: 'Rotate…' })).toBeTruthy();
-    expect(within(row('pasted')).queryByRole('button', { name: 'Rotate…' })).toBeNull();
-    expect(
-      within(row('alice @ registry.npmjs.org')).queryByRole('button', { name: 'Rotate…' }),
-    ).toBeNull();
+    const rotate = within(await openToken(user, 'ci publish')).getByRole('button', {
+      name: 'Rotate…',
+    });
+    expect(rotate.getAttribute('aria-disabled')).toBeNull();
+    const pasted = within(await openToken(user, 'pasted')).getByRole('button', {
+      name: 'Rotate…',
+    });
+    expect(pasted.getAttribute('aria-disabled')).toBe('true');
+    expect(pasted.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(pasted.getAttribute('aria-describedby')!)?.textContent).toMatch(
+      /Only tokens created or matched through a registry account/,
+    );
+    await user.click(pasted);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    // The account's session token is listed under its account, not here.
+    expect(screen.queryByRole('option', { name: 'alice @ registry.npmjs.org' })).toBeNull();
   });
 
   it('previews the account, each file with its masked diff, and the files it cannot rewrite', async () => {
@@ -221,7 +234,9 @@ describe('Rotate token', () => {
     fake.failNext('previewRotation', 'NOT_FOUND', 'Sign in to https://registry.npmjs.org/ first.');
     const { user } = renderApp({ fake });
     await findList();
-    await user.click(within(row('ci publish')).getByRole('button', { name: 'Rotate…' }));
+    await user.click(
+      within(await openToken(user, 'ci publish')).getByRole('button', { name: 'Rotate…' }),
+    );
     const dialog = screen.getByRole('dialog', { name: 'Rotate token' });
     expect((await within(dialog).findByRole('alert')).textContent).toBe(
       'Sign in to https://registry.npmjs.org/ first.',

@@ -2,7 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { GLOBAL_NPMRC } from './fake-scan';
 import { FakeKeyport } from './fake-keyport';
-import { findList, renderApp, secret } from './render-app';
+import { findList, openToken, renderApp, secret } from './render-app';
 import {
   findingRow,
   findingRows,
@@ -112,29 +112,32 @@ describe('Scan', () => {
     ).toBeTruthy();
   });
 
-  it('shows where each token is used in its row after a scan', async () => {
+  it('shows where each token is used in its details after a scan', async () => {
     const { user } = renderApp({ fake: fixture() });
     await findList();
     // Before a scan the core has recorded no use.
     expect(
-      within(screen.getByRole('listitem', { name: 'acme publish' })).queryByText(/^Used in/),
-    ).toBeNull();
+      within(await openToken(user, 'acme publish')).getByText(/In no file Keyport knows of/),
+    ).toBeTruthy();
     await runScan(user, '/w/app');
     await user.click(
       within(screen.getByRole('navigation', { name: 'Views' })).getByRole('button', {
         name: 'Tokens',
       }),
     );
-    const row = await screen.findByRole('listitem', { name: 'acme publish' });
-    const used = await within(row).findByText('Used in 1 file');
-    expect(used.parentElement?.getAttribute('title')).toBe('/w/app/.npmrc:1');
-    expect(within(row).getByText(': /w/app/.npmrc:1').className).toBe('visually-hidden');
+    await findList();
+    const pane = await openToken(user, 'acme publish');
+    const used = await within(pane).findByRole('list', { name: 'Files using this token' });
+    expect(within(used).getByText('/w/app/.npmrc:1')).toBeTruthy();
+    expect(within(used).getByText('found by a scan')).toBeTruthy();
     expect(
-      within(screen.getByRole('listitem', { name: 'unused' })).queryByText(/^Used in/),
+      within(await openToken(user, 'unused')).queryByRole('list', {
+        name: 'Files using this token',
+      }),
     ).toBeNull();
   });
 
-  it('lists several places a token is used, files counted once', async () => {
+  it('lists every place a token is used, each with "Write a reference instead"', async () => {
     const token = {
       label: 'shared',
       secret: secret('shared'),
@@ -144,17 +147,18 @@ describe('Scan', () => {
         { format: 'npmrc' as const, file: '/w/app/.npmrc', line: 7, entry: 'c' },
       ],
     };
-    renderApp({ tokens: [token] });
+    const { user } = renderApp({ tokens: [token] });
     await findList();
-    const used = within(screen.getByRole('listitem', { name: 'shared' })).getByText(
-      'Used in 2 files',
-    );
-    expect(used.parentElement?.getAttribute('title')).toBe(
-      '/home/u/.npmrc:3\n/w/app/.npmrc:1\n/w/app/.npmrc:7',
-    );
-    expect(used.parentElement?.textContent).toBe(
-      'Used in 2 files: /home/u/.npmrc:3; /w/app/.npmrc:1; /w/app/.npmrc:7',
-    );
+    const pane = await openToken(user, 'shared');
+    const used = within(pane).getByRole('list', { name: 'Files using this token' });
+    expect(
+      within(used)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('.place__file')?.textContent),
+    ).toEqual(['~/.npmrc:3', '/w/app/.npmrc:1', '/w/app/.npmrc:7']);
+    expect(
+      within(used).getAllByRole('button', { name: /^Write a reference instead in / }),
+    ).toHaveLength(3);
   });
 
   it('says "No credentials found" when the files hold none', async () => {

@@ -1,6 +1,17 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { DAY, findList, isoIn, renderApp, rowLabels, secret, tokenRows } from './render-app';
+import {
+  DAY,
+  detailPane,
+  findList,
+  isoIn,
+  openToken,
+  renderApp,
+  rowLabels,
+  secret,
+  tokenRow,
+  tokenRows,
+} from './render-app';
 import type { SeedToken } from './fake-keyport';
 
 const tokens: SeedToken[] = [
@@ -22,53 +33,46 @@ const tokens: SeedToken[] = [
   { label: 'short one', secret: 'abc123' },
 ];
 
-const row = (label: string) => screen.getByRole('listitem', { name: label });
+const row = (label: string) => tokenRow(label);
 
 describe('token list', () => {
-  it('shows every token masked, with its expiry badge, and no secret anywhere', async () => {
-    renderApp({ tokens });
+  it('shows each token as icon, label, host and one status; the value only in the details', async () => {
+    const { user } = renderApp({ tokens });
     await findList();
 
     expect(tokenRows()).toHaveLength(6);
     const acme = row('acme publish');
-    expect(within(acme).getByText('npm_••••••••acme')).toBeTruthy();
-    expect(within(acme).getByText('https://npm.acme.dev/')).toBeTruthy();
-    expect(within(acme).getByText('npm')).toBeTruthy();
-    const written = within(acme).getByText('Written to 2 files');
-    expect(written.parentElement?.getAttribute('title')).toBe(
-      '/home/u/.npmrc (//npm.acme.dev/:_authToken)\n/w/app/.npmrc (//npm.acme.dev/:_authToken)',
-    );
-    expect(within(row('maven central')).getByText('Not written')).toBeTruthy();
-    expect(within(acme).getByText('Last used Mar 1, 2026')).toBeTruthy();
-    expect(within(row('short one')).getByText('••••••••')).toBeTruthy();
+    expect(within(acme).getByText('npm.acme.dev')).toBeTruthy();
+    expect(within(acme).getByRole('img', { name: 'npm' })).toBeTruthy();
+    // No buttons in a row, no value, no dates: the pane has them.
+    expect(within(acme).queryAllByRole('button')).toHaveLength(0);
+    expect(within(acme).queryByText('npm_••••••••acme')).toBeNull();
 
-    const badge = (label: string, text: string) => within(row(label)).getByText(text);
-    expect(badge('acme publish', 'expires in 3 days').className).toContain('badge--warning');
-    expect(badge('maven central', 'expires in 30 days').className).toContain('badge--ok');
-    expect(badge('pypi upload', 'expired').className).toContain('badge--expired');
-    expect(badge('nuget feed', 'expires today').className).toContain('badge--warning');
-    expect(badge('short one', 'no expiry').className).toContain('badge--none');
-    expect(within(row('old laptop')).getByText('secret missing')).toBeTruthy();
-    expect(within(row('maven central')).queryByText('secret missing')).toBeNull();
+    const pill = (label: string, text: string) => within(row(label)).getByText(text);
+    expect(pill('acme publish', 'expires in 3 days').className).toContain('pill--warning');
+    expect(pill('maven central', 'expires in 30 days').className).toContain('pill--ok');
+    expect(pill('pypi upload', 'expired').className).toContain('pill--expired');
+    expect(pill('nuget feed', 'expires today').className).toContain('pill--warning');
+    expect(pill('short one', 'no expiry').className).toContain('pill--none');
+    expect(pill('old laptop', 'value missing').className).toContain('pill--expired');
+
+    const pane = await openToken(user, 'acme publish');
+    expect(within(pane).getByText('npm_••••••••acme')).toBeTruthy();
+    expect(within(pane).getByText('https://npm.acme.dev/', { selector: 'dd' })).toBeTruthy();
+    expect(within(pane).getByText('Mar 1, 2026', { exact: false })).toBeTruthy();
+    const used = within(pane).getByRole('list', { name: 'Files using this token' });
+    expect(within(used).getByText('~/.npmrc')).toBeTruthy();
+    expect(within(used).getByText('/w/app/.npmrc')).toBeTruthy();
+    expect(within(await openToken(user, 'short one')).getByText('••••••••')).toBeTruthy();
 
     for (const t of tokens) expect(document.body.textContent).not.toContain(t.secret);
   });
 
-  it('sorts expiring soonest first while tokens are about to expire, and by label on request', async () => {
-    // Three of these expire within a week (or have): they come first until the user picks a sort.
+  it('sorts by label and keeps the sort it was given; the details follow the selection', async () => {
     const { user } = renderApp({ tokens });
     await findList();
     const sortBy = screen.getByRole('combobox', { name: 'Sort by' }) as HTMLSelectElement;
-    expect(sortBy.value).toBe('expiry');
-    expect(rowLabels()).toEqual([
-      'pypi upload',
-      'nuget feed',
-      'acme publish',
-      'maven central',
-      'old laptop',
-      'short one',
-    ]);
-    await user.selectOptions(sortBy, 'label');
+    expect(sortBy.value).toBe('label');
     expect(rowLabels()).toEqual([
       'acme publish',
       'maven central',
@@ -77,6 +81,34 @@ describe('token list', () => {
       'pypi upload',
       'short one',
     ]);
+    // The first token is selected from the start, so the pane is never blank.
+    expect(row('acme publish').getAttribute('aria-selected')).toBe('true');
+    expect(detailPane('acme publish')).toBeTruthy();
+    await user.selectOptions(sortBy, 'expiry');
+    expect(rowLabels()).toEqual([
+      'pypi upload',
+      'nuget feed',
+      'acme publish',
+      'maven central',
+      'old laptop',
+      'short one',
+    ]);
+    await user.click(row('maven central'));
+    expect(row('maven central').getAttribute('aria-selected')).toBe('true');
+    expect(row('acme publish').getAttribute('aria-selected')).toBe('false');
+    expect(detailPane('maven central')).toBeTruthy();
+  });
+
+  it('lists a registry account’s session token under its account, not among tokens', async () => {
+    renderApp({
+      tokens: [
+        ...tokens.slice(0, 2),
+        { label: 'me @ npmjs', secret: secret('sess'), signIn: { username: 'me' } },
+      ],
+    });
+    await findList();
+    expect(rowLabels()).toEqual(['acme publish', 'maven central']);
+    expect(screen.getByText('2 tokens')).toBeTruthy();
   });
 
   it('filters by search text and by ecosystem, and offers a way out of "no matches"', async () => {
@@ -97,9 +129,9 @@ describe('token list', () => {
     expect(rowLabels()).toEqual(['pypi upload']);
 
     await user.type(search, 'acme');
-    expect(screen.queryByRole('list', { name: 'Tokens' })).toBeNull();
+    expect(screen.queryByRole('listbox', { name: 'Tokens' })).toBeNull();
     expect(screen.getByRole('heading', { name: 'No matches' })).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Clear search' }));
+    await user.click(screen.getByRole('button', { name: 'Clear search and filters' }));
     expect(tokenRows()).toHaveLength(6);
     expect((search as HTMLInputElement).value).toBe('');
   });

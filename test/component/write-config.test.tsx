@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FakeKeyport, type SeedToken } from './fake-keyport';
-import { findList, renderApp, secret } from './render-app';
+import { detailPane, findList, openToken, renderApp, secret } from './render-app';
 
 const NPM = secret('alpha');
 const MVN = secret('maven');
@@ -16,7 +16,7 @@ const tokens: SeedToken[] = [
     user: 'deployer',
   },
 ];
-const row = (label: string) => screen.getByRole('listitem', { name: label });
+const row = (label: string) => detailPane(label);
 const field = (dialog: HTMLElement, name: string) =>
   within(dialog).getByLabelText(name) as HTMLInputElement;
 const button = (dialog: HTMLElement, name: string) =>
@@ -25,7 +25,8 @@ const button = (dialog: HTMLElement, name: string) =>
 async function openWrite(label: string, fake = new FakeKeyport(tokens)) {
   const ctx = renderApp({ fake });
   await findList();
-  await ctx.user.click(within(row(label)).getByRole('button', { name: 'Write to config…' }));
+  const pane = await openToken(ctx.user, label);
+  await ctx.user.click(within(pane).getByRole('button', { name: 'Write to config…' }));
   const dialog = screen.getByRole('dialog', { name: 'Write to config' });
   // The default paths come from config:defaults.
   await within(dialog).findByDisplayValue(/^\/home\/u\//);
@@ -69,17 +70,19 @@ describe('Write to config', () => {
     );
     const notices = screen.getByRole('status', { name: 'Notifications' });
     expect(
-      within(notices).getByText('Wrote //registry.npmjs.org/:_authToken to /home/u/.npmrc'),
+      within(notices).getByText('Wrote //registry.npmjs.org/:_authToken to ~/.npmrc'),
     ).toBeTruthy();
-    expect(within(row('alpha')).getByText('Written to 1 file')).toBeTruthy();
+    const used = within(row('alpha')).getByRole('list', { name: 'Files using this token' });
+    expect(within(used).getByText('~/.npmrc')).toBeTruthy();
+    expect(within(used).getByText('plaintext')).toBeTruthy();
     expect(store.getState().tokens.find((t) => t.id === 'a')?.writtenTo).toHaveLength(1);
 
     await user.click(within(notices).getByRole('button', { name: 'Undo' }));
-    expect(await within(notices).findByText('Restored /home/u/.npmrc')).toBeTruthy();
+    expect(await within(notices).findByText('Restored ~/.npmrc')).toBeTruthy();
     expect(fake.callsTo('undoWrite')).toEqual([{ undoId: 'undo2' }]);
     expect(fake.configs.files.has('/home/u/.npmrc')).toBe(false);
     expect(within(notices).queryByText(/^Wrote /)).toBeNull();
-    expect(within(row('alpha')).getByText('Not written')).toBeTruthy();
+    expect(within(row('alpha')).getByText(/In no file Keyport knows of/)).toBeTruthy();
   });
 
   it('says "Nothing to change" and offers no write when the file already holds the entry', async () => {
@@ -257,7 +260,7 @@ describe('Write to config', () => {
     });
   });
 
-  it('closes with Escape and gives focus back to the row action', async () => {
+  it('closes with Escape and gives focus back to the pane’s Write to config…', async () => {
     const { dialog, user } = await openWrite('alpha');
     expect(dialog.contains(document.activeElement)).toBe(true);
     await user.keyboard('{Escape}');

@@ -65,12 +65,12 @@ test('expiring tokens are counted in the sidebar and can be filtered', async ({ 
   });
   await app.reload();
   const nav = app.getByRole('navigation', { name: 'Views' });
-  await expect(nav.getByRole('button', { name: 'Tokens, 1 expiring soon' })).toBeVisible();
-  const list = app.getByRole('list', { name: 'Tokens' });
-  await expect(list.getByRole('listitem')).toHaveCount(2);
-  await app.getByRole('checkbox', { name: 'Expiring soon' }).check();
-  await expect(list.getByRole('listitem')).toHaveCount(1);
-  await expect(list.getByRole('listitem', { name: 'soon' })).toContainText('expires in 2 days');
+  await expect(nav.getByRole('button', { name: 'Tokens, 1 expired or expiring' })).toBeVisible();
+  const list = app.getByRole('listbox', { name: 'Tokens' });
+  await expect(list.getByRole('option')).toHaveCount(2);
+  await app.getByRole('checkbox', { name: 'Expired or expiring' }).check();
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await expect(list.getByRole('option', { name: 'soon' })).toContainText('expires in 2 days');
 });
 
 test('rotate a registry token: new value in the file, old one revoked', async ({
@@ -103,10 +103,14 @@ test('rotate a registry token: new value in the file, old one revoked', async ({
   );
   await app.reload();
 
-  const row = app
-    .getByRole('list', { name: 'Tokens' })
-    .getByRole('listitem', { name: 'CI publish' });
-  await row.getByRole('button', { name: 'Rotate…' }).click();
+  await app
+    .getByRole('listbox', { name: 'Tokens' })
+    .getByRole('option', { name: 'CI publish' })
+    .click();
+  await app
+    .getByRole('region', { name: 'CI publish' })
+    .getByRole('button', { name: 'Rotate…' })
+    .click();
   const dialog = app.getByRole('dialog', { name: 'Rotate token' });
   await expect(dialog.getByRole('region', { name: `Changes to ${npmrc}` })).toBeVisible();
   await dialog.getByLabel('Password').fill(password);

@@ -43,9 +43,11 @@ test('README screenshot', async ({ app, bridge }) => {
   ] as const;
   for (const t of tokens) await bridge.core.service.addToken({ ...t });
   await app.reload();
-  const row = app
-    .getByRole('list', { name: 'Tokens' })
-    .getByRole('listitem', { name: 'Bytesafe team registry' });
+  await app
+    .getByRole('listbox', { name: 'Tokens' })
+    .getByRole('option', { name: 'Bytesafe team registry' })
+    .click();
+  const row = app.getByRole('region', { name: 'Bytesafe team registry' });
   await row.getByRole('button', { name: 'Reveal' }).click();
   await expect(row).toContainText('kp-demo-bytesafe-0000000000000002');
   await app.screenshot({ path: 'docs/screenshot.png' });

@@ -25,8 +25,8 @@ test('write a token into .npmrc with a diff preview, then undo', async ({ app, b
   writeFileSync(npmrc, original);
   await addWorkToken(app, bridge);
 
-  const row = app.getByRole('list', { name: 'Tokens' }).getByRole('listitem', { name: 'Work npm' });
-  await expect(row).toContainText('Not written');
+  const row = app.getByRole('region', { name: 'Work npm' });
+  await expect(row).toContainText('In no file Keyport knows of');
   await row.getByRole('button', { name: 'Write to config…' }).click();
   const dialog = app.getByRole('dialog', { name: 'Write to config' });
   await expect(dialog.getByLabel('Format')).toHaveValue('npmrc');
@@ -41,24 +41,24 @@ test('write a token into .npmrc with a diff preview, then undo', async ({ app, b
   await dialog.getByRole('button', { name: 'Write', exact: true }).click();
   await expect(dialog).toBeHidden();
   const notices = app.getByRole('status', { name: 'Notifications' });
-  await expect(notices).toContainText(`Wrote //registry.npmjs.org/:_authToken to ${npmrc}`);
+  await expect(notices).toContainText('Wrote //registry.npmjs.org/:_authToken to ~/.npmrc');
   expect(readFileSync(npmrc, 'utf8')).toBe(
     `${original}//registry.npmjs.org/:_authToken=${SECRET}\r\n`,
   );
-  await expect(row).toContainText('Written to 1 file');
+  await expect(row.getByRole('list', { name: 'Files using this token' })).toContainText('~/.npmrc');
   expect(await app.content()).not.toContain(SECRET);
 
   await notices.getByRole('button', { name: 'Undo' }).click();
-  await expect(notices).toContainText(`Restored ${npmrc}`);
+  await expect(notices).toContainText('Restored ~/.npmrc');
   expect(readFileSync(npmrc, 'utf8')).toBe(original);
-  await expect(row).toContainText('Not written');
+  await expect(row).toContainText('In no file Keyport knows of');
 });
 
 test('refuses to write when the file changed after the preview', async ({ app, bridge, home }) => {
   const npmrc = path.join(home, '.npmrc');
   writeFileSync(npmrc, 'a=1\n');
   await addWorkToken(app, bridge);
-  const row = app.getByRole('list', { name: 'Tokens' }).getByRole('listitem', { name: 'Work npm' });
+  const row = app.getByRole('region', { name: 'Work npm' });
   await row.getByRole('button', { name: 'Write to config…' }).click();
   const dialog = app.getByRole('dialog', { name: 'Write to config' });
   await dialog.getByRole('button', { name: 'Preview' }).click();

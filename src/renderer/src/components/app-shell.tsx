@@ -1,14 +1,14 @@
 import { useEffect } from 'react';
 import { useKeyport } from '../store/store-context';
+import { VIEWS } from '../store/views';
 import { DialogHost } from './dialogs/dialog-host';
 import { ErrorBanner } from './error-banner';
 import { Notices } from './notices';
+import { OpenDialogButton } from './open-dialog-button';
 import { ProgressBar } from './progress-bar';
-import { RegistriesToolbar } from './registries-toolbar';
 import { RegistriesView } from './registries-view';
 import { ScanView } from './scan-view';
 import { Sidebar } from './sidebar';
-import { TokenToolbar } from './token-toolbar';
 import { TokensView } from './tokens-view';
 
 /**
@@ -29,14 +29,23 @@ export function AppShell() {
     };
   }, [hide, tick]);
 
+  const title = VIEWS.find((v) => v.id === view)?.label ?? 'Keyport';
   return (
     <div className="app">
       <Sidebar />
       <div className="app__column">
         <header className="app-header">
-          <h1 className="app-header__title">Keyport</h1>
-          {view === 'tokens' ? <TokenToolbar /> : null}
-          {view === 'registries' ? <RegistriesToolbar /> : null}
+          <h1 className="app-header__title">{title}</h1>
+          {view === 'tokens' ? (
+            <OpenDialogButton primary dialog={{ kind: 'add-token' }}>
+              Add token
+            </OpenDialogButton>
+          ) : null}
+          {view === 'registries' ? (
+            <OpenDialogButton primary dialog={{ kind: 'add-account' }}>
+              Add account
+            </OpenDialogButton>
+          ) : null}
         </header>
         <ProgressBar />
         <ErrorBanner />

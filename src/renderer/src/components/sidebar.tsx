@@ -12,6 +12,9 @@ export function Sidebar() {
   const badge = (id: ViewId) => (id === 'tokens' && expiring > 0 ? expiring : null);
   return (
     <nav className="sidebar" aria-label="Views">
+      <p className="sidebar__brand" aria-hidden="true">
+        Keyport
+      </p>
       <ul className="sidebar__list">
         {VIEWS.map((v) => {
           const count = badge(v.id);
@@ -21,14 +24,14 @@ export function Sidebar() {
                 type="button"
                 className="sidebar__item"
                 aria-current={view === v.id ? 'page' : undefined}
-                aria-label={count === null ? undefined : `${v.label}, ${count} expiring soon`}
+                aria-label={count === null ? undefined : `${v.label}, ${count} expired or expiring`}
                 onClick={() => setView(v.id)}
               >
                 {v.label}
                 {count === null ? null : (
                   <span
                     className="sidebar__badge"
-                    title={`${count === 1 ? '1 token expires' : `${count} tokens expire`} within ${EXPIRY_WARNING_DAYS} days or ${count === 1 ? 'has' : 'have'} expired`}
+                    title={`${count === 1 ? '1 token has expired or expires' : `${count} tokens have expired or expire`} within ${EXPIRY_WARNING_DAYS} days`}
                   >
                     {count}
                   </span>

@@ -2,16 +2,17 @@ import { useEffect, useRef } from 'react';
 import { ECOSYSTEMS, type Ecosystem } from '../../../shared/types';
 import { EXPIRY_WARNING_DAYS } from '../format';
 import { useKeyport } from '../store/store-context';
-import {
-  effectiveSort,
-  expiringSoonCount,
-  SORT_KEYS,
-  SORT_LABELS,
-  type SortKey,
-} from '../store/visible-tokens';
-import { OpenDialogButton } from './open-dialog-button';
+import { SORT_KEYS, SORT_LABELS, type SortKey } from '../store/visible-tokens';
 
-const EXPIRING_HINT = `Tokens expiring within ${EXPIRY_WARNING_DAYS} days or expired`;
+const EXPIRING_HINT = `Tokens that have expired or expire within ${EXPIRY_WARNING_DAYS} days`;
+
+const ECOSYSTEM_LABELS: Record<Ecosystem, string> = {
+  npm: 'npm',
+  maven: 'Maven',
+  nuget: 'NuGet',
+  pip: 'Python',
+  other: 'Other',
+};
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -21,14 +22,14 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /**
- * Search, ecosystem and "Expiring soon" filters, sort and "Add token"; `/` anywhere (outside a
- * field) jumps to search.
+ * Above the token list: search (`/` anywhere outside a field jumps to it), the ecosystem filter,
+ * "Expired or expiring" and the sort.
  */
 export function TokenToolbar() {
   const query = useKeyport((s) => s.query);
   const ecosystem = useKeyport((s) => s.ecosystem);
   const expiringOnly = useKeyport((s) => s.expiringOnly);
-  const sort = useKeyport((s) => effectiveSort(s.sortChoice, expiringSoonCount(s.tokens, s.now)));
+  const sort = useKeyport((s) => s.sortChoice);
   const setQuery = useKeyport((s) => s.setQuery);
   const setEcosystem = useKeyport((s) => s.setEcosystem);
   const setExpiringOnly = useKeyport((s) => s.setExpiringOnly);
@@ -50,14 +51,14 @@ export function TokenToolbar() {
   }, [dialogOpen]);
 
   return (
-    <div className="toolbar">
+    <div className="list-toolbar">
       <input
         ref={searchRef}
         type="search"
-        className="toolbar__search"
+        className="list-toolbar__search"
         aria-label="Search tokens"
         aria-keyshortcuts="/"
-        placeholder="Search tokens   /"
+        placeholder="Search   /"
         spellCheck={false}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
@@ -68,41 +69,39 @@ export function TokenToolbar() {
           }
         }}
       />
-      <select
-        aria-label="Filter by ecosystem"
-        value={ecosystem}
-        onChange={(e) => setEcosystem(e.target.value as Ecosystem | 'all')}
-      >
-        <option value="all">All ecosystems</option>
-        {ECOSYSTEMS.map((eco) => (
-          <option key={eco} value={eco}>
-            {eco}
-          </option>
-        ))}
-      </select>
-      <label className="checkbox toolbar__toggle" title={EXPIRING_HINT}>
-        <input
-          type="checkbox"
-          title={EXPIRING_HINT}
-          checked={expiringOnly}
-          onChange={(e) => setExpiringOnly(e.target.checked)}
-        />
-        Expiring soon
-      </label>
-      <select
-        aria-label="Sort by"
-        value={sort}
-        onChange={(e) => setSort(e.target.value as SortKey)}
-      >
-        {SORT_KEYS.map((key) => (
-          <option key={key} value={key}>
-            {SORT_LABELS[key]}
-          </option>
-        ))}
-      </select>
-      <OpenDialogButton primary dialog={{ kind: 'add-token' }}>
-        Add token
-      </OpenDialogButton>
+      <div className="list-toolbar__filters">
+        <select
+          aria-label="Filter by ecosystem"
+          value={ecosystem}
+          onChange={(e) => setEcosystem(e.target.value as Ecosystem | 'all')}
+        >
+          <option value="all">All ecosystems</option>
+          {ECOSYSTEMS.map((eco) => (
+            <option key={eco} value={eco}>
+              {ECOSYSTEM_LABELS[eco]}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Sort by"
+          value={sort}
+          onChange={(e) => setSort(e.target.value as SortKey)}
+        >
+          {SORT_KEYS.map((key) => (
+            <option key={key} value={key}>
+              {SORT_LABELS[key]}
+            </option>
+          ))}
+        </select>
+        <label className="checkbox list-toolbar__toggle" title={EXPIRING_HINT}>
+          <input
+            type="checkbox"
+            checked={expiringOnly}
+            onChange={(e) => setExpiringOnly(e.target.checked)}
+          />
+          Expired or expiring
+        </label>
+      </div>
     </div>
   );
 }

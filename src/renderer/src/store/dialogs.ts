@@ -1,4 +1,5 @@
 import type { Finding } from '../../../shared/types';
+import type { UsePlace } from '../token-status';
 
 /**
  * Which modal is open. One at a time; the dialog host maps each kind to its component, so a new
@@ -13,6 +14,8 @@ export type DialogRequest =
   | { kind: 'edit-token'; tokenId: string }
   | { kind: 'delete-token'; tokenId: string }
   | { kind: 'write-config'; tokenId: string }
+  /** A plaintext place from the details pane's Where used, to hold a reference instead. */
+  | { kind: 'write-reference'; tokenId: string; place: UsePlace }
   | { kind: 'rotate-token'; tokenId: string }
   | { kind: 'add-account' }
   | { kind: 'create-token'; accountId: string }

@@ -10,8 +10,9 @@ import { createRegistriesSlice, type RegistriesSlice } from './registries-slice'
 import { createRotateSlice, type RotateSlice } from './rotate-slice';
 import { createScanSlice, type ScanSlice } from './scan-slice';
 import type { SliceContext } from './slice-context';
+import { homeOf } from '../paths';
 import type { ViewId } from './views';
-import type { EcosystemFilter, SortKey } from './visible-tokens';
+import { visibleTokens, type EcosystemFilter, type SortKey } from './visible-tokens';
 
 /** Used until app:info answers; the core's values are the same. */
 const DEFAULT_REVEAL_HIDE_SECONDS = 30;
@@ -33,6 +34,15 @@ export interface Notice {
   action?: NoticeAction;
   /** True while its action runs: the notice stays until the action is done. */
   running?: boolean;
+  /** How long it stays once shown (it waits, untimed, while a dialog is open). */
+  seconds: number;
+}
+
+/** What the registry said about a vault token the last time its account's tokens were listed. */
+export interface RegistryCheck {
+  state: 'active' | 'revoked-elsewhere';
+  /** When it was listed (ms). */
+  at: number;
 }
 
 export interface NotifyOptions {
@@ -63,10 +73,25 @@ export interface KeyportState extends RegistriesSlice, ConfigWriteSlice, ScanSli
   ecosystem: EcosystemFilter;
   /** Only tokens expiring within the warning window or expired. */
   expiringOnly: boolean;
-  /** The sort the user picked; null until they pick one (see effectiveSort). */
-  sortChoice: SortKey | null;
+  /** The list's sort; it changes only when the user picks another. */
+  sortChoice: SortKey;
+  /** The token whose details the pane shows (the list's selection). */
+  selectedTokenId: string | null;
+  /**
+   * Narrow windows show the list or the details, not both: true while the details are pushed
+   * over the list. Wide windows show both and ignore it.
+   */
+  detailOpen: boolean;
+  /** The user's home folder, for showing paths as ~/…; null until config:defaults answers. */
+  home: string | null;
+  /** Vault token id → what its registry's listing said (filled by every remote listing). */
+  registryChecks: Record<string, RegistryCheck>;
   revealed: RevealedSecret | null;
   error: KeyportErrorInfo | null;
+  /**
+   * One toast at a time: a newer one replaces it. While a dialog is open it waits, so it never
+   * covers a modal; its time starts when it shows.
+   */
   notices: Notice[];
   dialog: DialogRequest | null;
 
@@ -79,9 +104,14 @@ export interface KeyportState extends RegistriesSlice, ConfigWriteSlice, ScanSli
   setExpiringOnly(expiringOnly: boolean): void;
   setSort(sort: SortKey): void;
   clearFilters(): void;
+  /** Selects a token; `open` also pushes its details over the list in a narrow window. */
+  selectToken(id: string | null, options?: { open?: boolean }): void;
+  /** Back from the details to the list (narrow windows). */
+  closeDetail(): void;
   reveal(id: string): Promise<void>;
   hide(): void;
-  copy(id: string): Promise<void>;
+  /** Resolves with the seconds until the clipboard clears, or null when the copy failed. */
+  copy(id: string): Promise<number | null>;
   /** Rejects with an ApiError so the dialog can show it next to the fields. */
   addToken(request: RequestOf<'vault:add'>): Promise<TokenMeta>;
   /** Rejects with an ApiError so the dialog can show it next to the fields. */
@@ -127,6 +157,13 @@ export function createKeyportStore({ api, clock = systemClock }: StoreDeps): Key
       }
     };
 
+    const startNoticeTimer = (notice: Notice) => {
+      noticeTimers.set(
+        notice.id,
+        clock.setTimeout(() => get().dismissNotice(notice.id), notice.seconds * 1000),
+      );
+    };
+
     const replaceToken = (token: TokenMeta) =>
       set((s) => ({ tokens: s.tokens.map((t) => (t.id === token.id ? token : t)) }));
 
@@ -146,7 +183,11 @@ export function createKeyportStore({ api, clock = systemClock }: StoreDeps): Key
       query: '',
       ecosystem: 'all',
       expiringOnly: false,
-      sortChoice: null,
+      sortChoice: 'label',
+      selectedTokenId: null,
+      detailOpen: false,
+      home: null,
+      registryChecks: {},
       revealed: null,
       error: null,
       notices: [],
@@ -157,7 +198,11 @@ export function createKeyportStore({ api, clock = systemClock }: StoreDeps): Key
           (appInfo) => set({ appInfo }),
           (err: unknown) => get().showError(err),
         );
-        await Promise.all([info, get().refresh()]);
+        // The default files name the home folder: paths are then shown as ~/….
+        const defaults = get()
+          .loadConfigDefaults()
+          .then(() => set({ home: homeOf(get().configDefaults) }));
+        await Promise.all([info, defaults, get().refresh()]);
       },
 
       async refresh() {
@@ -178,6 +223,12 @@ export function createKeyportStore({ api, clock = systemClock }: StoreDeps): Key
       setExpiringOnly: (expiringOnly) => set({ expiringOnly }),
       setSort: (sortChoice) => set({ sortChoice }),
       clearFilters: () => set({ query: '', ecosystem: 'all', expiringOnly: false }),
+
+      selectToken(id, { open = false } = {}) {
+        if (id !== get().selectedTokenId) get().hide();
+        set((s) => ({ selectedTokenId: id, detailOpen: id !== null && (open || s.detailOpen) }));
+      },
+      closeDetail: () => set({ detailOpen: false }),
 
       async reveal(id) {
         get().hide();
@@ -210,14 +261,19 @@ export function createKeyportStore({ api, clock = systemClock }: StoreDeps): Key
           const token = get().tokens.find((t) => t.id === id);
           if (token) replaceToken({ ...token, lastUsed: new Date(clock.now()).toISOString() });
           get().notify(`Copied — the clipboard clears in ${clearAfterSeconds} s`);
+          return clearAfterSeconds;
         } catch (err) {
           get().showError(err);
+          return null;
         }
       },
 
       async addToken(request) {
         const token = await withPending('add', () => api.addToken(request));
-        set((s) => ({ tokens: [...s.tokens.filter((t) => t.id !== token.id), token] }));
+        set((s) => ({
+          tokens: [...s.tokens.filter((t) => t.id !== token.id), token],
+          selectedTokenId: token.id,
+        }));
         get().notify(`Added “${token.label}”`);
         return token;
       },
@@ -234,6 +290,18 @@ export function createKeyportStore({ api, clock = systemClock }: StoreDeps): Key
         const { undoId, undoSeconds } = await withPending(`remove:${id}`, () =>
           api.removeToken({ id }),
         );
+        if (get().selectedTokenId === id) {
+          // The selection moves to the next token in the list (else the one before), and the
+          // list gets focus there: the keyboard keeps its place.
+          const s = get();
+          const shown = visibleTokens(s.tokens, s.query, s.ecosystem, s.sortChoice, {
+            only: s.expiringOnly,
+            now: s.now,
+          });
+          const at = shown.findIndex((t) => t.id === id);
+          const next = shown[at + 1] ?? shown[at - 1] ?? null;
+          set({ selectedTokenId: next?.id ?? null, detailOpen: false });
+        }
         get().forgetLocal([id]);
         get().notify(
           token ? `Deleted “${token.label}”` : 'Token deleted',
@@ -255,7 +323,10 @@ export function createKeyportStore({ api, clock = systemClock }: StoreDeps): Key
       async restoreToken(undoId) {
         try {
           const token = await withPending(`restore:${undoId}`, () => api.restoreToken({ undoId }));
-          set((s) => ({ tokens: [...s.tokens.filter((t) => t.id !== token.id), token] }));
+          set((s) => ({
+            tokens: [...s.tokens.filter((t) => t.id !== token.id), token],
+            selectedTokenId: token.id,
+          }));
           get().notify(`Restored “${token.label}”`);
         } catch (err) {
           get().showError(err);
@@ -270,14 +341,14 @@ export function createKeyportStore({ api, clock = systemClock }: StoreDeps): Key
         const notice: Notice = {
           id,
           text,
+          seconds,
           ...(tone ? { tone } : {}),
           ...(action ? { action } : {}),
         };
-        set((s) => ({ notices: [...s.notices, notice] }));
-        noticeTimers.set(
-          id,
-          clock.setTimeout(() => get().dismissNotice(id), seconds * 1000),
-        );
+        // A running action keeps its notice until it is done; anything else gives way.
+        for (const old of get().notices) if (!old.running) get().dismissNotice(old.id);
+        set((s) => ({ notices: [...s.notices.filter((n) => n.running), notice] }));
+        if (get().dialog === null) startNoticeTimer(notice);
       },
 
       async runNoticeAction(id) {
@@ -305,7 +376,13 @@ export function createKeyportStore({ api, clock = systemClock }: StoreDeps): Key
       },
 
       openDialog: (dialog) => set({ dialog }),
-      closeDialog: () => set({ dialog: null }),
+      closeDialog() {
+        set({ dialog: null });
+        // A notice that waited behind the dialog starts its time now.
+        for (const notice of get().notices) {
+          if (!noticeTimers.has(notice.id) && !notice.running) startNoticeTimer(notice);
+        }
+      },
     };
   });
 }

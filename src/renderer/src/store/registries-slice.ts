@@ -3,7 +3,7 @@ import type { Account, RemoteRow, RevokeOutcome } from '../../../shared/types';
 import { errorInfoOf, failureText } from '../api';
 import { plural } from '../format';
 import { newOpId } from '../op-id';
-import type { ListStatus } from './keyport-store';
+import type { ListStatus, RegistryCheck } from './keyport-store';
 import type { SliceContext } from './slice-context';
 
 /** One account's remote tokens as last listed, and the listing in flight, if any. */
@@ -55,10 +55,24 @@ export interface RegistriesSlice {
   revokeRemoteTokens(request: WithOp<'remote:revoke'>): Promise<RevokeOutcome>;
   /** Drops vault tokens that were removed (revoke with removeLocal, Delete) from the listing. */
   forgetLocal(ids: readonly string[]): void;
+  /** The signed-in account a vault token's registry belongs to, if any. */
+  accountFor(registry: string): Account | undefined;
+  /**
+   * Lists the token's registry (through the account signed in to it) to learn whether the token
+   * still works there; the answer lands in registryChecks. Failures go to the banner.
+   */
+  checkRegistry(tokenId: string): Promise<void>;
+}
+
+/** Registry URLs compare without case, trailing slashes or a default port. */
+export function sameRegistry(a: string, b: string): boolean {
+  const norm = (url: string) => url.trim().toLowerCase().replace(/\/+$/, '').replace(/:443$/, '');
+  return norm(a) === norm(b);
 }
 
 export function createRegistriesSlice({
   api,
+  clock,
   set,
   get,
   withPending,
@@ -81,6 +95,20 @@ export function createRegistriesSlice({
     // The session token is a vault token too: the Tokens view lists it.
     void get().refresh();
     return account;
+  };
+
+  /** What a listing says about the vault tokens in it: still listed, or revoked elsewhere. */
+  const recordChecks = (rows: readonly RemoteRow[]) => {
+    const at = clock.now();
+    const checks: Record<string, RegistryCheck> = {};
+    for (const row of rows) {
+      if (!row.local) continue;
+      checks[row.local.id] = {
+        state: row.state === 'revoked-elsewhere' ? 'revoked-elsewhere' : 'active',
+        at,
+      };
+    }
+    set((s) => ({ registryChecks: { ...s.registryChecks, ...checks } }));
   };
 
   return {
@@ -137,6 +165,7 @@ export function createRegistriesSlice({
         const rows = await withPending(`remote:${accountId}`, () =>
           api.listRemoteTokens({ accountId, opId }),
         );
+        recordChecks(rows);
         if (current())
           set({ remote: { accountId, status: 'ready', rows, failure: null, opId: null } });
       } catch (err) {
@@ -206,25 +235,47 @@ export function createRegistriesSlice({
       );
       get().forgetLocal(outcome.removedLocal);
       const cleaned = outcome.configs?.cleaned.length ?? 0;
-      get().notify(
+      // One notice says it all (one toast at a time): what was done, then what was not.
+      const parts = [
         `Revoked ${plural(outcome.revoked.length, 'token', 'tokens')}` +
-          (cleaned > 0 ? ` and removed ${plural(cleaned, 'config entry', 'config entries')}` : ''),
-      );
+          (cleaned > 0 ? ` and removed ${plural(cleaned, 'config entry', 'config entries')}` : '') +
+          '.',
+      ];
       for (const left of outcome.configs?.left ?? []) {
-        get().notify(`Left ${left.file} as it is: ${left.reason}`, { tone: 'warning' });
+        parts.push(`Left ${left.file} as it is: ${left.reason}`);
       }
       if (outcome.stillListed.length > 0) {
         const masked = outcome.stillListed.map(
           (key) => rows.find((r) => r.remote?.key === key)?.remote?.masked ?? key,
         );
-        get().notify(
+        parts.push(
           `The registry still lists ${plural(masked.length, 'token', 'tokens')} it was asked to revoke: ${masked.join(', ')}`,
-          { tone: 'warning' },
         );
       }
+      get().notify(parts.join(' '), parts.length > 1 ? { tone: 'warning', seconds: 12 } : {});
       // Some registries accept a revoke and keep the token: only a new listing shows the truth.
       if (get().remote?.accountId === request.accountId) void get().loadRemote(request.accountId);
       return outcome;
+    },
+
+    accountFor(registry) {
+      return get().accounts.find((a) => sameRegistry(a.registry, registry));
+    },
+
+    async checkRegistry(tokenId) {
+      const token = get().tokens.find((t) => t.id === tokenId);
+      if (!token) return;
+      if (get().accountsStatus !== 'ready') await get().loadAccounts();
+      const account = get().accountFor(token.registry);
+      if (!account) return;
+      try {
+        const rows = await withPending(`check:${tokenId}`, () =>
+          api.listRemoteTokens({ accountId: account.id, opId: newOpId() }),
+        );
+        recordChecks(rows);
+      } catch (err) {
+        get().showError(err);
+      }
     },
 
     forgetLocal(ids) {

@@ -72,6 +72,8 @@ export function createRotateSlice({
         const outcome = await withPending(`rotate:${tokenId}`, () => api.rotateToken(request));
         set((s) => ({
           tokens: [...s.tokens.filter((t) => t.id !== tokenId), outcome.token],
+          // The new token takes the old one's place, selection included.
+          selectedTokenId: s.selectedTokenId === tokenId ? outcome.token.id : s.selectedTokenId,
         }));
         get().notify(
           `Rotated “${old?.label ?? outcome.token.label}”: ${plural(outcome.files, 'file', 'files')} rewritten`,

@@ -47,8 +47,16 @@ export interface ExpiringFilter {
 }
 
 /**
- * The list as shown: filtered by ecosystem, expiry and search text, then sorted (ties keep label
- * order).
+ * A registry account's session token belongs to its account (the Registries view shows it there),
+ * not among the tokens the user keeps.
+ */
+export function isListed(token: TokenMeta): boolean {
+  return token.signIn === undefined;
+}
+
+/**
+ * The list as shown: session tokens left out, filtered by ecosystem, expiry and search text, then
+ * sorted (ties keep label order).
  */
 export function visibleTokens(
   tokens: readonly TokenMeta[],
@@ -60,6 +68,7 @@ export function visibleTokens(
   const needle = query.trim().toLowerCase();
   const shown = tokens.filter(
     (t) =>
+      isListed(t) &&
       (ecosystem === 'all' || t.ecosystem === ecosystem) &&
       (!expiring.only || expiresSoon(t.expires, expiring.now)) &&
       (!needle || matches(t, needle)),
@@ -75,15 +84,11 @@ export function visibleTokens(
 let counted: { tokens: readonly TokenMeta[]; now: number; count: number } | null = null;
 export function expiringSoonCount(tokens: readonly TokenMeta[], now: number): number {
   if (counted?.tokens !== tokens || counted.now !== now) {
-    counted = { tokens, now, count: tokens.filter((t) => expiresSoon(t.expires, now)).length };
+    counted = {
+      tokens,
+      now,
+      count: tokens.filter((t) => isListed(t) && expiresSoon(t.expires, now)).length,
+    };
   }
   return counted.count;
-}
-
-/**
- * The sort in effect: the user's pick once they made one; until then tokens about to stop
- * working come first whenever there are any, since that is what needs doing.
- */
-export function effectiveSort(choice: SortKey | null, expiringSoon: number): SortKey {
-  return choice ?? (expiringSoon > 0 ? 'expiry' : 'label');
 }

@@ -119,7 +119,8 @@ export function CreateTokenDialog({ account }: { account: Account }) {
     kind: 'read-only',
     name: '',
     description: '',
-    expiresDays: '7',
+    // Past the 7-day warning window, so a new token is not flagged as expiring at once.
+    expiresDays: '30',
     packages: '',
     packagesAll: false,
     scopes: '',
@@ -193,7 +194,7 @@ export function CreateTokenDialog({ account }: { account: Account }) {
   if (created) {
     return (
       <Dialog title="Create token" onClose={closeDialog} className="dialog--form">
-        <CreatedTokenStep created={created} label={form.label.trim()} />
+        <CreatedTokenStep created={created} label={form.label.trim()} requested={form.kind} />
       </Dialog>
     );
   }
@@ -232,7 +233,7 @@ export function CreateTokenDialog({ account }: { account: Account }) {
               {text('Name', 'name', 'Shown on the registry’s token page.')}
               <InputField
                 label="Expires in days"
-                hint="npmjs allows at most 90 days for tokens that can write."
+                hint="npmjs allows at most 90 days for tokens that can write. Keyport flags the last 7 days."
                 error={errors.expiresDays}
                 name="expiresDays"
                 type="number"

@@ -12,12 +12,29 @@ import { FormField } from './form-field';
  * Copy goes through main (which clears the clipboard later) unless the keychain refused the
  * token, in which case the page's clipboard is the user's last chance to keep it.
  */
+/** What the registry made differs from what was asked: say it, in words. */
+export function downgradeOf(
+  requested: 'read-only' | 'publish' | 'automation' | 'granular',
+  made: ResponseOf<'remote:create'>['created'],
+): string | null {
+  if (requested === 'granular' && made.name === undefined) {
+    return `The registry made a plain ${made.readonly ? 'read-only' : 'publish'} token instead of a granular one (it does not support granular tokens), without the package, scope or expiry limits asked for.${made.readonly ? '' : ' It can publish every package of the account.'}`;
+  }
+  if (requested === 'read-only' && !made.readonly) {
+    return 'The registry made a publish token although read-only was asked for: it can publish packages.';
+  }
+  return null;
+}
+
 export function CreatedTokenStep({
   created,
   label,
+  requested,
 }: {
   created: ResponseOf<'remote:create'>;
   label: string;
+  /** The kind the user asked for, to compare with what the registry made. */
+  requested: 'read-only' | 'publish' | 'automation' | 'granular';
 }) {
   const copy = useKeyport((s) => s.copy);
   const notify = useKeyport((s) => s.notify);
@@ -28,8 +45,11 @@ export function CreatedTokenStep({
   );
   const [copyingHere, setCopyingHere] = useState(false);
   const [copyFailure, setCopyFailure] = useState<string | null>(null);
+  // Said here: the toast waits until the dialog closes.
+  const [copied, setCopied] = useState<string | null>(null);
   const copyRef = useRef<HTMLButtonElement>(null);
   const copying = copyingStored || copyingHere;
+  const downgrade = downgradeOf(requested, created.created);
 
   // The form that had focus is gone; the next thing to do is copy.
   useEffect(() => copyRef.current?.focus(), []);
@@ -38,13 +58,16 @@ export function CreatedTokenStep({
     if (copying) return;
     setCopyFailure(null);
     if (storedId !== undefined) {
-      await copy(storedId);
+      const seconds = await copy(storedId);
+      if (seconds !== null) setCopied(`Copied — the clipboard clears in ${seconds} s`);
       return;
     }
     setCopyingHere(true);
     try {
       await navigator.clipboard.writeText(created.secret);
-      notify('Copied — Keyport cannot clear this copy; clear the clipboard when done');
+      const text = 'Copied — Keyport cannot clear this copy; clear the clipboard when done';
+      setCopied(text);
+      notify(text);
     } catch {
       setCopyFailure('The clipboard is not available: select the token and copy it by hand.');
     } finally {
@@ -61,12 +84,19 @@ export function CreatedTokenStep({
         </div>
       ) : (
         <p className="dialog__description">
-          Stored in your keychain as “{created.token?.label ?? label}”. The registry shows this
-          token only once: copy it now if you need it elsewhere. Later, Reveal shows the stored
-          copy.
+          Stored in your keychain as “{created.token?.label ?? label}”. Copy it now if you need it
+          elsewhere; later, Reveal and Copy in Tokens use the stored copy.
         </p>
       )}
-      <FormField label="New token" hint="Shown once.">
+      {downgrade ? (
+        <p role="note" className="form-error created-token__downgrade">
+          {downgrade}
+        </p>
+      ) : null}
+      <FormField
+        label="New token"
+        hint="The registry will not show it again; Keyport keeps a copy."
+      >
         {(control) => (
           <input
             {...control}
@@ -81,6 +111,9 @@ export function CreatedTokenStep({
         )}
       </FormField>
       <FailureAlert message={copyFailure} />
+      <p role="status" className="created-token__copied">
+        {copied}
+      </p>
       <div className="dialog__actions">
         <button
           ref={copyRef}

@@ -8,6 +8,8 @@ import { ImportFindingDialog } from './import-finding-dialog';
 import { RevokeTokensDialog } from './revoke-tokens-dialog';
 import { RotateTokenDialog } from './rotate-token-dialog';
 import { WriteConfigDialog } from './write-config-dialog';
+import { WriteReferenceDialog } from './write-reference-dialog';
+import { takesReference } from '../../../../core/references';
 
 /** Renders the open dialog, if any. A dialog about a token or account that has gone renders nothing. */
 export function DialogHost() {
@@ -28,6 +30,12 @@ export function DialogHost() {
       return token ? <DeleteTokenDialog key={token.id} token={token} /> : null;
     case 'write-config':
       return token ? <WriteConfigDialog key={token.id} token={token} /> : null;
+    case 'write-reference': {
+      const { format } = dialog.place;
+      return token && takesReference(format) ? (
+        <WriteReferenceDialog key={token.id} token={token} place={dialog.place} format={format} />
+      ) : null;
+    }
     case 'rotate-token':
       return token ? <RotateTokenDialog key={token.id} token={token} /> : null;
     case 'add-account':

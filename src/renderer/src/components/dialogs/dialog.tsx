@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -16,6 +16,11 @@ export interface DialogProps {
   role?: 'dialog' | 'alertdialog';
   description?: ReactNode;
   className?: string;
+  /**
+   * Something was typed that closing would lose: Escape then asks first instead of closing
+   * (Cancel still closes at once: it says what it does).
+   */
+  dirty?: boolean;
 }
 
 /**
@@ -30,8 +35,14 @@ export function Dialog({
   role = 'dialog',
   description,
   className,
+  dirty = false,
 }: DialogProps) {
   const panelRef = useRef<HTMLDivElement>(null);
+  const [asking, setAsking] = useState(false);
+  const keepRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) keepRef.current?.focus();
+  }, [asking]);
   const titleId = useId();
   const descriptionId = useId();
   const onCloseRef = useRef(onClose);
@@ -56,7 +67,11 @@ export function Dialog({
     document.addEventListener('focusin', onFocusIn);
     return () => {
       document.removeEventListener('focusin', onFocusIn);
-      const target = opener?.isConnected ? opener : document.getElementById('main');
+      // The opener may be gone (the token just deleted): the list's selected row, else main.
+      const target = opener?.isConnected
+        ? opener
+        : (document.querySelector<HTMLElement>('[data-return-focus]') ??
+          document.getElementById('main'));
       target?.focus();
     };
   }, []);
@@ -65,7 +80,8 @@ export function Dialog({
     if (event.key === 'Escape') {
       event.stopPropagation();
       event.preventDefault();
-      onCloseRef.current();
+      if (dirty && !asking) setAsking(true);
+      else onCloseRef.current();
       return;
     }
     if (event.key !== 'Tab' || !panelRef.current) return;
@@ -108,6 +124,35 @@ export function Dialog({
         {description ? (
           <div id={descriptionId} className="dialog__description">
             {description}
+          </div>
+        ) : null}
+        {asking ? (
+          <div role="alert" className="discard-bar">
+            <span>Discard what you typed?</span>
+            <button
+              ref={keepRef}
+              type="button"
+              className="button button--small"
+              onClick={() => {
+                setAsking(false);
+                // Back to the form, where the user was typing.
+                const panel = panelRef.current;
+                if (!panel) return;
+                const back =
+                  panel.querySelector<HTMLElement>('[data-autofocus]') ??
+                  focusables(panel).find((el) => !el.closest('.discard-bar'));
+                (back ?? panel).focus();
+              }}
+            >
+              Keep editing
+            </button>
+            <button
+              type="button"
+              className="button button--small button--danger-quiet"
+              onClick={() => onCloseRef.current()}
+            >
+              Discard
+            </button>
           </div>
         ) : null}
         {children}

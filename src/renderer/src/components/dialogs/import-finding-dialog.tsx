@@ -10,7 +10,8 @@ import { EcosystemField } from './ecosystem-field';
 import { validateWith, type FieldErrors } from './form-errors';
 import { LabelField } from './label-field';
 import { RegistryUrlField } from './registry-url-field';
-import { ReferenceStep } from './reference-step';
+import { ReferenceStep, referencePlan } from './reference-step';
+import { tildePath } from '../../paths';
 import { useDialogForm } from './use-dialog-form';
 
 type ImportField = 'label' | 'registry' | 'ecosystem';
@@ -46,6 +47,7 @@ export function suggestedLabel(finding: Finding): string {
 export function ImportFindingDialog({ finding }: { finding: Finding }) {
   const importFinding = useKeyport((s) => s.importFinding);
   const closeDialog = useKeyport((s) => s.closeDialog);
+  const home = useKeyport((s) => s.home);
   const [form, setForm] = useState<ImportForm>(() => ({
     label: suggestedLabel(finding),
     registry: finding.registry ?? '',
@@ -84,7 +86,15 @@ export function ImportFindingDialog({ finding }: { finding: Finding }) {
   if (imported && takesReference(finding.format)) {
     return (
       <Dialog title="Import token" onClose={closeDialog} className="dialog--wide">
-        <ReferenceStep finding={finding} format={finding.format} token={imported} />
+        <ReferenceStep
+          request={referencePlan(finding, finding.format, imported)}
+          intro={
+            <>
+              Imported “{imported.label}”. Its value is in your keychain now, and still in plaintext
+              in <span className="mono">{tildePath(finding.file, home)}</span>.
+            </>
+          }
+        />
       </Dialog>
     );
   }

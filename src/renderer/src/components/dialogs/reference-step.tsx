@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { RequestOf } from '../../../../shared/ipc-contract';
 import type { Finding, TokenMeta } from '../../../../shared/types';
 import { failureText } from '../../api';
@@ -11,7 +11,7 @@ import { Spinner } from '../spinner';
 import { useLoaded } from './use-loaded';
 
 /** The entry the scan found, addressed the way the writers address it, holding a reference. */
-function referencePlan(
+export function referencePlan(
   finding: Finding,
   format: ReferenceFormat,
   token: TokenMeta,
@@ -35,24 +35,22 @@ function referencePlan(
  * usual Undo notice; Keep as is leaves the file alone.
  */
 export function ReferenceStep({
-  finding,
-  format,
-  token,
+  request,
+  intro,
 }: {
-  finding: Finding;
-  format: ReferenceFormat;
-  token: TokenMeta;
+  request: RequestOf<'config:plan'>;
+  /** What just happened and where the plaintext is, before the question. */
+  intro: ReactNode;
 }) {
   const planWrite = useKeyport((s) => s.planWrite);
   const applyWrite = useKeyport((s) => s.applyWrite);
   const closeDialog = useKeyport((s) => s.closeDialog);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // The entry as it was asked for when the step opened; later renders pass new objects.
+  const [planRequest] = useState(request);
   // "Preview again" loads it anew: a failed write used up its plan, so a new one is made.
   const { loaded: phase, reload } = useLoaded(
-    useCallback(
-      () => planWrite(referencePlan(finding, format, token)),
-      [planWrite, finding, format, token],
-    ),
+    useCallback(() => planWrite(planRequest), [planWrite, planRequest]),
   );
   const [replacing, setReplacing] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -82,10 +80,7 @@ export function ReferenceStep({
   const canReplace = phase.kind === 'ready' && phase.value.changed && failure === null;
   return (
     <div className="reference-step">
-      <p className="dialog__description">
-        Imported “{token.label}”. Its value is in your keychain now, and still in plaintext in{' '}
-        <span className="mono">{finding.file}</span>.
-      </p>
+      <p className="dialog__description">{intro}</p>
       <h3 ref={headingRef} tabIndex={-1} className="reference-step__question">
         Replace the plaintext with a reference?
       </h3>

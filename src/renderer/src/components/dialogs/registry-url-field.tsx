@@ -6,20 +6,26 @@ export interface RegistryUrlFieldProps extends BoundFieldProps {
    * field is marked required and, while empty, shows how a URL starts.
    */
   required?: boolean;
+  /** A host without https:// is accepted (and completed by the dialog): a text field, not url. */
+  lenient?: boolean;
 }
 
 /** The registry a token or account belongs to; the schema checks it, the browser only types it. */
-export function RegistryUrlField({ required = false, ...field }: RegistryUrlFieldProps) {
+export function RegistryUrlField({
+  required = false,
+  lenient = false,
+  ...field
+}: RegistryUrlFieldProps) {
   return (
     <InputField
       {...field}
       label="Registry URL"
       name="registry"
-      type="url"
+      type={lenient ? 'text' : 'url'}
       required={required}
       autoComplete="off"
       spellCheck={false}
-      placeholder={required ? 'https://' : undefined}
+      placeholder={lenient ? 'registry.npmjs.org' : required ? 'https://' : undefined}
     />
   );
 }

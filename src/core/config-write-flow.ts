@@ -12,6 +12,8 @@ import {
 } from '../shared/types';
 import type { ApplyResult, WritePlan } from './configs/config-writer';
 import { defaultConfigPath } from './configs/default-config-path';
+import type { Consent } from './access/consent';
+import { sourceChange } from './access/package-source-hosts';
 import type { PathPolicy } from './access/path-policy';
 import { randomId } from './random-hex';
 import { referenceFor } from './references';
@@ -62,8 +64,12 @@ export class ConfigWriteFlow {
 
   constructor(
     private readonly vault: Vault,
-    /** Says which files a request may touch; consulted before a file is read. */
-    private readonly policy: PathPolicy,
+    private readonly access: {
+      /** Says which files a request may touch; consulted before a file is read. */
+      paths: PathPolicy;
+      /** Asks before a write changes where packages come from. */
+      consent: Consent;
+    },
     private readonly paths: PathEnvironment = {
       home: os.homedir(),
       platform: process.platform,
@@ -112,7 +118,10 @@ export class ConfigWriteFlow {
     this.dropStalePlans();
     if (!req.registry) throw new KeyportError('INVALID_INPUT', 'Choose the registry URL.');
     // Before anything is read: a refused path gets no diff, no `creates`, no parse error.
-    const file = await this.policy.configFile(req.format, expandHome(req.file, this.paths.home));
+    const file = await this.access.paths.configFile(
+      req.format,
+      expandHome(req.file, this.paths.home),
+    );
     const { planWrite } = await writer();
     const plan = await planWrite({
       format: req.format,
@@ -155,6 +164,7 @@ export class ConfigWriteFlow {
     // One use only: a second click must not write the same (possibly stale) plan twice.
     this.plans.delete(planId);
     const { plan, tokenId, target } = held;
+    await this.confirmSourceChange(plan);
     const { applyWrite } = await writer();
     const result = await applyWrite(plan);
     let undoId: string | null = null;
@@ -219,6 +229,27 @@ export class ConfigWriteFlow {
       ? await this.vault.forgetWrite(held.tokenId, file, held.entry)
       : null;
     return { file, token };
+  }
+
+  /** A write that adds a package source (or moves one to plain http) needs the user's yes. */
+  private async confirmSourceChange(plan: WritePlan): Promise<void> {
+    if (!plan.changed) return;
+    const { newHosts, plainHttp } = sourceChange(plan.before, plan.after);
+    if (newHosts.length === 0) return;
+    await this.access.consent.ask({
+      title: 'New package source',
+      message: `Let ${path.basename(plan.file)} fetch packages from ${newHosts.join(', ')}?`,
+      detail: [
+        `After this write, ${plan.file} points its client at a host it did not name before.`,
+        plainHttp.length > 0
+          ? `${plainHttp.join(', ')} is reached over plain http, readable and changeable on the network.`
+          : null,
+        'A registry you do not trust can serve you any package. Continue only if you chose it yourself.',
+      ]
+        .filter(Boolean)
+        .join(' '),
+      confirmLabel: 'Write',
+    });
   }
 
   private dropStalePlans(): void {

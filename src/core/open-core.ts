@@ -15,6 +15,9 @@ import { CLIPBOARD_CLEAR_SECONDS, KeyportService } from './service';
 import { KeyringSecretStore } from './vault/keyring-secret-store';
 import type { SecretStore } from './vault/secret-store';
 import { Vault } from './vault/vault';
+import { Consent } from './access/consent';
+import { CredentialGate } from './access/credential-gate';
+import { gatedClient } from './access/gated-client';
 import type { NativeDialogs } from './access/native-dialogs';
 import { PathPolicy } from './access/path-policy';
 import { standardConfigFiles } from './access/standard-config-files';
@@ -100,8 +103,17 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     knownFiles: async () =>
       (await vault.list()).flatMap((t) => [...t.writtenTo, ...(t.usedIn ?? [])]),
   });
-  const configs = new ConfigWriteFlow(vault, policy, paths);
-  const registries = new RegistryFlows(vault, clientFor, operations, configs);
+  const consent = new Consent(options.access.mode, dialogs);
+  const gate = new CredentialGate(consent, async () =>
+    (await vault.list()).filter((t) => t.signIn || t.origin === 'created').map((t) => t.registry),
+  );
+  const configs = new ConfigWriteFlow(vault, { paths: policy, consent }, paths);
+  const registries = new RegistryFlows(
+    vault,
+    (registry) => gatedClient(clientFor(registry), gate),
+    operations,
+    configs,
+  );
   const service = new KeyportService({
     vault,
     version: options.version,

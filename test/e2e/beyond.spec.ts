@@ -81,6 +81,7 @@ test('rotate a registry token: new value in the file, old one revoked', async ({
 }) => {
   const password = 'e2e-rotate-pass-1';
   const { service } = bridge.core;
+  bridge.dialogs.approveNext();
   const account = await service.registries.signIn({
     registry: registry.url,
     username: 'rotator',

@@ -16,8 +16,11 @@ test('sign in, create, list masked, revoke', async ({ app, bridge, registry }) =
   await signIn.getByLabel('Registry URL').fill(registry.url);
   await signIn.getByLabel('User name').fill('e2e-user');
   await signIn.getByLabel('Password').fill(PASSWORD);
+  // A first sign-in to this host: main asks in a native dialog, and the user says yes.
+  bridge.dialogs.approveNext();
   await signIn.getByRole('button', { name: 'Sign in' }).click();
   await expect(signIn).toBeHidden();
+  expect(bridge.dialogs.asked.map((q) => q.title)).toEqual(['New registry']);
 
   const account = app.getByRole('region', { name: /e2e-user @ 127\.0\.0\.1/ });
   await expect(account).toBeVisible();
@@ -60,7 +63,13 @@ test('sign in, create, list masked, revoke', async ({ app, bridge, registry }) =
   );
 });
 
-test('a wrong password is a clear error and the dialog stays usable', async ({ app, registry }) => {
+test('a wrong password is a clear error and the dialog stays usable', async ({
+  app,
+  bridge,
+  registry,
+}) => {
+  // The host is new to this session's vault: main's question is answered yes once.
+  bridge.dialogs.approveNext();
   await app
     .getByRole('navigation', { name: 'Views' })
     .getByRole('button', { name: 'Registries' })

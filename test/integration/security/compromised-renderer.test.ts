@@ -1,11 +1,14 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../src/core/open-core';
 import type { TokenMeta } from '../../../src/shared/types';
 import { wireMainIpc, type MainIpc } from '../../support/main-ipc';
 import { ScriptedDialogs } from '../../support/scripted-dialogs';
 import { useTempDirs } from '../../support/temp-dir';
+import { startVerdaccio, type VerdaccioHandle } from '../../support/verdaccio';
 
 /**
  * The attacks of issue 12, made the way script injected into the renderer would make them: from
@@ -264,5 +267,186 @@ describe('compromised renderer: the same flows work when the user chooses', () =
         })
       ).code,
     ).toBe('PATH_NOT_ALLOWED');
+  });
+});
+
+/** A registry-shaped server that only records what reaches it: the proof that nothing was sent. */
+let recorder: Server;
+let recorderUrl: string;
+const received: string[] = [];
+let verdaccio: VerdaccioHandle;
+const PASSWORD = 'kp-test-renderer-password-1';
+
+beforeAll(async () => {
+  recorder = createServer((req, res) => {
+    received.push(`${req.method} ${req.url} auth=${req.headers.authorization ? 'yes' : 'no'}`);
+    res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"nope"}');
+  });
+  await new Promise<void>((resolve) => recorder.listen(0, '127.0.0.1', resolve));
+  recorderUrl = `http://127.0.0.1:${(recorder.address() as AddressInfo).port}/`;
+  verdaccio = await startVerdaccio();
+});
+
+afterAll(async () => {
+  recorder.closeAllConnections();
+  await new Promise((resolve) => recorder.close(resolve));
+  await verdaccio.stop();
+});
+
+beforeEach(() => {
+  received.length = 0;
+});
+
+describe('compromised renderer: credentials leave only with the user’s yes', () => {
+  it('sends no password and no token to a new host without a confirmation', async () => {
+    const signIn = await ipc.refused('accounts:sign-in', {
+      registry: recorderUrl,
+      username: 'victim',
+      password: PASSWORD,
+    });
+    expect(signIn.code).toBe('USER_DECLINED');
+    const addToken = await ipc.refused('accounts:add-token', {
+      registry: recorderUrl,
+      secret: SECRET,
+    });
+    expect(addToken.code).toBe('USER_DECLINED');
+    expect(received).toEqual([]);
+    // The user was asked in main, and the question holds no secret.
+    expect(dialogs.asked).toHaveLength(2);
+    expect(dialogs.asked[0]!.message).toContain(new URL(recorderUrl).host);
+    expect(JSON.stringify(dialogs.asked)).not.toMatch(new RegExp(`${PASSWORD}|${SECRET}`));
+    expect(await ipc.call('accounts:list', {})).toEqual([]);
+  });
+
+  it('cannot launder a host by storing a pasted token for it first', async () => {
+    await ipc.call('vault:add', {
+      label: 'bait',
+      registry: recorderUrl,
+      ecosystem: 'npm',
+      secret: 'npm_kpTestBaitToken0000000000000000001',
+    });
+    expect(
+      (await ipc.refused('accounts:add-token', { registry: recorderUrl, secret: SECRET })).code,
+    ).toBe('USER_DECLINED');
+    expect(received).toEqual([]);
+  });
+
+  it('asks before plain http to another machine, and sends nothing when declined', async () => {
+    const error = await ipc.refused('accounts:sign-in', {
+      registry: 'http://registry.example.test/',
+      username: 'victim',
+      password: PASSWORD,
+    });
+    expect(error.code).toBe('USER_DECLINED');
+    expect(dialogs.asked[0]!.detail).toContain('http://');
+  });
+
+  it('sends once the user approves, and asks nothing more for a host Keyport now holds an account for', async () => {
+    dialogs.approveNext();
+    const approvedButRefused = await ipc.refused('accounts:add-token', {
+      registry: recorderUrl,
+      secret: SECRET,
+    });
+    // The yes let the request through; this registry then refused the token.
+    expect(approvedButRefused.code).toBe('AUTH_FAILED');
+    expect(received).toEqual(['GET /-/whoami auth=yes']);
+
+    dialogs.approveNext();
+    const account = await ipc.call('accounts:sign-in', {
+      registry: verdaccio.url,
+      username: 'renderer-user',
+      password: PASSWORD,
+    });
+    expect(dialogs.asked).toHaveLength(2);
+    // A new session: the stored account makes the host known, so create asks nothing.
+    const next = await session();
+    try {
+      const created = await next.ipc.call('remote:create', {
+        accountId: account.id,
+        label: 'ci',
+        request: { kind: 'legacy', readonly: true, cidr: [] },
+        password: PASSWORD,
+      });
+      expect(created.token?.registry).toBe(account.registry);
+      expect(next.dialogs.asked).toEqual([]);
+      for (const t of await next.core.vault.list()) await next.core.vault.remove(t.id);
+    } finally {
+      await next.core.close();
+    }
+  });
+});
+
+describe('compromised renderer: package sources change only with the user’s yes', () => {
+  const pipConf = () => path.join(home, '.config', 'pip', 'pip.conf');
+  const PIP_BEFORE = '[global]\nindex-url = https://pypi.corp.test/simple/\n';
+  const NPMRC_BEFORE = '@acme:registry=https://npm.acme.test/\n';
+
+  it('cannot point pip’s index-url or an npm scope at a new host without a confirmation', async () => {
+    put(pipConf(), PIP_BEFORE);
+    const npmrc = put(path.join(home, '.npmrc'), NPMRC_BEFORE);
+    const pip = await ipc.call('config:plan', {
+      tokenId: token.id,
+      format: 'pip',
+      file: pipConf(),
+      registry: 'https://pypi.evil.test/simple/',
+      username: 'ci',
+      pipMode: 'index-url',
+    });
+    expect((await ipc.refused('config:apply', { planId: pip.planId })).code).toBe('USER_DECLINED');
+    const scope = await ipc.call('config:plan', {
+      tokenId: token.id,
+      format: 'npmrc',
+      file: npmrc,
+      registry: 'https://npm.evil.test/',
+      scope: '@acme',
+    });
+    expect((await ipc.refused('config:apply', { planId: scope.planId })).code).toBe(
+      'USER_DECLINED',
+    );
+    expect(readFileSync(pipConf(), 'utf8')).toBe(PIP_BEFORE);
+    expect(readFileSync(npmrc, 'utf8')).toBe(NPMRC_BEFORE);
+    expect(dialogs.asked.map((q) => q.message)).toEqual([
+      'Let pip.conf fetch packages from pypi.evil.test?',
+      'Let .npmrc fetch packages from npm.evil.test?',
+    ]);
+  });
+
+  it('says so when the new source is plain http on another machine', async () => {
+    const plan = await ipc.call('config:plan', {
+      tokenId: token.id,
+      format: 'pip',
+      file: pipConf(),
+      registry: 'http://mirror.evil.test/simple/',
+      username: 'ci',
+      pipMode: 'extra-index-url',
+    });
+    expect((await ipc.refused('config:apply', { planId: plan.planId })).code).toBe('USER_DECLINED');
+    expect(dialogs.asked[0]!.detail).toContain('plain http');
+    expect(existsSync(pipConf())).toBe(false);
+  });
+
+  it('writes the new source once the user approves, and asks nothing for a host already there', async () => {
+    put(pipConf(), PIP_BEFORE);
+    dialogs.approveNext();
+    const plan = await ipc.call('config:plan', {
+      tokenId: token.id,
+      format: 'pip',
+      file: pipConf(),
+      registry: 'https://pypi.new.test/simple/',
+      username: 'ci',
+      pipMode: 'index-url',
+    });
+    await ipc.call('config:apply', { planId: plan.planId });
+    expect(readFileSync(pipConf(), 'utf8')).toContain('@pypi.new.test/simple/');
+    const same = await ipc.call('config:plan', {
+      tokenId: token.id,
+      format: 'npmrc',
+      file: put(path.join(home, '.npmrc'), NPMRC_BEFORE),
+      registry: 'https://npm.acme.test/',
+      scope: '@acme',
+    });
+    await ipc.call('config:apply', { planId: same.planId });
+    expect(readFileSync(path.join(home, '.npmrc'), 'utf8')).toContain(SECRET);
+    expect(dialogs.asked).toHaveLength(1);
   });
 });

@@ -22,6 +22,9 @@ import { APP_ENTRY_URL, APP_SCHEME, serveAppRequest } from './app-protocol';
 import { RevealShield } from './content-protection';
 import { createElectronClipboard } from './electron-clipboard';
 import { startExpiryReminders } from './expiry-reminders';
+import { appMenuTemplate } from './app-menu';
+import { debugSwitches } from './debug-switches';
+import { devServerUrl as pickDevServerUrl } from './dev-server-url';
 import { hardenApp } from './harden-app';
 import { createNativeDialogs } from './native-dialogs';
 import { registerIpc } from './ipc';
@@ -50,7 +53,15 @@ const FILES_CHANGING: ReadonlySet<Channel> = new Set<Channel>([
 ]);
 
 const rendererDir = path.join(import.meta.dirname, '../renderer');
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const devServerUrl = pickDevServerUrl(app.isPackaged, process.env);
+// A packaged Keyport started with a debugging switch would hand its page (and window.keyport)
+// to whoever holds the debugger: it quits before it opens a window.
+const refusedSwitches = debugSwitches({
+  isPackaged: app.isPackaged,
+  argv: process.argv,
+  execArgv: process.execArgv,
+  nodeOptions: process.env.NODE_OPTIONS,
+});
 
 // Before `ready`: our scheme behaves like https (its own origin, secure context, fetch allowed
 // to itself), and every renderer is sandboxed even if a window forgot to ask.
@@ -61,8 +72,11 @@ app.enableSandbox();
 const smokeTest = smokeTestRequested(process.argv, process.env);
 if (smokeTest) prepareSmokeTest(app, process.env);
 
-// A second instance would race the first on the metadata file: hand over and quit.
-if (!app.requestSingleInstanceLock()) {
+if (refusedSwitches.length > 0) {
+  process.stderr.write(`Keyport does not run with ${refusedSwitches.join(', ')}.\n`);
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
+  // A second instance would race the first on the metadata file: hand over and quit.
   app.quit();
 } else {
   void start();
@@ -98,6 +112,9 @@ async function start(): Promise<void> {
     },
   );
 
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(appMenuTemplate(app.isPackaged, process.platform)),
+  );
   const window = createWindow();
   mainWindow = window;
   const showWindow = () => {
@@ -144,7 +161,9 @@ function createWindow(): BrowserWindow {
     show: false,
     title: 'Keyport',
     autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(path.join(import.meta.dirname, '../preload/index.cjs')),
+    webPreferences: secureWebPreferences(path.join(import.meta.dirname, '../preload/index.cjs'), {
+      isPackaged: app.isPackaged,
+    }),
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(devServerUrl ?? APP_ENTRY_URL);

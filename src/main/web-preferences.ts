@@ -8,9 +8,14 @@ export const KEYPORT_PARTITION = 'keyport';
  * no Node, no Electron, its own isolated world and the OS sandbox; all it can do is call the
  * named functions the preload exposes.
  */
-export function secureWebPreferences(preload: string): WebPreferences {
+export function secureWebPreferences(
+  preload: string,
+  options: { isPackaged: boolean },
+): WebPreferences {
   return {
     preload,
+    // A console on our page is a console with `window.keyport`: development runs only.
+    devTools: !options.isPackaged,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { KEYPORT_PARTITION, secureWebPreferences } from '../../../src/main/web-preferences';
 
 describe('window web preferences (checklist #2, #3, #4, #6, #8, #9, #10, #11)', () => {
-  const prefs = secureWebPreferences('/app/out/preload/index.cjs');
+  const prefs = secureWebPreferences('/app/out/preload/index.cjs', { isPackaged: true });
+
+  it('keeps DevTools out of a packaged app (a console there reaches window.keyport)', () => {
+    expect(prefs.devTools).toBe(false);
+    expect(secureWebPreferences('/p', { isPackaged: false }).devTools).toBe(true);
+  });
 
   it('isolates and sandboxes the renderer and gives it no Node', () => {
     expect(prefs).toMatchObject({
@@ -38,6 +43,7 @@ describe('window web preferences (checklist #2, #3, #4, #6, #8, #9, #10, #11)', 
       [
         'allowRunningInsecureContent',
         'contextIsolation',
+        'devTools',
         'experimentalFeatures',
         'navigateOnDragDrop',
         'nodeIntegration',

@@ -151,7 +151,7 @@ export class ConfigWriteFlow {
       diff: plan.diff,
       changed: plan.changed,
       creates: plan.before === null,
-      notes: plan.notes,
+      notes: [...plan.notes, ...(this.access.consent.asksUser ? sourceNote(plan) : [])],
     };
   }
 
@@ -256,6 +256,15 @@ export class ConfigWriteFlow {
     const cutoff = this.now() - PLAN_TTL_MS;
     for (const [id, held] of this.plans) if (held.madeAt < cutoff) this.plans.delete(id);
   }
+}
+
+/** Says in the preview that applying will ask first, and why. */
+function sourceNote(plan: WritePlan): string[] {
+  if (!plan.changed) return [];
+  const { newHosts } = sourceChange(plan.before, plan.after);
+  return newHosts.length === 0
+    ? []
+    : [`This adds a package source (${newHosts.join(', ')}); Keyport asks you before writing.`];
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {

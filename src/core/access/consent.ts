@@ -20,6 +20,11 @@ export class Consent {
     private readonly dialogs?: NativeDialogs,
   ) {}
 
+  /** False in the CLI, where nothing is asked (and a preview must not say it will be). */
+  get asksUser(): boolean {
+    return this.mode === 'app';
+  }
+
   /** Returns when approved; otherwise USER_DECLINED, before anything is sent or written. */
   async ask(question: ConsentQuestion): Promise<void> {
     if (this.mode === 'cli') return;
@@ -28,7 +33,7 @@ export class Consent {
     if (!approved) {
       throw new KeyportError(
         'USER_DECLINED',
-        `${question.title}: you declined, so nothing was done.`,
+        'You cancelled in the confirmation dialog: nothing was sent or written.',
       );
     }
   }

@@ -392,7 +392,15 @@ describe('compromised renderer: package sources change only with the user’s ye
       username: 'ci',
       pipMode: 'index-url',
     });
-    expect((await ipc.refused('config:apply', { planId: pip.planId })).code).toBe('USER_DECLINED');
+    // The preview already says that writing will ask.
+    expect(pip.notes).toContain(
+      'This adds a package source (pypi.evil.test); Keyport asks you before writing.',
+    );
+    const declined = await ipc.refused('config:apply', { planId: pip.planId });
+    expect(declined).toEqual({
+      code: 'USER_DECLINED',
+      message: 'You cancelled in the confirmation dialog: nothing was sent or written.',
+    });
     const scope = await ipc.call('config:plan', {
       tokenId: token.id,
       format: 'npmrc',

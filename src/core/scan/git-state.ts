@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { GitState } from '../../shared/types';
+import { GitIgnore } from './git-ignore';
+import { trackedPaths } from './git-index';
 
 /** Runs git in a repository and returns its standard output, or null when git failed. */
 export type GitRunner = (repository: string, args: string[]) => Promise<string | null>;
@@ -8,15 +10,19 @@ export type GitRunner = (repository: string, args: string[]) => Promise<string |
 const PARALLEL_REPOSITORIES = 4;
 
 /**
- * Tells, for files grouped by repository, whether git tracks, ignores or merely sees each one:
- * one `git ls-files` per repository, never one per file. `--cached --others --exclude-standard`
- * lists tracked files tagged `H` (or another index tag) and untracked ones tagged `?`; a file that
- * exists but is not listed is ignored. Files outside any repository are `none`.
+ * Tells, for files grouped by repository, whether git tracks, ignores or merely sees each one.
+ * The index and the ignore files are read in-process (a git process per repository would cost
+ * more than the whole walk); a repository whose index this reader does not know (split or sparse
+ * index, a worktree) gets one `git ls-files` for all its files, never one per file: with
+ * `--cached --others --exclude-standard -t`, tracked files come tagged `H` (or another index tag),
+ * untracked ones `?`, and a file that exists but is not listed is ignored. Files outside any
+ * repository are `none`; `unknown` when git could not tell.
  */
 export async function gitStates(
   files: Array<{ file: string; repository: string | null }>,
-  run: GitRunner = runGit,
+  options: { run?: GitRunner; globalExcludes?: string | null } = {},
 ): Promise<Map<string, GitState>> {
+  const run = options.run ?? runGit;
   const states = new Map<string, GitState>();
   const byRepository = new Map<string, string[]>();
   for (const { file, repository } of files) {
@@ -28,6 +34,18 @@ export async function gitStates(
     for (let item = work.pop(); item; item = work.pop()) {
       const [repository, inRepo] = item;
       const relative = inRepo.map((f) => path.relative(repository, f).split(path.sep).join('/'));
+      const tracked = trackedPaths(repository);
+      if (tracked !== null) {
+        const ignore = GitIgnore.load(repository, options.globalExcludes ?? null);
+        for (let i = 0; i < inRepo.length; i++) {
+          const rel = relative[i]!;
+          states.set(
+            inRepo[i]!,
+            tracked.has(rel) ? 'tracked' : ignore.ignores(rel) ? 'ignored' : 'untracked',
+          );
+        }
+        continue;
+      }
       const out = await run(repository, [
         '--literal-pathspecs',
         'ls-files',

@@ -26,8 +26,11 @@ export async function recordFindings(dataDir: string, findings: SweepFinding[]):
     repository: f.repository,
   }));
   const files = new Set(fresh.map((f) => f.file));
-  const kept = (await loadRecord(dataDir)).filter((r) => !files.has(r.file));
+  const before = await loadRecord(dataDir);
+  const kept = before.filter((r) => !files.has(r.file));
   const all = [...kept, ...fresh].slice(-MAX_RECORDED);
+  // The same findings as last time (the common case): nothing to write, no fsync to wait for.
+  if (JSON.stringify(all) === JSON.stringify(before)) return;
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
   await writeFileAtomic(path.join(dataDir, RECORD_FILE), `${JSON.stringify(all)}\n`, {
     mode: 0o600,

@@ -1,4 +1,4 @@
-import { constants, promises as fs } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { KeyportError } from '../../shared/errors';
 import { maskSecret } from '../../shared/mask';
@@ -15,6 +15,7 @@ import { isReference } from '../references';
 import type { Vault } from '../vault/vault';
 import { findEnvCredentials, NPM_VARIABLES } from './env-credentials';
 import type { FoundCredential } from './find-credentials';
+import { globalExcludesFile } from './git-ignore';
 import { gitStates, type GitRunner } from './git-state';
 import { scanLocations } from './scan-locations';
 import { markWinners } from './sweep-precedence';
@@ -124,16 +125,16 @@ export class WorkspaceSweep {
   ): Promise<SweepFinding[]> {
     // Loaded on the first sweep: the format readers (ini, the XML editors) and crypto cost every
     // other command's start-up.
-    const [{ findCredentials }, { createHash }] = await Promise.all([
-      import('./find-credentials'),
-      import('node:crypto'),
-    ]);
+    const { createHash } = await import('node:crypto');
+    const formatReader = files.some((f) => f.format !== 'env')
+      ? await import('./find-credentials')
+      : undefined;
     const rows: Array<{ finding: SweepFinding; value: string; verifyAt: string | null }> = [];
     /** `${NPM_TOKEN}`-style references in .npmrc/.yarnrc.yml, by folder: they pair .env values. */
     const references = new Map<string, string>();
     for (const source of files) {
       if (signal?.aborted) throw new KeyportError('CANCELLED', 'The scan was cancelled.');
-      const read = await readConfigText(source.file, source.level !== 'project');
+      const read = readConfigText(source.file, source.level !== 'project');
       if (read === null) continue;
       if ('problem' in read) {
         problems.push({ path: source.file, reason: read.problem });
@@ -141,7 +142,9 @@ export class WorkspaceSweep {
       }
       const text = read.text;
       const found: FoundCredential[] =
-        source.format === 'env' ? findEnvCredentials(text) : findCredentials(source.format, text);
+        source.format === 'env'
+          ? findEnvCredentials(text)
+          : formatReader!.findCredentials(source.format, text);
       const registries = source.format === 'npmrc' ? npmrcRegistries(text) : new Map();
       for (const f of found) {
         const key = keyOf(source.format, f);
@@ -192,7 +195,10 @@ export class WorkspaceSweep {
     }
     const findings = rows.map((r) => r.finding);
     markWinners(findings, userOrder);
-    const git = await gitStates(findings, this.runGit);
+    const git = await gitStates(findings, {
+      ...(this.runGit ? { run: this.runGit } : {}),
+      globalExcludes: globalExcludesFile(this.paths.env, this.paths.home),
+    });
     for (const f of findings) f.git = git.get(f.file) ?? 'none';
     await this.matchVault(rows);
     for (const row of rows) this.held.set(row.finding.id, row);
@@ -220,36 +226,37 @@ function dedupe(files: SweepFile[]): SweepFile[] {
 }
 
 /**
- * A config file's text, or why it was not read. Swept files are opened without following a link
+ * A config file's text, or why it was not read (synchronously: small files, read one after the
+ * other, cost less than a thread-pool round trip each). Swept files are opened without following a link
  * (the walker saw a regular file; a swap for a link since then is refused) and without blocking
  * (a FIFO put there would hang the sweep); user-level files may be links, as dotfile managers make.
  */
-async function readConfigText(
+function readConfigText(
   file: string,
   followLinks: boolean,
-): Promise<{ text: string } | { problem: SweepProblem['reason'] } | null> {
+): { text: string } | { problem: SweepProblem['reason'] } | null {
   const flags =
     constants.O_RDONLY |
     (constants.O_NONBLOCK ?? 0) |
     (followLinks ? 0 : (constants.O_NOFOLLOW ?? 0));
-  let handle;
+  let fd: number;
   try {
-    handle = await fs.open(file, flags);
+    fd = openSync(file, flags);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
     return { problem: code === 'ELOOP' ? 'symlink-outside' : 'unreadable' };
   }
   try {
-    const stat = await handle.stat();
+    const stat = fstatSync(fd);
     if (!stat.isFile()) return { problem: 'not-regular' };
     if (stat.size > MAX_CONFIG_BYTES) return { problem: 'too-large' };
-    const text = (await handle.readFile()).toString('utf8');
+    const text = readFileSync(fd).toString('utf8');
     return { text: text.startsWith('\ufeff') ? text.slice(1) : text };
   } catch {
     return { problem: 'unreadable' };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

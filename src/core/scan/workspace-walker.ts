@@ -1,4 +1,4 @@
-import { promises as fs, type Dirent } from 'node:fs';
+import { lstatSync, promises as fs, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { KeyportError } from '../../shared/errors';
 import type { SweepFormat, SweepProblem } from '../../shared/types';
@@ -36,59 +36,70 @@ interface Folder {
   repository: string | null;
 }
 
-/** Folders read at once: enough to keep libuv's thread pool busy, few enough to stay polite. */
-const PARALLEL_READS = 16;
+/** Folders read between two turns of the event loop, so the app stays responsive and can cancel. */
+const FOLDERS_PER_TURN = 64;
 
 /**
  * Walks one folder for files that can hold registry credentials. Every entry is judged by its
  * type as the directory reports it (lstat semantics): a symbolic link is never followed — one that
  * leaves the folder is reported, one inside points at something the walk reaches anyway. Folders
  * on another filesystem (mounts, network shares) are reported and not entered, and a folder that
- * cannot be read is reported; neither stops the walk.
+ * cannot be read is reported; neither stops the walk. The file system calls are synchronous (a
+ * round trip through libuv's thread pool per folder cost more than the reads themselves), in
+ * slices between which the event loop runs.
  */
 export async function walkWorkspace(root: string, options: WalkOptions = {}): Promise<WalkResult> {
   const top = await realFolder(root);
-  const rootDev = (await fs.lstat(top)).dev;
+  const rootDev = lstatSync(top).dev;
   const result: WalkResult = { candidates: [], problems: [], counts: { folders: 0, files: 0 } };
   const queue: Folder[] = [{ dir: top, repository: await enclosingRepository(top) }];
   const inside = (target: string) => target === top || target.startsWith(top + path.sep);
-  let lastReport = 0;
 
-  const visit = async ({ dir, repository: outer }: Folder): Promise<void> => {
+  const visit = ({ dir, repository: outer }: Folder): void => {
     let entries: Dirent[];
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       result.problems.push({ path: dir, reason: 'unreadable' });
       return;
     }
     result.counts.folders++;
-    const names = new Set(entries.map((e) => e.name));
-    const repository = names.has('.git') ? dir : outer;
+    let names: Set<string> | undefined;
+    const siblings = {
+      has: (name: string) => (names ??= new Set(entries.map((e) => e.name))).has(name),
+    };
+    const repository = entries.some((e) => e.name === '.git') ? dir : outer;
     const dirName = path.basename(dir);
     for (const entry of entries) {
-      const full = path.join(dir, entry.name);
+      // Joined only for what is used: most entries of a folder are neither folders nor candidates.
+      const full = dir + path.sep + entry.name;
       let kind = entryKind(entry);
-      if (kind === 'unknown') kind = await lstatKind(full);
+      if (kind === 'unknown') kind = lstatKind(full);
       if (kind === 'dir') {
         if (isSkippedDir(entry.name, dirName, options.all === true)) continue;
-        const stat = await fs.lstat(full).catch(() => null);
-        if (!stat) {
+        let dev: number;
+        try {
+          dev = lstatSync(full).dev;
+        } catch {
           result.problems.push({ path: full, reason: 'unreadable' });
-        } else if (stat.dev !== rootDev) {
-          result.problems.push({ path: full, reason: 'other-filesystem' });
-        } else {
-          queue.push({ dir: full, repository });
+          continue;
         }
+        if (dev !== rootDev) result.problems.push({ path: full, reason: 'other-filesystem' });
+        else queue.push({ dir: full, repository });
       } else if (kind === 'link') {
-        const target = await fs.realpath(full).catch(() => null);
-        // A dangling link leads nowhere; a link inside the folder is walked where it points.
+        let target: string | null = null;
+        try {
+          target = realpathSync(full);
+        } catch {
+          // A dangling link leads nowhere.
+        }
+        // A link inside the folder is walked where it points.
         if (target !== null && !inside(target)) {
           result.problems.push({ path: full, reason: 'symlink-outside', target });
         }
       } else {
         result.counts.files++;
-        const format = credentialFormatOf(entry.name, dirName, names);
+        const format = credentialFormatOf(entry.name, dirName, siblings);
         if (format === null) continue;
         if (kind === 'file') result.candidates.push({ file: full, format, repository });
         else result.problems.push({ path: full, reason: 'not-regular' });
@@ -96,21 +107,13 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
     }
   };
 
-  const running = new Set<Promise<void>>();
-  while (queue.length > 0 || running.size > 0) {
+  while (queue.length > 0) {
+    for (let n = 0; n < FOLDERS_PER_TURN && queue.length > 0; n++) visit(queue.pop()!);
+    options.onProgress?.(result.counts);
+    if (queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
     if (options.signal?.aborted) throw cancelled();
-    while (queue.length > 0 && running.size < PARALLEL_READS) {
-      const p: Promise<void> = visit(queue.pop()!).finally(() => running.delete(p));
-      running.add(p);
-    }
-    await Promise.race(running);
-    if (options.onProgress && result.counts.folders - lastReport >= 200) {
-      lastReport = result.counts.folders;
-      options.onProgress(result.counts);
-    }
   }
-  options.onProgress?.(result.counts);
-  // Folder order depends on which read finished first; people (and tests) want a stable list.
+  // People (and tests) want a stable list, whatever order the folders were read in.
   result.candidates.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   result.problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return result;
@@ -128,9 +131,13 @@ function entryKind(entry: Dirent): Kind {
   return 'unknown';
 }
 
-async function lstatKind(file: string): Promise<Kind> {
-  const stat = await fs.lstat(file).catch(() => null);
-  if (!stat) return 'other';
+function lstatKind(file: string): Kind {
+  let stat;
+  try {
+    stat = lstatSync(file);
+  } catch {
+    return 'other';
+  }
   if (stat.isSymbolicLink()) return 'link';
   if (stat.isDirectory()) return 'dir';
   return stat.isFile() ? 'file' : 'other';

@@ -102,9 +102,11 @@ describe('gitStates', () => {
         { file: '/plain/.npmrc', repository: null },
         { file: '/broken/.npmrc', repository: '/broken' },
       ],
-      async (repo, args) => {
-        calls.push([repo, ...args]);
-        return repo === '/r' ? 'H a/.npmrc\0? .env\0' : null;
+      {
+        run: async (repo, args) => {
+          calls.push([repo, ...args]);
+          return repo === '/r' ? 'H a/.npmrc\0? .env\0' : null;
+        },
       },
     );
     expect(calls).toHaveLength(2);

@@ -1,0 +1,171 @@
+// Section 5: sweeping a workspace of 200 repositories (issue 15). The same generated tree —
+// sources, node_modules noise and 67 registry credentials planted in eight kinds of file, some
+// committed, some git-ignored, some untracked — is read by `keyport scan DIR --json`, by
+// secretlint with its recommended preset (the general secret scanner a team would otherwise
+// run), and compared with `node -e 0`, the floor for any Node command.
+import { build } from 'esbuild';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BUILD_DIR } from './build.mjs';
+import { childEnv, interleaved, now, run, runOk, summary, tempDir } from './util.mjs';
+
+const REPOSITORIES = 200;
+const CREDENTIALS = 67;
+const NOISE_PER_REPOSITORY = 340;
+
+/** The generator the integration test uses (test/support/planted-workspace.ts), bundled. */
+async function loadGenerator(repo) {
+  const out = path.join(BUILD_DIR, 'planted-workspace.mjs');
+  await build({
+    entryPoints: [path.join(repo, 'test/support/planted-workspace.ts')],
+    outfile: out,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return import(pathToFileURL(out).href);
+}
+
+export async function benchSweep({ repo, bin, reps, log }) {
+  const t0 = now();
+  const { plantWorkspace } = await loadGenerator(repo);
+  const home = tempDir('sweep-home');
+  const root = tempDir('sweep-workspace');
+  log(`  generating ${REPOSITORIES} repositories (git init + commit each)…`);
+  const { planted, files } = plantWorkspace(root, {
+    repositories: REPOSITORIES,
+    credentials: CREDENTIALS,
+    noisePerRepository: NOISE_PER_REPOSITORY,
+  });
+  log(`  ${files} files, ${planted.length} planted credentials`);
+  const env = childEnv(home, { KEYPORT_HOME: path.join(home, 'keyport') });
+  const rc = path.join(home, '.secretlintrc.json');
+  writeFileSync(
+    rc,
+    JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }),
+  );
+  const secretlint = path.join(repo, 'node_modules/secretlint/bin/secretlint.js');
+  // secretlint's own default reads every file, node_modules included (~70,000 here); a team would
+  // likely tell it to skip node_modules, so that is measured too (5d).
+  const ignore = path.join(home, '.secretlintignore');
+  writeFileSync(ignore, '**/node_modules/**\n**/.git/**\n');
+  const secretlintArgs = (skip) => [
+    secretlint,
+    '**/*',
+    '--secretlintrc',
+    rc,
+    ...(skip ? ['--secretlintignore', ignore] : []),
+    '--format',
+    'json',
+    '--no-color',
+  ];
+  const keyportRun = () =>
+    runOk(process.execPath, [bin, 'scan', root, '--json'], { env, cwd: root });
+  // secretlint exits 1 when it finds something, which is the expected outcome here.
+  const secretlintRun = async (skip) => {
+    const r = await run(process.execPath, secretlintArgs(skip), {
+      env,
+      cwd: root,
+      timeoutMs: 400_000,
+    });
+    if (r.code !== 0 && r.code !== 1)
+      throw new Error(`secretlint exited ${r.code}: ${r.err.slice(0, 400)}`);
+    return r;
+  };
+  const secretlintFound = (r) => {
+    const results = JSON.parse(r.out || '[]');
+    const files = new Set(
+      results.filter((x) => x.messages.length > 0).map((x) => path.resolve(root, x.filePath)),
+    );
+    return {
+      planted: planted.filter((p) => files.has(p.file)).length,
+      messages: results.reduce((n, x) => n + x.messages.length, 0),
+    };
+  };
+
+  const kp = JSON.parse((await keyportRun()).out);
+  const byFile = new Map(kp.findings.map((f) => [f.file, f]));
+  const foundByKeyport = planted.filter((p) => byFile.get(p.file)?.git === p.git).length;
+  const leaked = planted.filter((p) => JSON.stringify(kp).includes(p.value)).length;
+  // One run over the whole tree: it takes minutes, and the ratio is far from the target either way.
+  log('  secretlint over the whole tree (its default), once…');
+  const full = await secretlintRun(false);
+  const fullFound = secretlintFound(full);
+  const skipping = await secretlintRun(true);
+  const skipFound = secretlintFound(skipping);
+  log(
+    `  keyport found ${foundByKeyport}/${planted.length} (git state right); secretlint ${fullFound.planted} (${fullFound.messages} messages), skipping node_modules ${skipFound.planted}`,
+  );
+
+  log('  timing: keyport scan DIR --json vs node -e 0 vs secretlint skipping node_modules');
+  const s = await interleaved(
+    {
+      node: async () => (await runOk(process.execPath, ['-e', '0'], { env, cwd: root })).ms,
+      keyport: async () => (await keyportRun()).ms,
+    },
+    { warmup: 2, reps: reps.process, budgetMs: 60_000 },
+  );
+  const sk = await interleaved(
+    {
+      keyport: async () => (await keyportRun()).ms,
+      secretlint: async () => (await secretlintRun(true)).ms,
+    },
+    { warmup: 0, reps: 3, budgetMs: 60_000, minReps: 3 },
+  );
+  const m = (xs) => summary(xs).median;
+  const kinds = [...new Set(planted.map((p) => p.format))].length;
+  return {
+    seconds: (now() - t0) / 1000,
+    series: {
+      'keyport scan DIR --json': summary(s.keyport),
+      'node -e 0': summary(s.node),
+      'secretlint recommended, whole tree (1 run)': summary([full.ms]),
+      'keyport scan DIR --json (beside secretlint)': summary(sk.keyport),
+      'secretlint recommended, node_modules skipped': summary(sk.secretlint),
+    },
+    checks: {
+      files,
+      planted: planted.length,
+      kinds,
+      tracked: planted.filter((p) => p.git === 'tracked').length,
+      keyport: { found: foundByKeyport, findings: kp.findings.length, leakedValues: leaked },
+      secretlint: { wholeTree: fullFound, skippingNodeModules: skipFound },
+    },
+    rows: [
+      {
+        id: '5a',
+        what: `sweep ${REPOSITORIES} repos: planted credentials found (git state right)`,
+        check: foundByKeyport === planted.length && leaked === 0,
+        figure: `${foundByKeyport} / ${planted.length}`,
+        targetText: 'all',
+        detail: `${files} files, ${planted.length} credentials in ${kinds} kinds of file; secretlint (recommended preset) finds ${fullFound.planted} of them (${fullFound.messages} messages); no value in keyport's output: ${leaked === 0 ? 'yes' : 'NO'}`,
+      },
+      {
+        id: '5b',
+        what: 'sweep: keyport scan DIR --json / secretlint recommended (default)',
+        a: m(s.keyport),
+        b: full.ms,
+        target: { max: 0.5 },
+        detail: 'secretlint run once: it reads all ~70,000 files, node_modules included',
+      },
+      {
+        id: '5c',
+        what: 'sweep: keyport scan DIR --json / node -e 0',
+        a: m(s.keyport),
+        b: m(s.node),
+        target: { max: 3 },
+      },
+      {
+        id: '5d',
+        what: 'sweep: keyport / secretlint told to skip node_modules',
+        a: m(sk.keyport),
+        b: m(sk.secretlint),
+        detail: `diagnostic: secretlint with a .secretlintignore for node_modules finds ${skipFound.planted} of ${planted.length}`,
+      },
+    ],
+  };
+}

@@ -60,7 +60,7 @@ export async function benchStartup({ repo, bin, reps, log }) {
         what: 'CLI cold start: keyport --help / node -e 0',
         a: m(s.keyport),
         b: m(s.node),
-        target: { max: 1.5 },
+        target: { max: 1.2 },
       },
       {
         id: '4b',

@@ -7,10 +7,13 @@ import { addCommand, listCommand, removeCommand, revealCommand } from './command
 import { writeCommand } from './commands/write-command';
 import { loginCommand, tokenCommand } from './commands/registry-commands';
 import { execCommand, rotateCommand } from './commands/beyond-commands';
+import { doctorCommand, storeCommand } from './commands/store-commands';
 import { importCommand, scanCommand } from './commands/sweep-commands';
 import type { ParsedArgs } from './commands/args';
 import { EXIT, reportError, usageError } from './cli-error';
 import type { CliIo } from './io';
+import { passphraseSource } from './passphrase';
+import { KeyportError } from '../shared/errors';
 import { openCore, type Core } from '../core/open-core';
 
 const COMMANDS = {
@@ -25,6 +28,8 @@ const COMMANDS = {
   import: importCommand,
   exec: execCommand,
   rotate: rotateCommand,
+  store: storeCommand,
+  doctor: doctorCommand,
 } as const;
 
 /** Runs one command (arguments already parsed by main.ts) and returns its exit code; never throws. */
@@ -41,6 +46,7 @@ export async function runCommand(command: string, args: ParsedArgs, io: CliIo): 
       command === 'list' ||
       command === 'exec' ||
       command === 'scan' ||
+      command === 'doctor' ||
       (command === 'token' && args.positionals[0] === 'list');
     const open = async () => {
       core ??= await openCore({
@@ -48,6 +54,7 @@ export async function runCommand(command: string, args: ParsedArgs, io: CliIo): 
         // The user typed every path and host: free paths, same file-kind and value checks.
         access: { mode: 'cli' },
         env: io.env,
+        passphrase: passphraseSource(io),
         ...(readOnly ? { reconcile: false } : {}),
       });
       return core;
@@ -56,8 +63,18 @@ export async function runCommand(command: string, args: ParsedArgs, io: CliIo): 
     const code = await run(open, args, io);
     return typeof code === 'number' ? code : EXIT.ok;
   } catch (err) {
-    return reportError(err, io);
+    return reportError(withFileStoreHint(err), io);
   } finally {
     await core?.close().catch(() => undefined);
   }
+}
+
+/** At a terminal there is a way out when no keychain answers: say which, in the same line. */
+function withFileStoreHint(err: unknown): unknown {
+  if (!(err instanceof KeyportError) || err.code !== 'KEYCHAIN_UNAVAILABLE') return err;
+  if (/encrypted file store/.test(err.message)) return err;
+  return new KeyportError(
+    err.code,
+    `${err.message} Without one (a server, a container, WSL), keep tokens in Keyport's opt-in encrypted file store: keyport store move --to file, or KEYPORT_STORE=file (see keyport doctor).`,
+  );
 }

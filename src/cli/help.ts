@@ -44,8 +44,17 @@ Beyond the registries:
   keyport rotate ID [--password-stdin] [--otp CODE]
                                               new token, rewrite its files, verify, revoke old
 
+Where the tokens live:
+  keyport doctor                              which store holds the tokens, why, and what that
+                                              means for written files, references and exec
+  keyport store move --to file|keychain       move the tokens between the OS keychain and the
+                                              opt-in encrypted file store (for machines without
+                                              a keychain; passphrase at the terminal or on the
+                                              descriptor KEYPORT_PASSPHRASE_FD)
+
   keyport --help | --version
 
 Data: $KEYPORT_HOME, else the OS app-data folder (~/.config/keyport on Linux).
+KEYPORT_STORE=keychain|file overrides the store recorded by keyport store move.
 Exit codes: 0 done, 1 failure, 2 bad input, 3 config file invalid or changed.
 `;

@@ -45,6 +45,7 @@ const OPTIONS = {
   reference: { type: 'boolean' },
   expiring: { type: 'string' },
   only: { type: 'string', multiple: true },
+  to: { type: 'string' },
   sarif: { type: 'boolean' },
   verify: { type: 'boolean' },
   'no-user': { type: 'boolean' },

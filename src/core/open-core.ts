@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { KeyportError } from '../shared/errors';
 import { ClipboardGuard, type ClipboardPort } from './clipboard-guard';
 import { ConfigWriteFlow } from './config-write-flow';
 import { ExecEnvironment } from './exec-env';
@@ -13,7 +14,9 @@ import { nodePrefix, ScanFlow } from './scan/scan-flow';
 import { SweepFlow } from './scan/sweep-flow';
 import { CLIPBOARD_CLEAR_SECONDS, KeyportService } from './service';
 import { KeyringSecretStore } from './vault/keyring-secret-store';
+import { EncryptedFileSecretStore, type PassphraseSource } from './vault/encrypted-file-store';
 import type { SecretStore } from './vault/secret-store';
+import { chooseStore, type StoreChoice, type StoreKind } from './vault/store-choice';
 import { Vault } from './vault/vault';
 import { Consent } from './access/consent';
 import { CredentialGate } from './access/credential-gate';
@@ -40,7 +43,10 @@ export interface CoreOptions {
   home?: string;
   clipboard?: ClipboardPort;
   clipboardClearMs?: number;
+  /** A store given outright (tests, benchmarks); otherwise the one chooseStore picks. */
   secrets?: SecretStore;
+  /** For the opt-in encrypted file store: the CLI asks on the terminal or reads a descriptor. */
+  passphrase?: PassphraseSource;
   dataDir?: string;
   /** Registry clients; by default the npm token API over the real network. */
   clientFor?: ClientFactory;
@@ -53,6 +59,8 @@ export interface CoreOptions {
 
 export interface Core {
   vault: Vault;
+  /** Which secret store this vault uses, and why (null when the caller gave one). */
+  store: StoreChoice | null;
   service: KeyportService;
   clipboard?: ClipboardGuard;
   /** Closes pooled registry connections so a CLI run or a test can exit. */
@@ -64,9 +72,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const env = options.env ?? process.env;
   const home = options.home ?? env.HOME ?? os.homedir();
   const dir = options.dataDir ?? resolveDataDir(env);
+  const store = options.secrets ? null : chooseStore(dir, env);
   const vault = await Vault.open({
     dir,
-    secrets: options.secrets ?? new KeyringSecretStore(KEYCHAIN_SERVICE),
+    secrets: options.secrets ?? secretStore(store!.kind, dir, options.passphrase),
     ...(options.reconcile === false ? { reconcile: false } : {}),
   });
   const clipboard = options.clipboard
@@ -132,10 +141,29 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   });
   return {
     vault,
+    store,
     service,
     ...(clipboard ? { clipboard } : {}),
     close: async () => {
       await transport?.close();
     },
   };
+}
+
+/** The store of a kind for the vault in `dir`; the file store only where a passphrase can come. */
+export function secretStore(
+  kind: StoreKind,
+  dir: string,
+  passphrase: PassphraseSource = noPassphrase,
+): SecretStore {
+  return kind === 'file'
+    ? new EncryptedFileSecretStore(dir, passphrase)
+    : new KeyringSecretStore(KEYCHAIN_SERVICE);
+}
+
+async function noPassphrase(): Promise<string> {
+  throw new KeyportError(
+    'KEYCHAIN_UNAVAILABLE',
+    'This vault keeps its tokens in the encrypted file store, which only the keyport command opens (it asks for the passphrase).',
+  );
 }

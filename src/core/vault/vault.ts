@@ -10,8 +10,9 @@ import type {
   WrittenLocation,
 } from '../../shared/types';
 import { withDirLock } from '../fs/dir-lock';
-import { loadFingerprinter, type Fingerprinter } from './fingerprint';
+import { fingerprintAccount, loadFingerprinter, type Fingerprinter } from './fingerprint';
 import { MetadataFile, type StoredRecord, type VaultFile } from './metadata-file';
+import { moveSecrets } from './move-secrets';
 import type { SecretStore } from './secret-store';
 
 export interface NewToken {
@@ -384,6 +385,25 @@ export class Vault {
       change(record);
       await this.save(data);
       return publicMeta(record);
+    });
+  }
+
+  /**
+   * Moves this vault's secrets (its tokens and the fingerprint key) from its store into `to`
+   * (`keyport store move`): copied and checked first, the originals deleted last.
+   */
+  moveSecretsTo(to: SecretStore): Promise<number> {
+    return this.exclusive(async () => {
+      await this.beforeChange();
+      const data = await this.snapshot();
+      // An empty vault has nothing to move and need not reach its old store at all (the usual
+      // case on a machine without a keychain); the new store makes its own fingerprint key.
+      if (data.tokens.length === 0) return 0;
+      const accounts = [
+        ...data.tokens.map((t) => account(data, t.id)),
+        fingerprintAccount(data.vaultId),
+      ];
+      return moveSecrets(accounts, this.secrets, to);
     });
   }
 

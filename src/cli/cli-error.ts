@@ -10,6 +10,8 @@ const BAD_INPUT: ReadonlySet<KeyportErrorCode> = new Set([
   'INVALID_CIDR',
   'NOT_FOUND',
   'PATH_NOT_ALLOWED',
+  // A device, FIFO or socket given as --file: the user named the wrong thing.
+  'NOT_A_REGULAR_FILE',
 ]);
 const CONFIG_CONFLICT: ReadonlySet<KeyportErrorCode> = new Set([
   'CONFIG_INVALID',
@@ -22,6 +24,8 @@ export function usageError(message: string): KeyportError {
 
 export function exitCodeFor(err: KeyportError): number {
   if (BAD_INPUT.has(err.code)) return EXIT.badInput;
+  // A huge file given as --file is the user's input; a huge registry answer is a failure.
+  if (err.code === 'TOO_LARGE' && err.details?.of === 'file') return EXIT.badInput;
   if (CONFIG_CONFLICT.has(err.code)) return EXIT.configConflict;
   return EXIT.failure;
 }

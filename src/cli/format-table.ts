@@ -1,5 +1,11 @@
-/** A plain aligned text table for terminals: columns padded to their widest cell. */
-export function formatTable(header: string[], rows: string[][]): string {
+import { terminalText } from './terminal-text';
+
+/**
+ * A plain aligned text table for terminals: columns padded to their widest cell. Cells are made
+ * terminal-safe first, so what is measured is what is printed.
+ */
+export function formatTable(header: string[], unsafeRows: string[][]): string {
+  const rows = unsafeRows.map((r) => r.map(terminalText));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells

@@ -1,3 +1,5 @@
+import { terminalText } from './terminal-text';
+
 /** The CLI's streams, injectable so tests run commands in-process and read what they print. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -20,6 +22,18 @@ export const processIo: CliIo = {
   env: process.env,
   stderrIsTty: process.stderr.isTTY === true,
 };
+
+/**
+ * The CLI's output boundary: everything written to stdout and stderr loses terminal control
+ * characters (see terminalText), whichever command or error printed it.
+ */
+export function terminalSafe(io: CliIo): CliIo {
+  return {
+    ...io,
+    stdout: (text) => io.stdout(terminalText(text)),
+    stderr: (text) => io.stderr(terminalText(text)),
+  };
+}
 
 /** A secret piped in usually ends with the newline of `echo`; that is not part of it. */
 export async function readSecretFromStdin(io: CliIo): Promise<string> {

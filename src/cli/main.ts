@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { EXIT, reportError, usageError } from './cli-error';
 import { HELP } from './help';
-import { processIo, type CliIo } from './io';
+import { processIo, terminalSafe, type CliIo } from './io';
 
 declare const KEYPORT_VERSION: string;
 
@@ -54,7 +54,8 @@ const OPTIONS = {
 } as const;
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
-export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo = processIo): Promise<number> {
+  const io = terminalSafe(rawIo);
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });

@@ -135,6 +135,7 @@ export class ConfigWriteFlow {
       ...optional('scope', req.scope),
       ...optional('pipMode', req.pipMode),
       ...optional('mavenAuth', req.mavenAuth),
+      ...optional('reference', req.reference),
     });
     const planId = randomId();
     const { format: _format, file: _file, ...spec } = req;

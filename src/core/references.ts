@@ -41,3 +41,17 @@ const REFERENCE = /^(\$\{[^}]+\}|%[A-Za-z_][A-Za-z0-9_]*%)$/;
 export function isReference(value: string): boolean {
   return REFERENCE.test(value.trim());
 }
+
+/**
+ * Exactly the reference Keyport writes (`referenceFor`): a KEYPORT_ variable and nothing else, so
+ * a value from a registry such as `${AWS_SECRET_ACCESS_KEY}` never passes for one.
+ */
+const KEYPORT_REFERENCE: Record<ReferenceFormat, RegExp> = {
+  npmrc: /^\$\{KEYPORT_[A-Z0-9_]+\}$/,
+  maven: /^\$\{env\.KEYPORT_[A-Z0-9_]+\}$/,
+  nuget: /^%KEYPORT_[A-Z0-9_]+%$/,
+};
+
+export function isKeyportReference(format: ReferenceFormat, value: string): boolean {
+  return KEYPORT_REFERENCE[format].test(value);
+}

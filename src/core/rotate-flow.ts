@@ -42,8 +42,10 @@ export class RotateFlow {
       if (!w.target) continue;
       // A stand-in value, not the old token: planned with the old one, a file that already holds
       // it would show no change. Every value is masked in the diff either way.
+      // The stand-in is a plain value: planned as a reference, it would be refused as none.
+      const { reference: _reference, ...target } = w.target;
       const plan = await this.configs.planSecret(
-        { format: w.format, file: w.file, ...w.target },
+        { format: w.format, file: w.file, ...target },
         NEW_TOKEN_STAND_IN,
       );
       files.push({ file: plan.file, entry: plan.entry, diff: plan.diff });

@@ -20,6 +20,11 @@ export function parseSecret(text: string): string {
   return check(Secret, text, 'token');
 }
 
+/** Whether a token would pass parseSecret: for tokens a registry issues, which are checked too. */
+export function isValidSecret(text: string): boolean {
+  return v.is(Secret, text);
+}
+
 function check<S extends v.GenericSchema>(
   schema: S,
   payload: unknown,

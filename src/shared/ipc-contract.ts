@@ -49,12 +49,22 @@ const RegistryUrl = v.pipe(
   v.regex(/^https?:\/\//i, 'The registry URL must start with https:// or http://.'),
   v.maxLength(2048),
 );
-const NO_SPACE_OR_CONTROL = /^[^\s\u0000-\u001f\u007f]+$/; // eslint-disable-line no-control-regex
+const NO_SPACE_OR_CONTROL = /^[^\s\u0000-\u001f\u007f-\u009f]+$/; // eslint-disable-line no-control-regex
+/**
+ * `${…}` (npm, Maven) and `%NAME%` (NuGet): a client writing such a token into a request would
+ * first replace it with an environment variable, so a registry issuing `npm_x${AWS_SECRET}` could
+ * collect it. No real token holds either; one that does is refused wherever it comes from.
+ */
+const CLIENT_EXPANDED = /\$\{|%[^%]+%/;
 export const Secret = v.pipe(
   v.string(),
   v.minLength(1, 'The token is empty.'),
   v.maxLength(16384, 'The token is too long.'),
   v.regex(NO_SPACE_OR_CONTROL, 'The token must not contain spaces or control characters.'),
+  v.check(
+    (s) => !CLIENT_EXPANDED.test(s),
+    'The token must not contain "${" or a %NAME% pair: npm, Maven and NuGet would replace it with an environment variable.',
+  ),
 );
 const IsoDate = v.pipe(v.string(), v.isoTimestamp('Expiry must be an ISO date-time.'));
 const Empty = v.strictObject({});

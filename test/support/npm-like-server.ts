@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { serveBomb, type Bomb } from './bomb-server';
 
 /**
  * A small registry on 127.0.0.1 that answers the npm token API the way registry.npmjs.org
@@ -27,7 +28,9 @@ export type Fault =
   /** Headers are never sent; the request stays open until the client gives up. */
   | { kind: 'hang' }
   /** Starts a 200 JSON answer, then destroys the socket halfway through the body. */
-  | { kind: 'reset-mid-body' };
+  | { kind: 'reset-mid-body' }
+  /** A 200 whose body is far too large, plain or as a gzip/brotli bomb (bomb-server.ts). */
+  | { kind: 'bomb'; bomb: Bomb };
 
 export interface FaultMatch {
   method?: string;
@@ -59,6 +62,13 @@ export interface NpmLikeServer {
   tokens: ServerToken[];
   /** A session token for the user, as a log-in would return. */
   sessionFor(user: string): string;
+  /**
+   * The next session or token the server issues has this value instead of a random one: a
+   * hostile registry's `npm_x${AWS_SECRET_ACCESS_KEY}`.
+   */
+  issueNext(secret: string): void;
+  /** Whether a session token is still valid (npm's log-out, DELETE -/user/token/T, ends one). */
+  hasSession(secret: string): boolean;
   /** Adds a token directly (to fill pages) and returns its full secret. */
   seedToken(user: string, wire?: Record<string, unknown>): string;
   /** The next matching requests get these faults, one each, before normal answers resume. */
@@ -97,15 +107,17 @@ export async function startNpmLikeServer(
   const hangWaiters: (() => void)[] = [];
   const pageSize = options.pageSize ?? 100;
   let origin = '';
+  const issued: string[] = [];
+  const nextSecret = (): string => issued.shift() ?? newSecret();
 
   const sessionFor = (user: string): string => {
-    const secret = newSecret();
+    const secret = nextSecret();
     sessions.set(secret, user);
     return secret;
   };
 
   const addToken = (user: string, wire: Record<string, unknown> = {}): ServerToken => {
-    const secret = newSecret();
+    const secret = nextSecret();
     const now = new Date().toISOString();
     const token: ServerToken = {
       user,
@@ -169,6 +181,8 @@ export async function startNpmLikeServer(
         // Nothing is written; stop() closes the socket if the client never gives up.
         for (const wake of hangWaiters.splice(0)) wake();
         return;
+      case 'bomb':
+        return serveBomb(res, fault.bomb);
       case 'reset-mid-body':
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': '4096' });
         // The first bytes reach the client, then the connection drops.
@@ -287,6 +301,14 @@ export async function startNpmLikeServer(
     if (user && method === 'POST' && url.pathname === '/-/npm/v1/tokens') {
       return createToken(req, res, user, body);
     }
+    // npm logout: the session in the path ends, if the caller holds it.
+    const logout = /^\/-\/user\/token\/([^/]+)$/.exec(url.pathname);
+    if (method === 'DELETE' && logout?.[1]) {
+      const session = decodeURIComponent(logout[1]);
+      if (req.headers.authorization !== `Bearer ${session}`) return json(res, 401, {});
+      sessions.delete(session);
+      return json(res, 200, { ok: true });
+    }
     const revoke = /^\/-\/npm\/v1\/tokens\/token\/([^/]+)$/.exec(url.pathname);
     if (method === 'DELETE' && revoke?.[1]) {
       if (otpMissing(req, res)) return;
@@ -321,6 +343,8 @@ export async function startNpmLikeServer(
     requests,
     tokens,
     sessionFor,
+    issueNext: (secret) => void issued.push(secret),
+    hasSession: (secret) => sessions.has(secret),
     seedToken: (user, wire) => addToken(user, wire).secret,
     failNext: (match, ...list) => {
       for (const fault of list) faults.push({ match, fault });

@@ -6,7 +6,8 @@ import type { Span } from './text-layout';
  * (WriteTargetSpec: registry, username, Maven server id, NuGet source, .pypirc repository, npm
  * scope, pip mode, Maven auth — defaults documented there and in each editor) plus the value.
  */
-export interface EditTarget extends Omit<WriteTargetSpec, 'reference'> {
+export interface EditTarget extends WriteTargetSpec {
+  /** The value, or with `reference` Keyport's own reference such as ${KEYPORT_…}. */
   secret: string;
 }
 
@@ -14,7 +15,7 @@ export interface EditTarget extends Omit<WriteTargetSpec, 'reference'> {
  * What to remove: a write target without its secret. The same target that wrote an entry names the
  * entry to remove, so an EditTarget (secret included) may be passed as it is.
  */
-export type RemoveTarget = Omit<EditTarget, 'secret'>;
+export type RemoveTarget = Omit<EditTarget, 'secret' | 'reference'>;
 
 export interface EditResult {
   text: string;
@@ -33,6 +34,11 @@ export interface ConfigEditor {
   edit(text: string, target: EditTarget): EditResult;
   remove(text: string, target: RemoveTarget): EditResult;
   credentialSpans(text: string): Span[];
+  /**
+   * What a preview masks: the credentials and anything else that may be secret (by default, the
+   * credentials only).
+   */
+  maskedSpans?(text: string): Span[];
   /**
    * The client that cannot read this format when the file starts with a UTF-8 byte-order mark
    * (checked with the real clients: pip, Python's netrc, configparser for .pypirc). A write drops

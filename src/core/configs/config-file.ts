@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import { KeyportError } from '../../shared/errors';
 
@@ -42,21 +42,129 @@ async function realDir(dir: string): Promise<string> {
   }
 }
 
-/** Reads a file's bytes, or null when it does not exist yet. */
-export async function readBytes(file: string): Promise<Buffer | null> {
+/** Config files are small; anything bigger is not one (the scanner uses the same cap). */
+export const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
+
+/** What a write must keep of the file it replaces. */
+export interface FileFacts {
+  mode: number;
+  uid: number;
+  gid: number;
+  /** Hard links: more than 1 means other names share this file. */
+  nlink: number;
+}
+
+export interface ConfigBytes {
+  bytes: Buffer;
+  facts: FileFacts;
+}
+
+// O_NOFOLLOW: the path was resolved first; a symlink swapped in since is not followed.
+// O_NONBLOCK: if a FIFO is swapped in between the check and the open, opening it does not hang.
+const { O_RDONLY, O_NONBLOCK = 0, O_NOFOLLOW = 0 } = fsConstants;
+
+/**
+ * Reads a config file, or returns null when it does not exist yet. Only a regular file is read:
+ * a device (/dev/zero), FIFO, socket or folder is refused before it is opened, and again on the
+ * opened descriptor (it may have been swapped in between). The read is bounded, so a file that
+ * is (or grows) bigger than the cap never grows memory beyond it.
+ */
+export async function readConfigFile(file: string): Promise<ConfigBytes | null> {
+  let before;
   try {
-    return await fs.readFile(file);
+    before = await fs.lstat(file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw ioError(err, file);
   }
+  checkKind(before, file);
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, O_RDONLY | O_NONBLOCK | O_NOFOLLOW);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    // ELOOP: a symlink was put there; ENXIO: a socket.
+    if (code === 'ELOOP' || code === 'ENXIO') throw notRegular(file);
+    throw ioError(err, file);
+  }
+  try {
+    const stat = await handle.stat();
+    checkKind(stat, file);
+    const bytes = await readBounded(handle, file);
+    return {
+      bytes,
+      facts: { mode: stat.mode & 0o7777, uid: stat.uid, gid: stat.gid, nlink: stat.nlink },
+    };
+  } catch (err) {
+    if (err instanceof KeyportError) throw err;
+    throw ioError(err, file);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The file's bytes (see readConfigFile), or null when it does not exist yet. */
+export async function readBytes(file: string): Promise<Buffer | null> {
+  return (await readConfigFile(file))?.bytes ?? null;
+}
+
+function checkKind(stat: Stats, file: string): void {
+  if (!stat.isFile()) throw notRegular(file, stat);
+  if (stat.size > MAX_CONFIG_BYTES) throw tooLarge(file);
+}
+
+/** Reads at most the cap plus one byte: a file that grew past the cap is refused, not read. */
+async function readBounded(handle: fs.FileHandle, file: string): Promise<Buffer> {
+  const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+  let length = 0;
+  for (;;) {
+    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+    if (bytesRead === 0) break;
+    length += bytesRead;
+    if (length > MAX_CONFIG_BYTES) throw tooLarge(file);
+  }
+  return Buffer.from(buffer.subarray(0, length));
+}
+
+function kindOf(stat: Stats): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  return 'a special file';
+}
+
+function notRegular(file: string, stat?: Stats): KeyportError {
+  const what = stat ? kindOf(stat) : 'not a regular file';
+  return new KeyportError(
+    'NOT_A_REGULAR_FILE',
+    `${file} is ${what}, not a regular file; Keyport reads and writes only regular config files.`,
+  );
+}
+
+function tooLarge(file: string): KeyportError {
+  return new KeyportError(
+    'TOO_LARGE',
+    `${file} is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB, too large for a config file; Keyport left it untouched.`,
+    { maxBytes: MAX_CONFIG_BYTES, of: 'file' },
+  );
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
+ * Control characters no config format needs (all C0 but tab and line breaks, DEL, C1): a file
+ * holding one is binary or hostile, and its lines must not reach a preview or a terminal.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/**
  * Decodes strictly: a lossy decode would re-encode other bytes differently, so a file that is not
- * UTF-8 text (or holds NUL, a sign of UTF-16 or binary data) is refused rather than rewritten.
+ * UTF-8 text (or holds NUL, a sign of UTF-16 or binary data, or another control character) is
+ * refused rather than rewritten. The message names the file and a line number, never content.
  */
 export function decodeConfig(bytes: Buffer, file: string): string {
   let text: string;
@@ -72,6 +180,14 @@ export function decodeConfig(bytes: Buffer, file: string): string {
     throw new KeyportError(
       'CONFIG_INVALID',
       `${file} contains NUL bytes (binary or UTF-16); Keyport left it untouched.`,
+    );
+  }
+  const control = CONTROL.exec(text);
+  if (control) {
+    const line = text.slice(0, control.index).split(/\r\n|\r|\n/).length;
+    throw new KeyportError(
+      'CONFIG_INVALID',
+      `${file} contains a control character (line ${line}), which no config file holds; Keyport left it untouched.`,
     );
   }
   return text;

@@ -4,10 +4,19 @@ import { KeyportError } from '../../shared/errors';
 import { CONFIG_FORMATS, type ConfigFormat } from '../../shared/types';
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { EditTarget } from './config-editor';
-import { decodeConfig, hashContent, ioError, readBytes, resolveConfigPath } from './config-file';
+import {
+  decodeConfig,
+  hashContent,
+  ioError,
+  readConfigFile,
+  resolveConfigPath,
+  type FileFacts,
+} from './config-file';
+import type { ConfigEditor } from './config-editor';
 import { EDITORS } from './editors';
 import { maskedDiff } from './masked-diff';
 import { BOM } from './text-layout';
+import { isReference } from '../references';
 
 export interface WriteTarget extends EditTarget {
   format: ConfigFormat;
@@ -33,6 +42,11 @@ export interface WritePlan {
   baselineHash: string;
   /** What the user should know about this write beyond the diff (no secrets). */
   notes: string[];
+  /**
+   * The file will hold a credential (not only references): if others may read it, the write
+   * narrows its mode to 0600.
+   */
+  holdsSecret: boolean;
 }
 
 /**
@@ -45,6 +59,8 @@ export interface ApplyResult {
   previous: Buffer | null;
   /** Hash of what is now on disk; undoWrite checks it. */
   afterHash: string;
+  /** The mode before the write (it may have been narrowed), which undo puts back. */
+  previousMode?: number;
 }
 
 /**
@@ -83,6 +99,8 @@ function checkLocation(target: Omit<WriteTarget, 'secret'>): void {
   ) {
     bad('The pip mode must be index-url or extra-index-url.');
   }
+  if (target.reference !== undefined && typeof target.reference !== 'boolean')
+    bad('The reference flag must be true or false.');
   if (
     target.mavenAuth !== undefined &&
     target.mavenAuth !== 'password' &&
@@ -92,18 +110,54 @@ function checkLocation(target: Omit<WriteTarget, 'secret'>): void {
   }
 }
 
-/** The real file (symlinks resolved), its bytes and its text; null for a file not there yet. */
+/** The real file (symlinks resolved), its bytes, facts and text; null for a file not there yet. */
 async function readConfig(requested: string) {
   const file = await resolveConfigPath(requested);
-  const bytes = await readBytes(file);
-  return { file, bytes, before: bytes === null ? null : decodeConfig(bytes, file) };
+  const read = await readConfigFile(file);
+  const bytes = read?.bytes ?? null;
+  return {
+    file,
+    bytes,
+    facts: read?.facts ?? null,
+    before: bytes === null ? null : decodeConfig(bytes, file),
+  };
+}
+
+/** Does the text hold a credential value that is not a reference such as ${KEYPORT_…}? */
+function holdsCredential(editor: ConfigEditor, text: string): boolean {
+  const body = text.startsWith(BOM) ? text.slice(BOM.length) : text;
+  return editor
+    .credentialSpans(body)
+    .some((s) => s.end > s.start && !isReference(body.slice(s.start, s.end)));
+}
+
+const othersMayAccess = (mode: number): boolean => (mode & 0o077) !== 0;
+
+/** The file-level facts a preview must say: a mode narrowed for a secret, hard links split. */
+function fileNotes(file: string, facts: FileFacts | null, holdsSecret: boolean): string[] {
+  if (!facts) return [];
+  const notes: string[] = [];
+  if (holdsSecret && othersMayAccess(facts.mode)) {
+    const octal = (facts.mode & 0o777).toString(8).padStart(3, '0');
+    notes.push(
+      `${file} is open to other users (mode ${octal}) and will hold a token; Keyport sets its mode to 600 (owner only).`,
+    );
+  }
+  if (facts.nlink > 1) {
+    // The atomic replace is what keeps a crash from leaving half a file; it gives this name a new
+    // file, so the token goes only where the user pointed, and the other names keep the old text.
+    notes.push(
+      `${file} has ${facts.nlink - 1} other hard link${facts.nlink > 2 ? 's' : ''}; Keyport replaces the file at this name only, so the other names keep the old content.`,
+    );
+  }
+  return notes;
 }
 
 export async function planWrite(target: WriteTarget): Promise<WritePlan> {
   checkTarget(target);
   const { format, file: requested, ...editTarget } = target;
   const editor = EDITORS[format];
-  const { file, bytes, before } = await readConfig(requested);
+  const { file, bytes, facts, before } = await readConfig(requested);
   const edited = editor.edit(before ?? '', editTarget);
   const { entry } = edited;
   let after = edited.text;
@@ -116,6 +170,8 @@ export async function planWrite(target: WriteTarget): Promise<WritePlan> {
     );
   }
   const changed = before !== after;
+  const holdsSecret = holdsCredential(editor, after);
+  if (changed) notes.push(...fileNotes(file, facts, holdsSecret));
   return {
     format,
     file,
@@ -126,6 +182,7 @@ export async function planWrite(target: WriteTarget): Promise<WritePlan> {
     after,
     baselineHash: hashContent(bytes),
     notes,
+    holdsSecret,
   };
 }
 
@@ -141,9 +198,10 @@ export async function planRemove(target: Omit<WriteTarget, 'secret'>): Promise<W
   const { format, file: requested, ...rest } = target;
   const { secret: _ignored, ...removeTarget } = rest as typeof rest & { secret?: unknown };
   const editor = EDITORS[format];
-  const { file, bytes, before } = await readConfig(requested);
+  const { file, bytes, facts, before } = await readConfig(requested);
   const { text: after, entry } = editor.remove(before ?? '', removeTarget);
   const changed = before !== null && before !== after;
+  const holdsSecret = holdsCredential(editor, after);
   return {
     format,
     file,
@@ -154,7 +212,8 @@ export async function planRemove(target: Omit<WriteTarget, 'secret'>): Promise<W
     before,
     after,
     baselineHash: hashContent(bytes),
-    notes: [],
+    notes: changed ? fileNotes(file, facts, holdsSecret) : [],
+    holdsSecret,
   };
 }
 
@@ -172,21 +231,22 @@ function changedOnDisk(file: string): KeyportError {
  * undo.
  */
 export async function applyWrite(plan: WritePlan): Promise<ApplyResult> {
-  const current = await readBytes(plan.file);
+  const read = await readConfigFile(plan.file);
+  const current = read?.bytes ?? null;
   if (hashContent(current) !== plan.baselineHash) throw changedOnDisk(plan.file);
   if (!plan.changed) return { file: plan.file, previous: current, afterHash: plan.baselineHash };
   const data = Buffer.from(plan.after, 'utf8');
   try {
-    if (current !== null) {
-      const mode = (await fs.stat(plan.file)).mode & 0o777;
-      await writeFileAtomic(plan.file, data, { mode });
-    } else {
-      await fs.mkdir(path.dirname(plan.file), { recursive: true, mode: 0o700 });
-      await writeFileAtomic(plan.file, data, { mode: 0o600 });
+    if (read !== null) {
+      const previousMode = read.facts.mode & 0o777;
+      const mode = plan.holdsSecret && othersMayAccess(previousMode) ? 0o600 : previousMode;
+      await writeFileAtomic(plan.file, data, { mode, owner: ownerToKeep(plan.file, read.facts) });
+      await removeLegacyUndoFiles(plan.file);
+      return { file: plan.file, previous: current, afterHash: hashContent(data), previousMode };
     }
-    await Promise.all(
-      LEGACY_UNDO_SUFFIXES.map((suffix) => fs.rm(plan.file + suffix, { force: true })),
-    );
+    await fs.mkdir(path.dirname(plan.file), { recursive: true, mode: 0o700 });
+    await writeFileAtomic(plan.file, data, { mode: 0o600 });
+    await removeLegacyUndoFiles(plan.file);
   } catch (err) {
     if (err instanceof KeyportError) throw err;
     throw ioError(err, plan.file);
@@ -194,25 +254,46 @@ export async function applyWrite(plan: WritePlan): Promise<ApplyResult> {
   return { file: plan.file, previous: current, afterHash: hashContent(data) };
 }
 
+function removeLegacyUndoFiles(file: string): Promise<unknown> {
+  return Promise.all(LEGACY_UNDO_SUFFIXES.map((suffix) => fs.rm(file + suffix, { force: true })));
+}
+
 /**
- * Undoes a write if the file still holds exactly what was written: puts `previous` back, or
- * removes a file Keyport created.
+ * The owner and group the replaced file had. Only root can give a file to another user; anyone
+ * else writing a file they do not own would make it theirs, so that is refused instead.
+ */
+function ownerToKeep(file: string, facts: FileFacts): { uid: number; gid: number } {
+  const uid = process.getuid?.();
+  if (uid !== undefined && uid !== 0 && facts.uid !== uid) {
+    throw new KeyportError(
+      'CONFIG_WRITE_FAILED',
+      `${file} belongs to another user; writing it would make it yours, so Keyport wrote nothing.`,
+    );
+  }
+  return { uid: facts.uid, gid: facts.gid };
+}
+
+/**
+ * Undoes a write if the file still holds exactly what was written: puts `previous` back (with the
+ * mode it had, owner and group kept), or removes a file Keyport created.
  */
 export async function undoWrite(
   applied: ApplyResult,
 ): Promise<{ restored: 'previous' | 'removed' }> {
   const { file, previous, afterHash } = applied;
-  const current = await readBytes(file);
-  if (hashContent(current) !== afterHash) throw changedOnDisk(file);
+  const read = await readConfigFile(file);
+  if (hashContent(read?.bytes ?? null) !== afterHash) throw changedOnDisk(file);
   try {
     if (previous !== null) {
-      const mode = (await fs.stat(file)).mode & 0o777;
-      await writeFileAtomic(file, previous, { mode });
+      const facts = read!.facts;
+      const mode = applied.previousMode ?? facts.mode & 0o777;
+      await writeFileAtomic(file, previous, { mode, owner: ownerToKeep(file, facts) });
       return { restored: 'previous' };
     }
     await fs.rm(file);
     return { restored: 'removed' };
   } catch (err) {
+    if (err instanceof KeyportError) throw err;
     throw ioError(err, file);
   }
 }

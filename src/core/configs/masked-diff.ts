@@ -7,8 +7,8 @@ import { BOM, type Span } from './text-layout';
 /** Credential spans of a whole file, found on its BOM-free text and shifted back. */
 function spansOf(editor: ConfigEditor, text: string): Span[] {
   const offset = text.startsWith(BOM) ? BOM.length : 0;
-  return editor
-    .credentialSpans(text.slice(offset))
+  const body = text.slice(offset);
+  return (editor.maskedSpans?.(body) ?? editor.credentialSpans(body))
     .map((s) => ({ start: s.start + offset, end: s.end + offset }))
     .filter((s) => s.end > s.start);
 }

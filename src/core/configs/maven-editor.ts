@@ -2,7 +2,7 @@ import { KeyportError } from '../../shared/errors';
 import type { ConfigEditor, EditResult, EditTarget, RemoveTarget } from './config-editor';
 import { registryBase } from './registry-url';
 import { detectEol, preservingBom, type Span } from './text-layout';
-import { assertSafeValue, assertTrimmed, refuseIf } from './value-guard';
+import { assertNotExpanded, assertSafeValue, assertTrimmed, refuseIf } from './value-guard';
 import { descendants, parseXmlConfig, parseXmlDocument, type XmlElement } from './xml-document';
 import { detectXmlStyle, reconcileXml, removeXmlElements, type XmlSpec } from './xml-edit';
 
@@ -43,6 +43,7 @@ export function editMaven(text: string, target: EditTarget): EditResult {
   ] as const) {
     assertSafeValue(value, field);
     assertTrimmed(value, field);
+    assertNotExpanded(value, field, 'maven', field === 'token' && target.reference);
   }
   // Maven reads `{…}` as a password encrypted with settings-security.xml and fails to decrypt it.
   refuseIf(

@@ -13,7 +13,7 @@ import {
   type Line,
   type Span,
 } from './text-layout';
-import { assertSafeValue } from './value-guard';
+import { assertNotExpanded, assertSafeValue } from './value-guard';
 
 /** One `key=value` line as npm's ini parser reads it. */
 interface KeyLine {
@@ -27,11 +27,17 @@ interface KeyLine {
  * Key lines that npm sees at top level. ini nests everything after a `[section]` header into that
  * section, where npm never looks for credentials, so only lines before the first header count.
  */
-function topLevelKeyLines(text: string): { keys: KeyLine[]; firstSection: Line | undefined } {
+function topLevelKeyLines(
+  text: string,
+  inSections = false,
+): { keys: KeyLine[]; firstSection: Line | undefined } {
   const keys: KeyLine[] = [];
   for (const line of splitLines(text)) {
     if (/^\s*([;#]|$)/.test(line.text)) continue;
-    if (/^\[[^\]]*\]\s*$/.test(line.text)) return { keys, firstSection: line };
+    if (/^\[[^\]]*\]\s*$/.test(line.text)) {
+      if (inSections) continue;
+      return { keys, firstSection: line };
+    }
     const eq = line.text.indexOf('=');
     // ini's line pattern needs a key before `=`; it silently skips a line like `=x`.
     if (eq === 0) continue;
@@ -49,11 +55,31 @@ function topLevelKeyLines(text: string): { keys: KeyLine[]; firstSection: Line |
 }
 
 /**
+ * npm's ini reader accepts any line (a line without `=` is a key set to true), so a shell script,
+ * /etc/passwd or a key file would "parse". Keyport takes a file for an .npmrc only if every line
+ * is blank, a `;`/`#` comment, a `[section]` or `key = value` with a key of visible characters
+ * (a JSON-quoted key too): the lines a preview may show. Refusals name the line number only.
+ */
+export function assertNpmrcSyntax(text: string): void {
+  splitLines(text).forEach((line, index) => {
+    if (/^\s*([;#]|$)/.test(line.text) || /^\[[^\]]*\]\s*$/.test(line.text)) return;
+    const eq = line.text.indexOf('=');
+    const key = eq < 0 ? '' : line.text.slice(0, eq).trim();
+    if (/^([\x21-\x7e]+|"[^"\\]*(\\.[^"\\]*)*")$/.test(key) && !key.startsWith('[')) return;
+    throw new KeyportError(
+      'CONFIG_INVALID',
+      `The existing .npmrc has a line that is not key = value (line ${index + 1}); Keyport left it untouched.`,
+    );
+  });
+}
+
+/**
  * Encodes a value so npm's ini reads it back unchanged: bare when it survives as is, else as a
  * JSON string (which ini decodes), e.g. when `#` or `;` would start a comment.
  */
-function encodeValue(value: string, field: string): string {
+function encodeValue(value: string, field: string, reference = false): string {
   assertSafeValue(value, field);
+  assertNotExpanded(value, field, 'npmrc', reference);
   if (ini.unsafe(value) === value && value.trim() === value) return value;
   return JSON.stringify(value);
 }
@@ -77,10 +103,11 @@ export function editNpmrc(text: string, target: EditTarget): EditResult {
       encodeValue(registryBase(target.registry).href, 'registry URL'),
     ]);
   }
-  wanted.push([authKey, encodeValue(target.secret, 'token')]);
+  wanted.push([authKey, encodeValue(target.secret, 'token', target.reference)]);
   const entry = target.scope ? `${authKey} and ${normalizeScope(target.scope)}:registry` : authKey;
 
   return preservingBom(text, (body) => {
+    assertNpmrcSyntax(body);
     const eol = detectEol(body);
     const missing: string[] = [];
     const edits: Array<{ span: Span; value: string }> = [];
@@ -130,6 +157,7 @@ function insertTopLevel(
 export function removeNpmrc(text: string, target: RemoveTarget): EditResult {
   const authKey = `${nerfDart(target.registry)}:_authToken`;
   return preservingBom(text, (body) => {
+    assertNpmrcSyntax(body);
     const lines = topLevelKeyLines(body)
       .keys.filter((k) => k.key === authKey)
       .map((k) => lineSpan(k.line));
@@ -143,9 +171,23 @@ export function npmrcCredentialSpans(text: string): Span[] {
     .map((k) => k.value);
 }
 
+/** Key names that look like they hold a secret, for whatever tool put them in the file. */
+const SECRET_LOOKING_KEY = /auth|token|secret|passw|key|cred|cert/i;
+
+/**
+ * npm's credentials plus every value (sections included) whose key looks secret: an .npmrc may
+ * also hold other tools' settings, and a preview must not show them in its context lines.
+ */
+export function npmrcMaskedSpans(text: string): Span[] {
+  return topLevelKeyLines(text, true)
+    .keys.filter((k) => CREDENTIAL_KEY.test(k.key) || SECRET_LOOKING_KEY.test(k.key))
+    .map((k) => k.value);
+}
+
 export const npmrcEditor: ConfigEditor = {
   format: 'npmrc',
   edit: editNpmrc,
   remove: removeNpmrc,
   credentialSpans: npmrcCredentialSpans,
+  maskedSpans: npmrcMaskedSpans,
 };

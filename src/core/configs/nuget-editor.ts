@@ -2,7 +2,7 @@ import { KeyportError } from '../../shared/errors';
 import type { ConfigEditor, EditResult, EditTarget, RemoveTarget } from './config-editor';
 import { parseRegistryUrl } from './registry-url';
 import { detectEol, preservingBom, type Span } from './text-layout';
-import { assertSafeValue, assertTrimmed } from './value-guard';
+import { assertNotExpanded, assertSafeValue, assertTrimmed } from './value-guard';
 import {
   attribute,
   descendants,
@@ -43,6 +43,7 @@ export function editNuget(text: string, target: EditTarget): EditResult {
   ] as const) {
     assertSafeValue(value, field);
     assertTrimmed(value, field);
+    assertNotExpanded(value, field, 'nuget', field === 'token' && target.reference);
   }
 
   return preservingBom(text, (body) => {

@@ -1,4 +1,5 @@
 import { KeyportError } from '../../shared/errors';
+import { isKeyportReference, type ReferenceFormat } from '../references';
 
 /**
  * Control characters (C0 incl. tab, DEL, C1 incl. NEL), Unicode line/paragraph separators,
@@ -45,4 +46,42 @@ const XML_ESCAPES: Record<string, string> = {
 /** Escapes for element text and attribute values alike (`>` too, so `]]>` cannot appear). */
 export function escapeXml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+}
+
+/** What each client expands inside a value (formats.md), with the words to say so. */
+const EXPANDED: Record<ReferenceFormat, { pattern: RegExp; why: string }> = {
+  npmrc: {
+    pattern: /\$\{/,
+    why: 'contains "${", which npm replaces with an environment variable.',
+  },
+  maven: {
+    pattern: /\$\{/,
+    why: 'contains "${", which Maven replaces with an environment variable or a property.',
+  },
+  nuget: {
+    pattern: /%[^%]+%/,
+    why: 'contains a %NAME% pair, which NuGet replaces with an environment variable.',
+  },
+};
+
+/**
+ * Refuses a value the format's client would expand: a registry that issued `x${AWS_SECRET_KEY}`
+ * would otherwise collect the user's environment. The one exception is the token field of a write
+ * that asked for a reference, and then only Keyport's own form (`${KEYPORT_…}` and the like).
+ */
+export function assertNotExpanded(
+  value: string,
+  field: string,
+  format: ReferenceFormat,
+  reference = false,
+): void {
+  if (reference) {
+    refuseIf(
+      !isKeyportReference(format, value),
+      field,
+      'is not a reference Keyport writes (${KEYPORT_…}).',
+    );
+    return;
+  }
+  refuseIf(EXPANDED[format].pattern.test(value), field, EXPANDED[format].why);
 }

@@ -5,6 +5,11 @@ import path from 'node:path';
 export interface AtomicWriteOptions {
   /** File mode for the result. */
   mode: number;
+  /**
+   * Owner and group for the result (those of the file it replaces): the rename puts a new inode
+   * in place, which would otherwise belong to whoever runs Keyport (root, under sudo).
+   */
+  owner?: { uid: number; gid: number };
 }
 
 /**
@@ -24,7 +29,9 @@ export async function writeFileAtomic(
   try {
     try {
       await handle.writeFile(data);
-      // The umask may have narrowed the mode given to open(); set it exactly.
+      if (options.owner) await keepOwner(handle, options.owner);
+      // The umask may have narrowed the mode given to open(); set it exactly (after chown, which
+      // may clear some bits).
       await handle.chmod(options.mode);
       await handle.sync();
     } finally {
@@ -36,6 +43,14 @@ export async function writeFileAtomic(
     throw err;
   }
   await syncDirectory(dir);
+}
+
+async function keepOwner(
+  handle: fs.FileHandle,
+  owner: NonNullable<AtomicWriteOptions['owner']>,
+): Promise<void> {
+  const stat = await handle.stat();
+  if (stat.uid !== owner.uid || stat.gid !== owner.gid) await handle.chown(owner.uid, owner.gid);
 }
 
 /**

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import type { Dispatcher } from 'undici';
 import { KeyportError } from '../../shared/errors';
 import { createNodeTransport } from './node-transport';
-import type { Transport } from './transport';
+import {
+  answerTooLarge,
+  MAX_ANSWER_BYTES,
+  type Transport,
+  type TransportResponse,
+} from './transport';
 
 export interface HttpTransportOptions {
   /** npm's `cafile`: extra certificate authorities (PEM, one or many) trusted for registries. */
@@ -52,14 +57,44 @@ function createProxyTransport(proxies: ProxySettings, ca: string[] | undefined):
       dispatcher: createProxyDispatcher(undici, proxies, ca),
     })));
   return {
-    fetch: async (url, request) => {
+    fetch: async (url, request): Promise<TransportResponse> => {
       const { fetch, dispatcher } = await load();
-      return fetch(url, { ...request, dispatcher });
+      const res = await fetch(url, { ...request, dispatcher });
+      return { status: res.status, headers: res.headers, text: () => boundedText(res.body) };
     },
     close: async () => {
       if (loading) await (await loading).dispatcher.close();
     },
   };
+}
+
+/**
+ * undici inflates a compressed body as a stream; counting what comes out and cancelling past the
+ * cap keeps a gzip bomb or an endless body from filling memory.
+ */
+interface ByteStream {
+  getReader(): {
+    read(): Promise<{ done: boolean; value?: Uint8Array }>;
+    cancel(): Promise<void>;
+  };
+}
+
+async function boundedText(body: ByteStream | null): Promise<string> {
+  if (!body) return '';
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done || !value) break;
+    total += value.byteLength;
+    if (total > MAX_ANSWER_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw answerTooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function createProxyDispatcher(

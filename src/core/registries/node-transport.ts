@@ -1,6 +1,12 @@
 import http from 'node:http';
 import type https from 'node:https';
-import type { Transport, TransportRequest, TransportResponse } from './transport';
+import {
+  answerTooLarge,
+  MAX_ANSWER_BYTES,
+  type Transport,
+  type TransportRequest,
+  type TransportResponse,
+} from './transport';
 
 /**
  * A keep-alive socket the registry has not used for this long is closed by us, before the server's
@@ -153,7 +159,17 @@ function readBody(res: http.IncomingMessage, signal: AbortSignal): Promise<strin
     signal.addEventListener('abort', onAbort, { once: true });
     // A connection that closes before the whole body came is an error, as in fetch.
     const broken = (): Error => Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
-    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let received = 0;
+    res.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      // Compressed or not, nothing past the cap is kept: the socket is closed instead.
+      if (received > MAX_ANSWER_BYTES) {
+        fail(answerTooLarge());
+        res.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
     res.on('error', fail);
     res.on('aborted', () => fail(broken()));
     res.on('close', () => {
@@ -169,25 +185,42 @@ function readBody(res: http.IncomingMessage, signal: AbortSignal): Promise<strin
   });
 }
 
-/** Keyport asks for no compression, but a server or proxy may compress anyway. */
+type Inflate = (
+  raw: Buffer,
+  options: { maxOutputLength: number },
+  done: (err: Error | null, out: Buffer) => void,
+) => void;
+
+/**
+ * Keyport asks for no compression, but a server or proxy may compress anyway. Inflating runs on
+ * libuv's thread pool (never a *Sync call on the main thread) and stops at the answer cap, so a
+ * small gzip that inflates to gigabytes ends in an error, not in memory.
+ */
 async function decode(raw: Buffer, encoding: string | undefined): Promise<string> {
   const coding = encoding?.trim().toLowerCase();
   if (!coding || coding === 'identity') return raw.toString('utf8');
   const zlib = await import('node:zlib');
-  const inflate =
+  const inflate: Inflate | undefined =
     coding === 'gzip' || coding === 'x-gzip'
-      ? zlib.gunzipSync
+      ? zlib.gunzip
       : coding === 'deflate'
-        ? zlib.inflateSync
+        ? zlib.inflate
         : coding === 'br'
-          ? zlib.brotliDecompressSync
+          ? zlib.brotliDecompress
           : undefined;
   if (!inflate) {
     throw Object.assign(new Error('Unsupported content encoding.'), {
       code: 'ERR_CONTENT_ENCODING',
     });
   }
-  return inflate(raw).toString('utf8');
+  const inflated = await new Promise<Buffer>((resolve, reject) => {
+    inflate(raw, { maxOutputLength: MAX_ANSWER_BYTES }, (err, out) =>
+      err ? reject(err) : resolve(out),
+    );
+  }).catch((err: NodeJS.ErrnoException) => {
+    throw err.code === 'ERR_BUFFER_TOO_LARGE' ? answerTooLarge() : err;
+  });
+  return inflated.toString('utf8');
 }
 
 function abortError(): Error {

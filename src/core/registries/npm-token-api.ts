@@ -1,5 +1,6 @@
 import { invalidCidrMessage, validateCidrs } from '../../shared/cidr';
 import { KeyportError } from '../../shared/errors';
+import { isValidSecret } from '../validate';
 import type { CreatedToken, CreateTokenRequest, RemoteToken } from '../../shared/registry-types';
 import { DEFAULT_TIMEOUT_MS, realWait, type Wait } from './call-deadline';
 import type { CallOptions, CreateOptions, RegistryTokenClient } from './registry-client';
@@ -96,7 +97,22 @@ export class NpmTokenApi implements RegistryTokenClient {
       if (!(err instanceof KeyportError && err.details?.status === 409)) throw err;
       answer = await send(true);
     }
-    return this.read('login', () => parseLoginToken(answer));
+    const session = this.read('login', () => parseLoginToken(answer));
+    if (!isValidSecret(session)) {
+      // npm's own log-out, so the refused session does not stay valid on the registry.
+      const revoked = await this.call(
+        'revoke',
+        'DELETE',
+        endpoint(this.base, `-/user/token/${encodeURIComponent(session)}`),
+        options,
+        { token: session, ignoreBody: true },
+      ).then(
+        () => true,
+        () => false,
+      );
+      throw unsafeIssuedToken(this.settings.host, 'session token', revoked);
+    }
+    return session;
   }
 
   async whoami(token: string, options: CallOptions = {}): Promise<string | null> {
@@ -163,7 +179,15 @@ export class NpmTokenApi implements RegistryTokenClient {
         secrets: password ? [password] : [],
       },
     );
-    return this.read('create', () => parseCreatedToken(answer));
+    const created = this.read('create', () => parseCreatedToken(answer));
+    if (!isValidSecret(created.token)) {
+      const revoked = await this.revokeToken(token, created.key, options).then(
+        () => true,
+        () => false,
+      );
+      throw unsafeIssuedToken(this.settings.host, 'token', revoked);
+    }
+    return created;
   }
 
   async revokeToken(token: string, key: string, options: CallOptions = {}): Promise<void> {
@@ -229,6 +253,22 @@ export class NpmTokenApi implements RegistryTokenClient {
       );
     }
   }
+}
+
+/**
+ * A token the registry issued that Keyport must not store: with `${…}` or `%NAME%` a client would
+ * fill in an environment variable, with control characters it would break a config file. The
+ * message says what happened, never the value.
+ */
+function unsafeIssuedToken(host: string, what: string, revoked: boolean): KeyportError {
+  const outcome = revoked
+    ? 'Keyport revoked it and stored nothing.'
+    : 'Keyport stored nothing, but could not revoke it: revoke it on the registry.';
+  return new KeyportError(
+    'REGISTRY_BAD_RESPONSE',
+    `${host} issued a ${what} with "\${", a %NAME% pair, spaces or control characters, which clients would expand or misread. ${outcome}`,
+    { revoked },
+  );
 }
 
 function checkHeaderValue(value: string, what: string): void {

@@ -1,5 +1,6 @@
 import { KeyportError } from '../../shared/errors';
 import { registryReason } from './registry-text';
+import { ANSWER_TOO_LARGE, MAX_ANSWER_BYTES } from './transport';
 
 /** Which call failed: the same status means different things to the user for each. */
 export type CallPurpose = 'login' | 'whoami' | 'list' | 'create' | 'revoke';
@@ -202,6 +203,13 @@ export function errorForNetworkFailure(
       'TLS_ERROR',
       `Keyport does not trust the certificate of ${ctx.host} (${tls}). If your network uses its own certificate authority, set cafile in .npmrc or NODE_EXTRA_CA_CERTS.`,
       { code: tls },
+    );
+  }
+  if (codes.includes(ANSWER_TOO_LARGE)) {
+    return new KeyportError(
+      'TOO_LARGE',
+      `${ctx.host} sent an answer larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB; Keyport stopped reading it.${appliedHint(ctx.purpose)}`,
+      { maxBytes: MAX_ANSWER_BYTES, of: 'answer' },
     );
   }
   const unreachable = codes.find((code) => UNREACHABLE_CODES.has(code));

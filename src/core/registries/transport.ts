@@ -19,3 +19,16 @@ export interface TransportResponse {
 }
 
 export type Transport = (url: string, request: TransportRequest) => Promise<TransportResponse>;
+
+/**
+ * The most of an answer Keyport reads, after decompression: token lists are kilobytes, so a
+ * bigger body is a fault or an attack (a gzip bomb), stopped before it can fill memory.
+ */
+export const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+
+/** The code a transport gives an answer over MAX_ANSWER_BYTES; registry-errors names it TOO_LARGE. */
+export const ANSWER_TOO_LARGE = 'ERR_KEYPORT_ANSWER_TOO_LARGE';
+
+export function answerTooLarge(): Error {
+  return Object.assign(new Error('The answer is too large.'), { code: ANSWER_TOO_LARGE });
+}

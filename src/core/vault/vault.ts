@@ -10,6 +10,7 @@ import type {
   WrittenLocation,
 } from '../../shared/types';
 import { withDirLock } from '../fs/dir-lock';
+import { parseSecret } from '../validate';
 import { fingerprintAccount, loadFingerprinter, type Fingerprinter } from './fingerprint';
 import { MetadataFile, type StoredRecord, type VaultFile } from './metadata-file';
 import { moveSecrets } from './move-secrets';
@@ -163,6 +164,8 @@ export class Vault {
 
   add(input: NewToken): Promise<TokenMeta> {
     return this.exclusive(async () => {
+      // Every way in (pasted, created, signed in, imported) meets the same check as the app's form.
+      parseSecret(input.secret);
       await this.beforeChange();
       const record: StoredRecord = {
         id: this.newId(),

@@ -53,7 +53,7 @@ describe('keyport CLI (argument handling, no keychain needed)', () => {
   it('write --dry-run prints the masked diff, and the core’s notes on stderr', async () => {
     const home = tempDir();
     const file = path.join(home, 'pip.conf');
-    writeFileSync(file, '\uFEFF[global]\ntimeout = 60\n');
+    writeFileSync(file, '\uFEFF[global]\ntimeout = 60\n', { mode: 0o644 });
     const secret = 'kp-test-cli-note-0001';
     const t = io(`${secret}\n`, { KEYPORT_HOME: home, HOME: home });
     const args = [
@@ -68,7 +68,8 @@ describe('keyport CLI (argument handling, no keychain needed)', () => {
       0,
     );
     expect(t.err()).toBe(
-      'keyport: note: The file started with a byte-order mark (BOM), which pip cannot read; Keyport removes it.\n',
+      'keyport: note: The file started with a byte-order mark (BOM), which pip cannot read; Keyport removes it.\n' +
+        `keyport: note: ${file} is open to other users (mode 644) and will hold a token; Keyport sets its mode to 600 (owner only).\n`,
     );
     expect(t.out()).toContain('+index-url = https://ci:');
     expect(t.out() + t.err()).not.toContain(secret);

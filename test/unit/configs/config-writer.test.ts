@@ -129,7 +129,11 @@ describe('planWrite / applyWrite / undoWrite', () => {
     expect(applied.previous).toEqual(old);
     // The old content held a token: no backup file may keep it.
     expect(readdirSync(dir)).toEqual(['.npmrc']);
-    expect(mode(file)).toBe(0o640);
+    // Group-readable and about to hold a token: narrowed to the owner, and the preview says so.
+    expect(plan.notes).toEqual([
+      `${file} is open to other users (mode 640) and will hold a token; Keyport sets its mode to 600 (owner only).`,
+    ]);
+    expect(mode(file)).toBe(0o600);
     expect(readFileSync(file, 'utf8')).toBe(
       `\uFEFF; mine\r\n//registry.npmjs.org/:_authToken=${SECRET}\r\nx=ü`,
     );
@@ -306,9 +310,11 @@ describe('planRemove (after revoking a token) with applyWrite / undoWrite', () =
     );
     expect(applied.previous?.toString('utf8')).toBe(old);
     expect(readdirSync(path.dirname(file))).toEqual(['.npmrc']);
-    expect(mode(file)).toBe(0o640);
+    // The other registry's token stays in the file, so it is narrowed to the owner too.
+    expect(mode(file)).toBe(0o600);
     expect(await undoWrite(applied)).toEqual({ restored: 'previous' });
     expect(readFileSync(file, 'utf8')).toBe(old);
+    expect(mode(file)).toBe(0o640);
   });
 
   it('write then remove through the public API gives back the original file', async () => {

@@ -8,6 +8,9 @@ import {
   createHttpTransport,
   type HttpTransport,
 } from '../../../src/core/registries/http-transport';
+import { gzipSync } from 'node:zlib';
+import { ANSWER_TOO_LARGE, MAX_ANSWER_BYTES } from '../../../src/core/registries/transport';
+import { startBombServer, type Bomb, type BombServer } from '../../support/bomb-server';
 import { apiFor, failure, USER, useServers } from './registry-test-kit';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -287,3 +290,63 @@ describe('without a proxy (node:http)', () => {
     }
   });
 });
+
+describe('answers are capped at 8 MiB, decompressed off the main thread', () => {
+  const bombs = useBombs();
+
+  it.each([
+    ['a gzip bomb (1 GiB of zeros in ~1 MiB)', { kind: 'gzip', inflatedBytes: 1024 ** 3 }],
+    ['a brotli bomb', { kind: 'br', inflatedBytes: 64 * 1024 ** 2 }],
+    ['a 1 GiB plain body', { kind: 'plain', bytes: 1024 ** 3 }],
+  ] as const)('%s ends in ANSWER_TOO_LARGE, with and without a proxy', async (_name, bomb) => {
+    const registry = await bombs(bomb);
+    for (const viaProxy of [false, true]) {
+      const proxy = viaProxy ? await startProxy() : undefined;
+      try {
+        const transport = transportWith(proxy ? { env: { HTTP_PROXY: proxy.url } } : { env: {} });
+        const res = await transport.fetch(registry.url, request());
+        await expect(res.text()).rejects.toMatchObject({ code: ANSWER_TOO_LARGE });
+      } finally {
+        await proxy?.stop();
+      }
+    }
+    // The client hung up long before the end: far less than the whole body was sent.
+    if (bomb.kind !== 'br') expect(registry.sent()).toBeLessThan(256 * 1024 ** 2);
+  });
+
+  it('the registry client says TOO_LARGE in one sentence', async () => {
+    const registry = await bombs({ kind: 'gzip', inflatedBytes: 1024 ** 3 });
+    const err = await failure(
+      apiFor({ url: registry.url }, transportWith({ env: {} })).listTokens('npm_token_abc'),
+    );
+    expect(err.code).toBe('TOO_LARGE');
+    expect(err.message).toBe(
+      `${new URL(registry.url).host} sent an answer larger than 8 MiB; Keyport stopped reading it.`,
+    );
+  });
+
+  it('an answer of exactly the cap is read whole', async () => {
+    const raw = await startRaw((_req, res) => {
+      res.writeHead(200, { 'content-encoding': 'gzip' });
+      res.end(gzipSync(Buffer.alloc(MAX_ANSWER_BYTES, 0x20)));
+    });
+    try {
+      const res = await transportWith({ env: {} }).fetch(raw.url, request());
+      expect((await res.text()).length).toBe(MAX_ANSWER_BYTES);
+    } finally {
+      await raw.stop();
+    }
+  });
+});
+
+function useBombs(): (bomb: Bomb) => Promise<BombServer> {
+  const started: BombServer[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((s) => s.stop()));
+  });
+  return async (bomb) => {
+    const s = await startBombServer(bomb);
+    started.push(s);
+    return s;
+  };
+}

@@ -319,3 +319,55 @@ describe('revoke (DELETE -/npm/v1/tokens/token/KEY → 204)', () => {
     expect(registry.requests[0]?.path).toBe('/-/npm/v1/tokens/token/..%2F..%2Fwhoami');
   });
 });
+
+describe('a token the registry issues passes the same check as a pasted one', () => {
+  const HARVEST = 'npm_x${AWS_SECRET_ACCESS_KEY}';
+
+  it('create: a token with "${" → REGISTRY_BAD_RESPONSE, revoked on the registry, not returned', async () => {
+    const registry = await server();
+    const session = registry.sessionFor(USER);
+    registry.issueNext(HARVEST);
+    const err = await failure(
+      apiFor(registry, transport).createToken(
+        session,
+        { kind: 'legacy', readonly: true, cidr: [] },
+        { password: PASSWORD },
+      ),
+    );
+    expect(err.code).toBe('REGISTRY_BAD_RESPONSE');
+    expect(err.message).toMatch(/issued a token with .*Keyport revoked it and stored nothing\.$/);
+    expect(err.details).toMatchObject({ revoked: true });
+    expectNoSecret(err, [HARVEST, 'AWS_SECRET']);
+    // The registry no longer holds it: the revoke went to its key.
+    expect(registry.tokens.map((t) => t.secret)).not.toContain(HARVEST);
+    expect(registry.requests.at(-1)).toMatchObject({ method: 'DELETE' });
+  });
+
+  it('create: says so when the revoke failed too', async () => {
+    const registry = await server();
+    const session = registry.sessionFor(USER);
+    registry.issueNext('npm_x%PATH%');
+    registry.failNext({ method: 'DELETE' }, { kind: 'status', status: 500 });
+    const err = await failure(
+      apiFor(registry, transport).createToken(
+        session,
+        { kind: 'legacy', readonly: true, cidr: [] },
+        { password: PASSWORD },
+      ),
+    );
+    expect(err.code).toBe('REGISTRY_BAD_RESPONSE');
+    expect(err.message).toMatch(/could not revoke it: revoke it on the registry\.$/);
+    expect(err.details).toMatchObject({ revoked: false });
+  });
+
+  it('log in: a session token with "${" → error, and the session is logged out (npm logout)', async () => {
+    const registry = await server();
+    const session = 'npm_sess${HOME}';
+    registry.issueNext(session);
+    const err = await failure(apiFor(registry, transport).login(USER, PASSWORD));
+    expect(err.code).toBe('REGISTRY_BAD_RESPONSE');
+    expect(err.message).toMatch(/issued a session token with .*Keyport revoked it/);
+    expectNoSecret(err, [session, PASSWORD]);
+    expect(registry.hasSession(session)).toBe(false);
+  });
+});

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { KeyportError } from '../../shared/errors';
 import { CONFIG_FORMATS, type ConfigFormat } from '../../shared/types';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { isOwnerNotKept, writeFileAtomic } from '../fs/atomic-write';
 import type { EditTarget } from './config-editor';
 import {
   decodeConfig,
@@ -240,7 +240,7 @@ export async function applyWrite(plan: WritePlan): Promise<ApplyResult> {
     if (read !== null) {
       const previousMode = read.facts.mode & 0o777;
       const mode = plan.holdsSecret && othersMayAccess(previousMode) ? 0o600 : previousMode;
-      await writeFileAtomic(plan.file, data, { mode, owner: ownerToKeep(plan.file, read.facts) });
+      await writeFileAtomic(plan.file, data, { mode, owner: ownerOf(read.facts) });
       await removeLegacyUndoFiles(plan.file);
       return { file: plan.file, previous: current, afterHash: hashContent(data), previousMode };
     }
@@ -248,8 +248,7 @@ export async function applyWrite(plan: WritePlan): Promise<ApplyResult> {
     await writeFileAtomic(plan.file, data, { mode: 0o600 });
     await removeLegacyUndoFiles(plan.file);
   } catch (err) {
-    if (err instanceof KeyportError) throw err;
-    throw ioError(err, plan.file);
+    throw writeError(err, plan.file);
   }
   return { file: plan.file, previous: current, afterHash: hashContent(data) };
 }
@@ -259,18 +258,23 @@ function removeLegacyUndoFiles(file: string): Promise<unknown> {
 }
 
 /**
- * The owner and group the replaced file had. Only root can give a file to another user; anyone
- * else writing a file they do not own would make it theirs, so that is refused instead.
+ * The owner and group the replaced file had: the rename puts a new file in place, which would
+ * otherwise belong to whoever runs Keyport (root, under sudo).
  */
-function ownerToKeep(file: string, facts: FileFacts): { uid: number; gid: number } {
-  const uid = process.getuid?.();
-  if (uid !== undefined && uid !== 0 && facts.uid !== uid) {
-    throw new KeyportError(
+function ownerOf(facts: FileFacts): { uid: number; gid: number } {
+  return { uid: facts.uid, gid: facts.gid };
+}
+
+/** Only root can give a file to another user; anyone else would make the file theirs. */
+function writeError(err: unknown, file: string): KeyportError {
+  if (err instanceof KeyportError) return err;
+  if (isOwnerNotKept(err)) {
+    return new KeyportError(
       'CONFIG_WRITE_FAILED',
-      `${file} belongs to another user; writing it would make it yours, so Keyport wrote nothing.`,
+      `${file} belongs to another user or group, which Keyport cannot keep when it writes the file; it wrote nothing.`,
     );
   }
-  return { uid: facts.uid, gid: facts.gid };
+  return ioError(err, file);
 }
 
 /**
@@ -287,13 +291,12 @@ export async function undoWrite(
     if (previous !== null) {
       const facts = read!.facts;
       const mode = applied.previousMode ?? facts.mode & 0o777;
-      await writeFileAtomic(file, previous, { mode, owner: ownerToKeep(file, facts) });
+      await writeFileAtomic(file, previous, { mode, owner: ownerOf(facts) });
       return { restored: 'previous' };
     }
     await fs.rm(file);
     return { restored: 'removed' };
   } catch (err) {
-    if (err instanceof KeyportError) throw err;
-    throw ioError(err, file);
+    throw writeError(err, file);
   }
 }

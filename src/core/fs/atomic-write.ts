@@ -50,7 +50,18 @@ async function keepOwner(
   owner: NonNullable<AtomicWriteOptions['owner']>,
 ): Promise<void> {
   const stat = await handle.stat();
-  if (stat.uid !== owner.uid || stat.gid !== owner.gid) await handle.chown(owner.uid, owner.gid);
+  if (stat.uid === owner.uid && stat.gid === owner.gid) return;
+  try {
+    await handle.chown(owner.uid, owner.gid);
+  } catch (err) {
+    // Only root may give a file away: tagged, so the caller can say why nothing was written.
+    throw Object.assign(err as Error, { ownerNotKept: true });
+  }
+}
+
+/** Whether writeFileAtomic failed because the replaced file's owner or group could not be kept. */
+export function isOwnerNotKept(err: unknown): boolean {
+  return (err as { ownerNotKept?: unknown } | null)?.ownerNotKept === true;
 }
 
 /**

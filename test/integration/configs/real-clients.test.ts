@@ -488,7 +488,8 @@ describe('a byte-order mark the client cannot read is dropped, and the preview s
   it.each(cases)('$format', async ({ format, name, input, target, reads }) => {
     const home = tempHome();
     const file = path.join(home, name);
-    writeFileSync(file, input);
+    // Owner-only, so the only note is the BOM's (a shared file would also get a mode note).
+    writeFileSync(file, input, { mode: 0o600 });
     const plan = await planWrite({ ...target, format, file });
     expect(plan.notes).toEqual([expect.stringContaining('byte-order mark')]);
     await applyWrite(plan);
@@ -499,7 +500,7 @@ describe('a byte-order mark the client cannot read is dropped, and the preview s
   it('npm reads a BOM, so .npmrc keeps it and the preview has no note', async () => {
     const home = tempHome();
     const file = path.join(home, '.npmrc');
-    writeFileSync(file, `${BOM}save-exact=true\n`);
+    writeFileSync(file, `${BOM}save-exact=true\n`, { mode: 0o600 });
     const plan = await planWrite({
       format: 'npmrc',
       file,

@@ -4,8 +4,10 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import os from 'node:os';
@@ -459,6 +461,29 @@ describe('file-system faults', () => {
     );
     expect(vault.code).toBe('VAULT_WRITE_FAILED');
   });
+});
+
+describe('the owner of a replaced file', () => {
+  const isRoot = process.getuid?.() === 0;
+  it.skipIf(!isRoot)(
+    'a root-owned file in a folder anyone may write, written as nobody: refused, owner and bytes kept',
+    () => {
+      const dir = freshDir('owner');
+      chmodSync(base, 0o755);
+      chmodSync(dir, 0o777);
+      const file = path.join(dir, '.npmrc');
+      writeFileSync(file, 'save-exact=true\n', { mode: 0o666 });
+      const config = runChild(['config-write', dir, SECRET], { asNobody: true });
+      expect(config.code).toBe('CONFIG_WRITE_FAILED');
+      expect(config.message).toBe(
+        `${file} belongs to another user or group, which Keyport cannot keep when it writes the file; it wrote nothing.`,
+      );
+      expect(readFileSync(file, 'utf8')).toBe('save-exact=true\n');
+      expect(statSync(file).uid).toBe(0);
+      // The temp file that could not be given away is gone too.
+      expect(readdirSync(dir)).toEqual(['.npmrc']);
+    },
+  );
 });
 
 describe('a crash between the keychain write and the metadata write', () => {

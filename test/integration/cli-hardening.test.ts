@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,24 +42,35 @@ afterAll(async () => {
 const WRITE = ['write', 'npmrc', '--registry', 'https://registry.example/', '--token-stdin'];
 
 describe('keyport write: regular files only', () => {
-  it('--file /dev/zero exits 2 at once with a clear sentence, reading nothing', async () => {
-    const run = await keyport([...WRITE, '--file', '/dev/zero'], 'kp-test-hard-0001\n');
-    expect(run.code).toBe(2);
-    expect(run.err).toBe(
+  it('--file /dev/zero exits 2 at once, and so does an .npmrc that links to it', async () => {
+    const named = await keyport([...WRITE, '--file', '/dev/zero'], 'kp-test-hard-0001\n');
+    expect(named.code).toBe(2);
+    expect(named.err).toBe(
+      'keyport: zero is not a config file for npmrc: its name must be .npmrc or npmrc.\n',
+    );
+    // The name fits; what it leads to is a device: refused before anything is read.
+    const dir = mkdtempSync(path.join(home, 'zero-'));
+    const link = path.join(dir, '.npmrc');
+    symlinkSync('/dev/zero', link);
+    const linked = await keyport([...WRITE, '--file', link], 'kp-test-hard-0001\n');
+    expect(linked.code).toBe(2);
+    expect(linked.err).toBe(
       'keyport: /dev/zero is a device, not a regular file; Keyport reads and writes only regular config files.\n',
     );
   });
 
   it('a FIFO exits 2 at once (nobody ever writes to it, so an open would block forever)', async () => {
-    const fifo = path.join(home, 'fifo-npmrc');
+    const fifo = path.join(mkdtempSync(path.join(home, 'fifo-')), '.npmrc');
     execFileSync('mkfifo', [fifo]);
     const run = await keyport([...WRITE, '--file', fifo], 'kp-test-hard-0001\n');
     expect(run.code).toBe(2);
-    expect(run.err).toMatch(/is a named pipe \(FIFO\), not a regular file/);
+    expect(run.err).toBe(
+      `keyport: ${fifo} is a named pipe (FIFO), not a regular file; Keyport reads and writes only regular config files.\n`,
+    );
   });
 
   it('a group-readable file gets mode 600, said on stderr', async () => {
-    const file = path.join(home, 'shared.npmrc');
+    const file = path.join(mkdtempSync(path.join(home, 'shared-')), '.npmrc');
     writeFileSync(file, 'color=false\n', { mode: 0o644 });
     const run = await keyport([...WRITE, '--file', file], 'kp-test-hard-0002\n');
     expect(run.code).toBe(0);
@@ -73,7 +84,7 @@ describe('values a client would expand', () => {
   it.each([['npm_x${AWS_SECRET_ACCESS_KEY}'], ['tok%USERPROFILE%']])(
     'keyport write and keyport add refuse %s with exit 2, writing nothing',
     async (value) => {
-      const file = path.join(home, 'expand.npmrc');
+      const file = path.join(mkdtempSync(path.join(home, 'expand-')), '.npmrc');
       const write = await keyport([...WRITE, '--file', file], `${value}\n`);
       expect(write.code).toBe(2);
       expect(write.err).toMatch(

@@ -93,6 +93,8 @@ async function rewriteAsReference(
     format: finding.format,
     file: finding.file,
     secret: reference,
+    // Only a write that asks for a reference may hold one (issue 12 item 4).
+    reference: true,
     ...spec,
   };
   const plan = await planWrite(target);

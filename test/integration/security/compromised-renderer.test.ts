@@ -19,7 +19,10 @@ import { startVerdaccio, type VerdaccioHandle } from '../../support/verdaccio';
  */
 const tempDir = useTempDirs();
 const SECRET = 'npm_kpTestCompromisedRenderer000000001';
-const PAYLOAD_SECRET = 'x$(touch${IFS}$HOME/pwned)';
+/** Shell syntax that still passes the token schema (no spaces, no "${"). */
+const PAYLOAD_SECRET = 'x$(touch$HOME/pwned)';
+/** The review's payload: "${…}" is refused as a token at the door (issue 12 item 4). */
+const EXPANDING_PAYLOAD = 'x$(touch${IFS}$HOME/pwned)';
 
 let root: string;
 let home: string;
@@ -71,6 +74,13 @@ afterEach(async () => {
 describe('compromised renderer: paths are capabilities', () => {
   it('cannot plan or apply a write to ~/.bashrc, whatever the token holds', async () => {
     const bashrc = put(path.join(home, '.bashrc'), 'alias ll="ls -l"\n');
+    const expanding = await ipc.refused('vault:add', {
+      label: 'payload',
+      registry: 'https://registry.example.test/',
+      ecosystem: 'npm',
+      secret: EXPANDING_PAYLOAD,
+    });
+    expect(expanding.code).toBe('INVALID_INPUT');
     const payload = await ipc.call('vault:add', {
       label: 'payload',
       registry: 'https://registry.example.test/',

@@ -4,7 +4,8 @@
 //   command-runner.cjs    every command and the core, required by main.cjs for a real command;
 //   config-writer.cjs     the six config editors (fast-xml-parser, diff, …): writing and scanning;
 //   find-credentials.cjs  the scanner's file readers;
-//   errors.cjs            KeyportError, one copy shared by all, so `instanceof` holds across them.
+//   errors.cjs            KeyportError, one copy shared by all, so `instanceof` holds across them;
+//   credential-helper.cjs git-credential-keyport and docker-credential-keyport: the vault only.
 // The source's `import('./command-runner')` etc. become require() of those files.
 // Why CommonJS: on Node 20 the first import() starts the ES module loader, ~6 ms per process
 // (measured: bin start → runCli took 6.6 ms for a 5 kB ES module, 1.4 ms as CommonJS). Why split:
@@ -25,6 +26,7 @@ const BUNDLES = {
   'config-writer': 'src/core/configs/config-writer.ts',
   'find-credentials': 'src/core/scan/find-credentials.ts',
   errors: 'src/shared/errors.ts',
+  'credential-helper': 'src/cli/credential-helper.ts',
 };
 const bySource = new Map(Object.entries(BUNDLES).map(([name, src]) => [path.resolve(src), name]));
 

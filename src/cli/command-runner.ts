@@ -9,6 +9,7 @@ import { loginCommand, tokenCommand } from './commands/registry-commands';
 import { execCommand, rotateCommand } from './commands/beyond-commands';
 import { doctorCommand, storeCommand } from './commands/store-commands';
 import { importCommand, scanCommand } from './commands/sweep-commands';
+import { setupCommand } from './commands/setup-commands';
 import type { ParsedArgs } from './commands/args';
 import { EXIT, reportError, usageError } from './cli-error';
 import type { CliIo } from './io';
@@ -30,6 +31,7 @@ const COMMANDS = {
   rotate: rotateCommand,
   store: storeCommand,
   doctor: doctorCommand,
+  setup: setupCommand,
 } as const;
 
 /** Runs one command (arguments already parsed by main.ts) and returns its exit code; never throws. */

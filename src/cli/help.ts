@@ -44,6 +44,10 @@ Beyond the registries:
   keyport rotate ID [--password-stdin] [--otp CODE]
                                               new token, rewrite its files, verify, revoke old
 
+No secret on disk (credential helpers answer for hosts in the vault):
+  keyport setup git [--file GITCONFIG] [--registry URL]
+                                              make git ask git-credential-keyport
+
 Where the tokens live:
   keyport doctor                              which store holds the tokens, why, and what that
                                               means for written files, references and exec

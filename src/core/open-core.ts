@@ -13,7 +13,7 @@ import { RotateFlow } from './rotate-flow';
 import { nodePrefix, ScanFlow } from './scan/scan-flow';
 import { SweepFlow } from './scan/sweep-flow';
 import { CLIPBOARD_CLEAR_SECONDS, KeyportService } from './service';
-import { KeyringSecretStore } from './vault/keyring-secret-store';
+import { KEYCHAIN_SERVICE, KeyringSecretStore } from './vault/keyring-secret-store';
 import { EncryptedFileSecretStore, type PassphraseSource } from './vault/encrypted-file-store';
 import type { SecretStore } from './vault/secret-store';
 import { chooseStore, type StoreChoice, type StoreKind } from './vault/store-choice';
@@ -25,8 +25,7 @@ import type { NativeDialogs } from './access/native-dialogs';
 import { PathPolicy } from './access/path-policy';
 import { standardConfigFiles } from './access/standard-config-files';
 
-/** The keychain service name every Keyport entry is filed under. */
-export const KEYCHAIN_SERVICE = 'keyport';
+export { KEYCHAIN_SERVICE };
 
 /**
  * Who is asking. 'app' (the Electron app, and the e2e bridge that stands in for it): the renderer

@@ -8,6 +8,9 @@ import type { SecretStore } from './secret-store';
  * a token "stored" there is gone at logout or reboot. Pinned, that case is an error we report.
  * Ignored on macOS and Windows.
  */
+/** The keychain service name every Keyport entry is filed under. */
+export const KEYCHAIN_SERVICE = 'keyport';
+
 const ENTRY_OPTIONS: EntryOptions = { linux: { store: 'secret-service' } };
 
 /**

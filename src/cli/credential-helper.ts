@@ -1,0 +1,118 @@
+/**
+ * The entry points of `git-credential-keyport` and `docker-credential-keyport` (bin/*.cjs), bundled
+ * by scripts/build-cli.mjs as out/cli/credential-helper.cjs. A client runs its helper for every
+ * request, so this opens only the vault (see openHelperVault), none of the command runner.
+ */
+import { KeyportError } from '../shared/errors';
+import {
+  DOCKER_NOT_FOUND,
+  dockerCredentialGet,
+  dockerCredentialList,
+  dockerCredentialStore,
+} from '../core/credential-helpers/docker-credential';
+import { gitCredentialGet, parseGitRequest } from '../core/credential-helpers/git-credential';
+import { openHelperVault } from '../core/credential-helpers/helper-vault';
+import { processIo, type CliIo } from './io';
+import { terminalText } from './terminal-text';
+
+export interface HelperIo extends CliIo {
+  /** A secret is printed only to a pipe (the client): never to a person's terminal. */
+  stdoutIsTty: boolean;
+}
+
+const processHelperIo: HelperIo = { ...processIo, stdoutIsTty: process.stdout.isTTY === true };
+
+/** A failure for people (stderr), with only our own sentence; never a secret. */
+function say(io: HelperIo, name: string, err: unknown): void {
+  const message =
+    err instanceof KeyportError ? err.message : 'Something went wrong inside Keyport.';
+  io.stderr(terminalText(`${name}: ${message}\n`));
+}
+
+function refuseTerminal(io: HelperIo, name: string): boolean {
+  if (!io.stdoutIsTty) return false;
+  io.stderr(
+    `${name}: this is a credential helper for programs; it does not print secrets to a terminal (use keyport reveal).\n`,
+  );
+  return true;
+}
+
+/**
+ * git runs `git-credential-keyport get|store|erase`. Any failure (a locked keychain, no Secret
+ * Service) prints nothing on stdout: git then asks its next helper or the user, as the protocol
+ * intends; the reason goes to stderr, which git shows.
+ */
+export async function runGitCredential(
+  argv: string[],
+  io: HelperIo = processHelperIo,
+): Promise<number> {
+  const name = 'git-credential-keyport';
+  const action = argv[0];
+  if (action !== 'get' && action !== 'store' && action !== 'erase') {
+    io.stderr(`usage: ${name} get|store|erase (run by git; see keyport setup git)\n`);
+    return 2;
+  }
+  const input = await io.readStdin();
+  // store and erase: git reports what worked or failed. Keyport's tokens change only through
+  // Keyport (add, rotate, remove), so a credential typed at git's prompt is not taken in
+  // silently, and a refused one is not deleted.
+  if (action !== 'get') return 0;
+  if (refuseTerminal(io, name)) return 1;
+  try {
+    const vault = await openHelperVault(io.env);
+    io.stdout(await gitCredentialGet(vault, parseGitRequest(input)));
+    return 0;
+  } catch (err) {
+    say(io, name, err);
+    return 0;
+  }
+}
+
+/**
+ * Docker, Podman, Skopeo and Buildah run `docker-credential-keyport get|store|erase|list`. A locked
+ * or missing keychain answers like an empty one (the not-found sentence, exit 1), so the client
+ * goes on anonymously or asks; the reason goes to stderr.
+ */
+export async function runDockerCredential(
+  argv: string[],
+  io: HelperIo = processHelperIo,
+): Promise<number> {
+  const name = 'docker-credential-keyport';
+  const action = argv[0];
+  if (!['get', 'store', 'erase', 'list'].includes(action ?? '')) {
+    io.stderr(
+      `usage: ${name} get|store|erase|list (run by container tools; see keyport setup docker)\n`,
+    );
+    return 2;
+  }
+  const input = await io.readStdin();
+  try {
+    if (action === 'erase') {
+      // Logging out forgets nothing in Keyport: the token stays until `keyport remove`.
+      io.stderr(`${name}: the token stays in Keyport; remove it there (keyport remove ID).\n`);
+      return 0;
+    }
+    if (action === 'get' && refuseTerminal(io, name)) return 1;
+    const vault = await openHelperVault(io.env);
+    if (action === 'store') {
+      await dockerCredentialStore(vault, input);
+      return 0;
+    }
+    if (action === 'list') {
+      io.stdout(`${JSON.stringify(await dockerCredentialList(vault))}\n`);
+      return 0;
+    }
+    const found = await dockerCredentialGet(vault, input);
+    if (!found) {
+      io.stdout(`${DOCKER_NOT_FOUND}\n`);
+      return 1;
+    }
+    io.stdout(`${JSON.stringify(found)}\n`);
+    return 0;
+  } catch (err) {
+    say(io, name, err);
+    // For get, the protocol's own "nothing here": clients fall back cleanly.
+    io.stdout(action === 'get' ? `${DOCKER_NOT_FOUND}\n` : '');
+    return 1;
+  }
+}

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryClipboard, type TimerPort } from '../../../src/core/clipboard-guard';
-import { createHandlers } from '../../../src/core/ipc-handlers';
 import { openCore } from '../../../src/core/open-core';
 import { MemorySecretStore } from '../../../src/core/vault/secret-store';
 import { APP_ENTRY_URL } from '../../../src/main/app-protocol';
 import { RevealShield, type ProtectableWindow } from '../../../src/main/content-protection';
-import { registerIpc, type IpcInvokeEvent, type IpcMainPort } from '../../../src/main/ipc';
-import { createOriginCheck } from '../../../src/main/trusted-origin';
 import { requestSchemas } from '../../../src/shared/ipc-contract';
 import { useTempDirs } from '../../support/temp-dir';
+import { wireMainIpc } from '../../support/main-ipc';
 import { ScriptedDialogs } from '../../support/scripted-dialogs';
 
 /**
@@ -29,14 +27,7 @@ class FakeWindow implements ProtectableWindow {
   }
 }
 
-type Listener = Parameters<IpcMainPort<FakeWindow>['handle']>[1];
-
 async function wire() {
-  const listeners = new Map<string, Listener>();
-  const ipc: IpcMainPort<FakeWindow> = {
-    handle: (channel, listener) => void listeners.set(channel, listener),
-    removeHandler: (channel) => void listeners.delete(channel),
-  };
   const core = await openCore({
     access: { mode: 'app', dialogs: new ScriptedDialogs() },
     version: 'test',
@@ -50,46 +41,31 @@ async function wire() {
     clearTimeout: () => undefined,
   };
   const shield = new RevealShield(30_000, timers);
-  const unregister = registerIpc(
-    ipc,
-    createHandlers(core.service),
-    createOriginCheck(APP_ENTRY_URL, undefined),
-    (channel, result, window) => shield.onAnswer(channel, result, window),
-  );
   const window = new FakeWindow();
-  const invoke = (
-    channel: string,
-    payload: unknown,
-    frame: IpcInvokeEvent['senderFrame'] = { url: APP_ENTRY_URL, parent: null },
-  ) => {
-    const listener = listeners.get(channel);
-    if (!listener) throw new Error(`No handler registered for '${channel}'`);
-    return listener({ senderFrame: frame, sender: window }, payload) as Promise<{
-      ok: boolean;
-      value?: unknown;
-      error?: { code: string };
-    }>;
-  };
-  return { listeners, invoke, window, fired, unregister };
+  const ipc = wireMainIpc<FakeWindow>(core.service, {
+    sender: window,
+    onAnswer: (channel, result, sender) => shield.onAnswer(channel, result, sender),
+  });
+  return { ...ipc, window, fired };
 }
 
 describe('registerIpc', () => {
   it('registers exactly the contract’s channels, and removes them all again', async () => {
-    const { listeners, unregister } = await wire();
-    expect([...listeners.keys()].sort()).toEqual(Object.keys(requestSchemas).sort());
+    const { channels, unregister } = await wire();
+    expect(channels().sort()).toEqual(Object.keys(requestSchemas).sort());
     unregister();
-    expect(listeners.size).toBe(0);
+    expect(channels()).toEqual([]);
   });
 
   it('refuses every channel from a foreign frame before looking at the payload', async () => {
-    const { invoke, listeners } = await wire();
+    const { invoke, channels } = await wire();
     const frames = [
       { url: 'https://evil.example/', parent: null },
       { url: APP_ENTRY_URL, parent: {} },
       { url: 'file:///tmp/evil.html', parent: null },
       null,
     ];
-    for (const channel of listeners.keys()) {
+    for (const channel of channels()) {
       for (const frame of frames) {
         const result = await invoke(channel, { whatever: true }, frame);
         expect(result).toEqual({
@@ -101,15 +77,14 @@ describe('registerIpc', () => {
   });
 
   it('protects the window while a revealed secret is on its way and after, until the period ends', async () => {
-    const { invoke, window, fired } = await wire();
-    const added = await invoke('vault:add', {
+    const { invoke, call, window, fired } = await wire();
+    const { id } = await call('vault:add', {
       label: 'ci',
       registry: 'https://registry.npmjs.org/',
       ecosystem: 'npm',
       secret: SECRET,
     });
     expect(window.calls).toEqual([]);
-    const id = (added.value as { id: string }).id;
     const revealed = await invoke('vault:reveal', { id });
     expect(revealed).toEqual({ ok: true, value: { secret: SECRET } });
     expect(window.calls).toEqual([true]);

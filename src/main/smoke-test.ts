@@ -1,3 +1,5 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { App, BrowserWindow, Clipboard } from 'electron';
 import type { Core } from '../core/open-core';
@@ -171,11 +173,18 @@ export async function runSmokeChecks(
 }
 
 /**
- * Called before `ready`: a smoke run gets its own Chromium profile beside its KEYPORT_HOME, so
- * it neither touches nor waits on the user's (the single-instance lock lives there too).
+ * Called before `ready` (and before the core opens): a smoke run always gets its own data folder
+ * — a temp one when `Keyport --smoke-test` is started by hand without KEYPORT_HOME, so the check's
+ * add/remove never touches the user's vault file — and its own Chromium profile beside it, so it
+ * neither touches nor waits on the user's (the single-instance lock lives there too).
  */
-export function prepareSmokeTest(app: App, env: NodeJS.ProcessEnv): void {
-  if (env.KEYPORT_HOME) app.setPath('userData', path.join(env.KEYPORT_HOME, 'electron-profile'));
+export function prepareSmokeTest(
+  app: Pick<App, 'setPath'>,
+  env: NodeJS.ProcessEnv,
+  makeTempDir: () => string = () => mkdtempSync(path.join(os.tmpdir(), 'keyport-smoke-')),
+): void {
+  env.KEYPORT_HOME ||= makeTempDir();
+  app.setPath('userData', path.join(env.KEYPORT_HOME, 'electron-profile'));
 }
 
 export interface SmokeTarget {

@@ -8,6 +8,7 @@ import { openCore } from '../../../src/core/open-core';
 import { MemorySecretStore } from '../../../src/core/vault/secret-store';
 import { APP_ENTRY_URL, serveAppRequest } from '../../../src/main/app-protocol';
 import {
+  prepareSmokeTest,
   runSmokeChecks,
   smokeChecks,
   smokeTestRequested,
@@ -130,5 +131,18 @@ describe('the smoke test’s checks', () => {
     expect(smokeTestRequested(['electron', '.'], { KEYPORT_SMOKE: '1' })).toBe(true);
     expect(smokeTestRequested(['electron', '.'], { KEYPORT_SMOKE: '0' })).toBe(false);
     expect(smokeTestRequested(['electron', '.', '--smoke'], {})).toBe(false);
+  });
+
+  it('never runs on the user’s own vault: without KEYPORT_HOME it gets a temp data folder', () => {
+    const paths: Record<string, string> = {};
+    const app = { setPath: (name: string, value: string) => void (paths[name] = value) };
+    const env: NodeJS.ProcessEnv = {};
+    prepareSmokeTest(app, env, () => '/tmp/keyport-smoke-x');
+    expect(env.KEYPORT_HOME).toBe('/tmp/keyport-smoke-x');
+    expect(paths.userData).toBe(path.join('/tmp/keyport-smoke-x', 'electron-profile'));
+
+    const given: NodeJS.ProcessEnv = { KEYPORT_HOME: '/data/smoke' };
+    prepareSmokeTest(app, given, () => '/never');
+    expect(given.KEYPORT_HOME).toBe('/data/smoke');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, createApi, errorInfoOf } from '../../src/renderer/src/api';
+import { ApiError, createApi, errorInfoOf, plainMessage } from '../../src/renderer/src/api';
 import type { KeyportApi } from '../../src/shared/ipc-contract';
 import { FakeKeyport } from './fake-keyport';
 import { secret } from './render-app';
@@ -34,5 +34,23 @@ describe('api client', () => {
       message: 'Keyport could not reach its vault; nothing was changed.',
     });
     expect(errorInfoOf(new Error('secret text')).message).not.toContain('secret text');
+  });
+
+  it('turns system error codes into plain sentences', async () => {
+    const fake = new FakeKeyport([{ id: 'a', label: 'a', secret: secret('a') }]);
+    const api = createApi(fake.api);
+    fake.failNext(
+      'planWrite',
+      'CONFIG_WRITE_FAILED',
+      "EISDIR: illegal operation on a directory, open '/h/x'",
+    );
+    const err = await api
+      .planWrite({ tokenId: 'a', format: 'npmrc', file: '/h/x' })
+      .catch((e: unknown) => e);
+    expect(errorInfoOf(err).message).toBe(
+      'That path is a folder, not a file: choose a file. Nothing was changed.',
+    );
+    expect(plainMessage('PATH_NOT_ALLOWED', '')).toMatch(/Choose file…/);
+    expect(plainMessage('TOO_LARGE', 'The file is over 1 MB.')).toBe('The file is over 1 MB.');
   });
 });

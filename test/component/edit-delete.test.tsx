@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import {
   DAY,
+  detailPane,
   findList,
   isoIn,
   openToken,
@@ -148,7 +149,8 @@ describe('Edit', () => {
     expect(fake.callsTo('updateToken')).toEqual([
       { id: 'a', label: 'alpha renamed', notes: 'old note', expires: null },
     ]);
-    expect(within(row('alpha renamed')).getByText('no expiry')).toBeTruthy();
+    expect(row('alpha renamed').querySelector('.pill')).toBeNull();
+    expect(within(detailPane('alpha renamed')).getByText('no expiry')).toBeTruthy();
   });
 
   it('keeps an unchanged expiry exactly as it was', async () => {

@@ -162,7 +162,24 @@ export class FakeKeyport {
     },
   };
 
+  /**
+   * Main's native pickers, played by the test (no Electron here): the next answers, in order;
+   * with nothing scripted the user cancels.
+   */
+  readonly picks: { files: (string | null)[]; folders: (string | null)[] } = {
+    files: [],
+    folders: [],
+  };
+
   private readonly operations = {
+    pickConfigFile: () => {
+      const file = this.picks.files.shift() ?? null;
+      return file === null ? null : { file };
+    },
+    pickFolder: () => {
+      const dir = this.picks.folders.shift() ?? null;
+      return dir === null ? null : { dir };
+    },
     cancelOperation: (req: VaultRequest<'cancelOperation'>) => {
       const cancel = this.inFlight.get(req.opId);
       cancel?.();

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FakeKeyport } from './fake-keyport';
 import { renderApp, secret } from './render-app';
-import { findingRow, runScan } from './scan-helpers';
+import { openFinding, runScan, statusOf } from './scan-helpers';
 
 const NPM = secret('plain');
 const MVN = secret('maven');
@@ -23,7 +23,9 @@ async function openImport(file: string, line: number, fake = fixture()) {
   const ctx = renderApp({ fake });
   await screen.findByRole('heading', { name: 'No tokens yet' });
   await runScan(ctx.user);
-  await ctx.user.click(within(findingRow(file, line)).getByRole('button', { name: 'Import' }));
+  await ctx.user.click(
+    within(await openFinding(ctx.user, file, line)).getByRole('button', { name: 'Import…' }),
+  );
   const dialog = screen.getByRole('dialog', { name: 'Import token' });
   return { ...ctx, dialog };
 }
@@ -31,8 +33,6 @@ async function openImport(file: string, line: number, fake = fixture()) {
 const field = (dialog: HTMLElement, name: string) =>
   within(dialog).getByLabelText(name) as HTMLInputElement;
 const notices = () => screen.getByRole('status', { name: 'Notifications' });
-const statusOf = (file: string, line: number) =>
-  findingRow(file, line).querySelectorAll('td')[3]?.textContent;
 
 describe('Import a found token', () => {
   it('imports, offers a reference with a diff, replaces, and undoes from the notice', async () => {
@@ -83,7 +83,7 @@ describe('Import a found token', () => {
       ),
     ).toBeTruthy();
     // The rescan after import already shows the value as held.
-    await waitFor(() => expect(statusOf('/home/u/.npmrc', 2)).toBe('In Keyport as acme personal'));
+    await waitFor(() => expect(statusOf('/home/u/.npmrc', 2)).toBe('plaintext, in Keyport'));
 
     await user.click(within(dialog).getByRole('button', { name: 'Replace' }));
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -93,17 +93,19 @@ describe('Import a found token', () => {
     expect(
       within(notices()).getByText('Wrote //npm.acme.dev/:_authToken to ~/.npmrc'),
     ).toBeTruthy();
-    await waitFor(() =>
-      expect(statusOf('/home/u/.npmrc', 2)).toBe('Reference (nothing secret on disk)'),
-    );
-    expect(within(findingRow('/home/u/.npmrc', 2)).queryByRole('button')).toBeNull();
+    await waitFor(() => expect(statusOf('/home/u/.npmrc', 2)).toBe('reference'));
+    expect(
+      within(await openFinding(user, '/home/u/.npmrc', 2)).queryByRole('button', {
+        name: /Import/,
+      }),
+    ).toBeNull();
 
     await user.click(within(notices()).getByRole('button', { name: 'Undo' }));
     expect(await within(notices()).findByText('Restored ~/.npmrc')).toBeTruthy();
     expect(fake.configs.files.get('/home/u/.npmrc')).toBe(
       `registry=https://npm.acme.dev/\n//npm.acme.dev/:_authToken=${NPM}`,
     );
-    await waitFor(() => expect(statusOf('/home/u/.npmrc', 2)).toBe('In Keyport as acme personal'));
+    await waitFor(() => expect(statusOf('/home/u/.npmrc', 2)).toBe('plaintext, in Keyport'));
     expect(document.body.textContent).not.toContain(NPM);
   });
 
@@ -170,7 +172,7 @@ describe('Import a found token', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(within(notices()).getByText('Imported “pypi.corp.dev”')).toBeTruthy();
     expect(fake.callsTo('planWrite')).toEqual([]);
-    await waitFor(() => expect(statusOf('/home/u/.netrc', 1)).toBe('In Keyport as pypi.corp.dev'));
+    await waitFor(() => expect(statusOf('/home/u/.netrc', 1)).toBe('plaintext, in Keyport'));
   });
 
   it('shows why an import failed and stays open', async () => {

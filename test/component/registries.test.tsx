@@ -26,12 +26,12 @@ function seeded() {
   fake.registry.seedAccount({ id: 'acc', username: 'alice' });
   fake.registry.seedRemote('acc', {
     key: 'key-ci',
-    masked: 'npm_••••cipu',
+    masked: 'npm_••••••••cipu',
     created: '2026-02-01T10:00:00.000Z',
   });
   fake.registry.seedRemote('acc', {
     key: 'key-web',
-    masked: 'npm_••••webx',
+    masked: 'npm_••••••••webx',
     name: 'deploy-bot',
     cidr: ['10.0.0.0/8', '2001:db8::/32'],
     created: '2026-02-20T10:00:00.000Z',
@@ -39,7 +39,7 @@ function seeded() {
   });
   fake.registry.seedRemote('acc', {
     key: 'key-ro',
-    masked: 'npm_••••read',
+    masked: 'npm_••••••••read',
     readonly: true,
     created: '2026-03-01T10:00:00.000Z',
   });
@@ -71,21 +71,24 @@ describe('Registries view', () => {
     expect(screen.getByRole('button', { name: 'alice @ registry.npmjs.org' })).toBeTruthy();
     expect(screen.getByText('Signed in as alice')).toBeTruthy();
 
-    const inKeyport = rowOf('npm_••••cipu');
+    const inKeyport = rowOf('npm_••••••••cipu');
     expect(within(inKeyport).getByText('ci publish')).toBeTruthy();
     expect(within(inKeyport).getByText('In Keyport')).toBeTruthy();
     expect(within(inKeyport).getByText('publish')).toBeTruthy();
     expect(within(inKeyport).getByText('any')).toBeTruthy();
     expect(within(inKeyport).getByText('Feb 1, 2026')).toBeTruthy();
     expect(within(inKeyport).getByText('never')).toBeTruthy();
+    // The account's own session token is shown here, not under Tokens.
+    expect(screen.getByText(/Session token/)).toBeTruthy();
 
-    const granular = rowOf('npm_••••webx');
+    // One masking style: the registry's own mask is shown the way Keyport masks.
+    const granular = rowOf('npm_••••••••webx');
     expect(within(granular).getByText('Registry only')).toBeTruthy();
     expect(within(granular).getByText('granular: deploy-bot')).toBeTruthy();
     expect(within(granular).getByText('10.0.0.0/8, 2001:db8::/32')).toBeTruthy();
     expect(within(granular).getByText('May 20, 2026')).toBeTruthy();
 
-    expect(within(rowOf('npm_••••read')).getByText('read-only')).toBeTruthy();
+    expect(within(rowOf('npm_••••••••read')).getByText('read-only')).toBeTruthy();
 
     const revoked = rowOf('old laptop');
     expect(within(revoked).getByText('Revoked elsewhere')).toBeTruthy();
@@ -97,7 +100,11 @@ describe('Registries view', () => {
     expect(
       within(revoked).getByRole('button', { name: 'Remove old laptop from Keyport' }),
     ).toBeTruthy();
-    expect(within(granular).getByRole('checkbox', { name: 'Select npm_••••webx' })).toBeTruthy();
+    expect(
+      within(granular).getByRole('checkbox', {
+        name: 'Select npm_••••••••webx, created Feb 20, 2026',
+      }),
+    ).toBeTruthy();
   });
 
   it('says so when the registry lists no tokens', async () => {
@@ -165,7 +172,7 @@ describe('Registries view, more', () => {
   it('shows the selected account’s own tokens when another account is chosen', async () => {
     const fake = seeded();
     fake.registry.seedAccount({ id: 'acc2', username: 'bob', registry: 'https://npm.corp.dev/' });
-    fake.registry.seedRemote('acc2', { key: 'key-bob', masked: 'npm_••••bobb' });
+    fake.registry.seedRemote('acc2', { key: 'key-bob', masked: 'npm_••••••••bobb' });
     const { user } = renderApp({ fake });
     await openRegistries(user);
     await table();
@@ -174,8 +181,8 @@ describe('Registries view, more', () => {
 
     await user.click(screen.getByRole('button', { name: 'bob @ npm.corp.dev' }));
     expect(await screen.findByText('Signed in as bob')).toBeTruthy();
-    await waitFor(() => expect(rowOf('npm_••••bobb')).toBeTruthy());
-    expect(within(screen.getByRole('table')).queryByText('npm_••••cipu')).toBeNull();
+    await waitFor(() => expect(rowOf('npm_••••••••bobb')).toBeTruthy());
+    expect(within(screen.getByRole('table')).queryByText('npm_••••••••cipu')).toBeNull();
     expect(alice.getAttribute('aria-current')).toBeNull();
     expect(fake.callsTo('listRemoteTokens').at(-1)).toEqual({
       accountId: 'acc2',
@@ -208,7 +215,7 @@ describe('Registries view, more', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(add);
 
-    await user.click(screen.getByRole('checkbox', { name: 'Select npm_••••read' }));
+    await user.click(screen.getByRole('checkbox', { name: /^Select npm_••••••••read,/ }));
     const revoke = screen.getByRole('button', { name: 'Revoke selected' });
     await user.click(revoke);
     await user.keyboard('{Escape}');
@@ -338,8 +345,10 @@ describe('Revoke', () => {
     const revokeSelected = screen.getByRole('button', { name: 'Revoke selected' });
     expect((revokeSelected as HTMLButtonElement).disabled).toBe(true);
 
-    await user.click(screen.getByRole('checkbox', { name: 'Select npm_••••cipu' }));
-    await user.click(screen.getByRole('checkbox', { name: 'Select npm_••••webx' }));
+    await user.click(
+      screen.getByRole('checkbox', { name: /^Select ci publish npm_••••••••cipu,/ }),
+    );
+    await user.click(screen.getByRole('checkbox', { name: /^Select npm_••••••••webx,/ }));
     await user.click(revokeSelected);
 
     const dialog = screen.getByRole('alertdialog', { name: 'Revoke tokens' });
@@ -347,8 +356,8 @@ describe('Revoke', () => {
       .getAllByRole('listitem')
       .map((li) => li.textContent);
     expect(items).toEqual([
-      'ci publish npm_••••cipu created Feb 1, 2026',
-      'Not in Keyport npm_••••webx created Feb 20, 2026',
+      'ci publish npm_••••••••cipu created Feb 1, 2026',
+      'Not in Keyport npm_••••••••webx created Feb 20, 2026',
     ]);
     const removeLocal = within(dialog).getByRole('checkbox', { name: 'Also remove from Keyport' });
     expect((removeLocal as HTMLInputElement).checked).toBe(true);
@@ -369,10 +378,10 @@ describe('Revoke', () => {
     // Listed again: the two are gone, the read-only one and the revoked-elsewhere row remain.
     await waitFor(() => expect(fake.callsTo('listRemoteTokens')).toHaveLength(2));
     await waitFor(() =>
-      expect(within(screen.getByRole('table')).queryByText('npm_••••cipu')).toBeNull(),
+      expect(within(screen.getByRole('table')).queryByText('npm_••••••••cipu')).toBeNull(),
     );
-    expect(within(screen.getByRole('table')).queryByText('npm_••••webx')).toBeNull();
-    expect(rowOf('npm_••••read')).toBeTruthy();
+    expect(within(screen.getByRole('table')).queryByText('npm_••••••••webx')).toBeNull();
+    expect(rowOf('npm_••••••••read')).toBeTruthy();
     expect(rowOf('old laptop')).toBeTruthy();
     expect(store.getState().tokens.map((t) => t.id)).not.toContain('ci');
   });
@@ -401,7 +410,7 @@ describe('Revoke', () => {
     ]);
     // One notice says both: what was revoked and what the registry still lists.
     const warning = screen.getByText(
-      'Revoked 2 tokens. The registry still lists 1 token it was asked to revoke: npm_••••read',
+      'Revoked 2 tokens. The registry still lists 1 token it was asked to revoke: npm_••••••••read',
     );
     expect(warning.closest('.notice')?.className).toContain('notice--warning');
     expect(store.getState().tokens.map((t) => t.id)).toContain('ci');
@@ -416,7 +425,7 @@ describe('Revoke', () => {
     const { user } = renderApp({ fake });
     await openRegistries(user);
     await table();
-    await user.click(screen.getByRole('checkbox', { name: 'Select npm_••••read' }));
+    await user.click(screen.getByRole('checkbox', { name: /^Select npm_••••••••read,/ }));
     await user.click(screen.getByRole('button', { name: 'Revoke selected' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Revoke tokens' });
     fake.failNext('revokeRemoteTokens', 'FORBIDDEN', 'The registry refused: 403 Forbidden.');
@@ -424,6 +433,6 @@ describe('Revoke', () => {
     expect(within(dialog).getByRole('alert').textContent).toBe(
       'The registry refused: 403 Forbidden.',
     );
-    expect(rowOf('npm_••••read')).toBeTruthy();
+    expect(rowOf('npm_••••••••read')).toBeTruthy();
   });
 });

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type userEvent from '@testing-library/user-event';
 import { expect } from 'vitest';
+import type { FakeKeyport } from './fake-keyport';
 
 type User = ReturnType<typeof userEvent.setup>;
 
@@ -11,49 +12,62 @@ export async function openScan(user: User) {
       name: 'Scan',
     }),
   );
-  return screen.getByRole('textbox', { name: 'Project folder' }) as HTMLInputElement;
 }
 
 /** The view's Scan button (the sidebar entry has the same name, so this looks in main only). */
-export function scanButton(name: 'Scan' | 'Scanning…' = 'Scan'): HTMLElement {
+export function scanButton(name: 'Scan' | 'Scan again' | 'Scanning…' = 'Scan'): HTMLElement {
   return within(screen.getByRole('main')).getByRole('button', { name });
 }
 
-/** Scans (with a project folder if given) and waits for the scan to settle. */
-export async function runScan(user: User, projectDir?: string) {
-  const folder = await openScan(user);
-  await user.clear(folder);
-  if (projectDir) await user.type(folder, projectDir);
-  await user.click(scanButton());
+/**
+ * Scans and waits for the scan to settle. A project folder comes from main's folder picker,
+ * which the fake plays: it answers `projectDir` once.
+ */
+export async function runScan(user: User, projectDir?: string, fake?: FakeKeyport) {
+  await openScan(user);
+  const main = within(screen.getByRole('main'));
+  if (projectDir !== undefined) {
+    if (!fake) throw new Error('runScan with a folder needs the fake that answers the picker');
+    fake.picks.folders.push(projectDir);
+    await user.click(main.getByRole('button', { name: 'Choose folder…' }));
+  } else {
+    await user.click(main.getByRole('button', { name: /^Scan( again)?$/ }));
+  }
   await waitFor(() => expect(screen.queryByRole('button', { name: 'Scanning…' })).toBeNull());
 }
 
-export function findingTable(): HTMLElement {
-  return screen.getByRole('table', { name: 'Found credentials' });
+export function findingList(): HTMLElement {
+  return screen.getByRole('region', { name: 'Found credentials' });
 }
 
-/** The table's body rows, each as its cells' text. */
+/** Every finding row as `group / file / line N / entry / pills`, in the order shown. */
 export function findingRows(): string[][] {
-  return within(findingTable())
-    .getAllByRole('row')
-    .slice(1)
-    .map((row) =>
-      Array.from(row.querySelectorAll('th, td')).map((cell) => cell.textContent?.trim() ?? ''),
-    );
+  return Array.from(findingList().querySelectorAll<HTMLElement>('.finding-row')).map((row) => [
+    row.closest('.finding-group')?.querySelector('.finding-group__title')?.textContent ?? '',
+    row.closest('.finding-file')?.querySelector('.finding-file__name')?.textContent ?? '',
+    ...Array.from(row.children).map((el) => el.textContent ?? ''),
+  ]);
 }
 
-/** The row of the entry at `file`, `line`. */
+/** The row of the entry at `file` (the full path), `line`. */
 export function findingRow(file: string, line: number): HTMLElement {
-  const row = within(findingTable())
-    .getAllByRole('row')
-    .slice(1)
-    .find((r) => {
-      const [fileCell, lineCell] = Array.from(r.querySelectorAll('th, td'));
-      return (
-        fileCell?.querySelector('.mono')?.textContent === file &&
-        lineCell?.textContent === String(line)
-      );
-    });
+  const fileGroup = Array.from(findingList().querySelectorAll<HTMLElement>('.finding-file')).find(
+    (el) => el.querySelector('.finding-file__name')?.getAttribute('title') === file,
+  );
+  const row = Array.from(fileGroup?.querySelectorAll<HTMLElement>('.finding-row') ?? []).find(
+    (r) => r.querySelector('.finding-row__line')?.textContent === `line ${line}`,
+  );
   if (!row) throw new Error(`No finding row for ${file}:${line}`);
   return row;
+}
+
+/** The status pill of a finding's row. */
+export function statusOf(file: string, line: number): string | undefined {
+  return findingRow(file, line).querySelector('.pill')?.textContent ?? undefined;
+}
+
+/** Selects a finding and returns its details. */
+export async function openFinding(user: User, file: string, line: number) {
+  await user.click(findingRow(file, line));
+  return screen.getByRole('region', { name: /:\d+$/ });
 }

@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { GLOBAL_NPMRC } from './fake-scan';
 import { FakeKeyport } from './fake-keyport';
@@ -6,10 +6,11 @@ import { findList, openToken, renderApp, secret } from './render-app';
 import {
   findingRow,
   findingRows,
-  findingTable,
+  openFinding,
   openScan,
   runScan,
   scanButton,
+  statusOf,
 } from './scan-helpers';
 
 const HELD = secret('acme');
@@ -37,89 +38,123 @@ describe('Scan', () => {
     const { user, fake } = renderApp({ fake: fixture() });
     await findList();
     await openScan(user);
-    expect(screen.getByText(/Keyport reads your user, project and global \.npmrc/)).toBeTruthy();
-    expect(screen.queryByRole('table', { name: 'Found credentials' })).toBeNull();
+    expect(screen.getByText(/Keyport reads your user and global \.npmrc/)).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Found credentials' })).toBeNull();
     expect(fake.callsTo('scan')).toEqual([]);
   });
 
-  it('lists every credential masked, with level, status, overridden and reference rows', async () => {
-    const { user, fake } = renderApp({ fake: fixture() });
+  it('groups every credential by where it comes from and by file, masked, paths as ~/', async () => {
+    const fake = fixture();
+    const { user } = renderApp({ fake });
     await findList();
-    await runScan(user, '/w/app');
+    await runScan(user, '/w/app', fake);
 
+    expect(fake.callsTo('pickFolder')).toEqual([{ purpose: 'scan' }]);
     expect(fake.callsTo('scan')).toEqual([{ projectDir: '/w/app' }]);
     expect(findingRows()).toEqual([
       [
-        '/w/app/.npmrc project',
-        '1',
+        'Project /w/app',
+        '/w/app/.npmrc',
+        'line 1',
         '//npm.acme.dev/:_authToken=npm_••••••••acme',
-        'https://npm.acme.dev/',
-        'In Keyport as acme publish',
-        '',
+        'plaintext, in Keyport',
       ],
       [
-        '/home/u/.npmrc user',
-        '1',
+        'Your user files',
+        '~/.npmrc',
+        'line 1',
         '//npm.acme.dev/:_authToken=npm_••••••••plai',
-        'https://npm.acme.dev/',
-        expect.stringMatching(/^Not in Keyport Overridden: A file with higher precedence/),
-        '/home/u/.npmrc, line 1Import',
+        'plaintext',
+        'overridden',
       ],
       [
-        '/home/u/.npmrc user',
-        '2',
+        'Your user files',
+        '~/.npmrc',
+        'line 2',
         '//registry.npmjs.org/:_authToken=${NPM_TOKEN}',
-        'https://registry.npmjs.org/',
-        'Reference (nothing secret on disk)',
-        '',
+        'reference',
       ],
       [
-        '/home/u/.netrc user',
-        '1',
+        'Your user files',
+        '~/.netrc',
+        'line 1',
         'machine pypi.corp.dev=npm_••••••••netr',
-        'https://pypi.corp.dev/',
-        'Not in Keyport',
-        '/home/u/.netrc, line 1Import',
+        'plaintext',
       ],
     ]);
     expect(screen.getByText('4 credentials in 3 files')).toBeTruthy();
-
-    const overridden = within(findingRow('/home/u/.npmrc', 1)).getByText('Overridden');
-    expect(overridden.getAttribute('title')).toBe(
-      'A file with higher precedence sets the same key, so this entry is ignored.',
-    );
-    expect(within(findingRow('/w/app/.npmrc', 1)).queryByText('Overridden')).toBeNull();
-    expect(within(findingRow('/home/u/.netrc', 1)).queryByText('Overridden')).toBeNull();
-    const level = within(findingRow('/w/app/.npmrc', 1)).getByText('project');
-    expect(level.className).toContain('level--project');
-    // The entry is monospace and masked; no value in the page.
-    expect(
-      within(findingRow('/w/app/.npmrc', 1))
-        .getByText(/_authToken=npm_/)
-        .tagName.toLowerCase(),
-    ).toBe('code');
+    expect(screen.getByText('/w/app', { selector: '.scan__folder .mono' })).toBeTruthy();
     for (const value of [HELD, PLAIN, NETRC]) {
       expect(document.body.textContent).not.toContain(value);
     }
-    // Import is offered on plaintext rows only, and names its row for screen readers.
-    const imports = within(findingTable()).getAllByRole('button', { name: 'Import' });
-    expect(imports.map((b) => b.getAttribute('aria-describedby') !== null)).toEqual([true, true]);
-    expect(
-      within(findingRow('/home/u/.netrc', 1)).getByRole('button', {
-        name: 'Import',
-        description: '/home/u/.netrc, line 1',
-      }),
-    ).toBeTruthy();
+    // One button per row: the row itself.
+    expect(within(findingRow('/home/u/.netrc', 1)).queryAllByRole('button')).toHaveLength(0);
+  });
+
+  it('shows a finding’s details with what to do: Import, or Replace with reference', async () => {
+    const fake = fixture();
+    const { user } = renderApp({ fake });
+    await findList();
+    await runScan(user, '/w/app', fake);
+
+    const plain = await openFinding(user, '/home/u/.netrc', 1);
+    expect(plain.textContent).toContain('Plaintext that Keyport does not hold');
+    expect(within(plain).getByRole('button', { name: 'Import…' })).toBeTruthy();
+
+    const overridden = await openFinding(user, '/home/u/.npmrc', 1);
+    expect(overridden.textContent).toContain('A file with higher precedence sets the same key');
+
+    // Plaintext of a token Keyport holds: a secret on disk all the same, with the way out.
+    const held = await openFinding(user, '/w/app/.npmrc', 1);
+    expect(held.textContent).toContain('the secret is still on disk');
+    await user.click(within(held).getByRole('button', { name: 'Replace with reference…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Write a reference' });
+    await within(dialog).findByRole('region', { name: 'Diff preview' });
+    expect(fake.callsTo('planWrite')).toEqual([
+      {
+        tokenId: 'a',
+        format: 'npmrc',
+        file: '/w/app/.npmrc',
+        registry: 'https://npm.acme.dev/',
+        reference: true,
+      },
+    ]);
+    await user.click(within(dialog).getByRole('button', { name: 'Replace' }));
+    await waitFor(() => expect(statusOf('/w/app/.npmrc', 1)).toBe('reference'));
+
+    const reference = await openFinding(user, '/home/u/.npmrc', 2);
+    expect(reference.textContent).toContain('nothing secret is on disk');
+    expect(within(reference).queryByRole('button', { name: /Import|Replace/ })).toBeNull();
+  });
+
+  it('Import all takes every plaintext with a registry into the keychain, in one notice', async () => {
+    const fake = fixture();
+    const { user, store } = renderApp({ fake });
+    await findList();
+    await runScan(user, '/w/app', fake);
+    await user.click(
+      within(screen.getByRole('main')).getByRole('button', { name: 'Import all (2)' }),
+    );
+    const dialog = screen.getByRole('alertdialog', { name: 'Import all' });
+    expect(within(dialog).getByRole('list', { name: 'Tokens to import' }).textContent).toContain(
+      '~/.npmrc:1 as “npm.acme.dev”',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Import 2' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(fake.callsTo('importFinding')).toHaveLength(2);
+    expect(await screen.findByText('Imported 2 tokens into your keychain.')).toBeTruthy();
+    expect(store.getState().tokens.filter((t) => t.origin === 'imported')).toHaveLength(2);
   });
 
   it('shows where each token is used in its details after a scan', async () => {
-    const { user } = renderApp({ fake: fixture() });
+    const fake = fixture();
+    const { user } = renderApp({ fake });
     await findList();
     // Before a scan the core has recorded no use.
     expect(
       within(await openToken(user, 'acme publish')).getByText(/In no file Keyport knows of/),
     ).toBeTruthy();
-    await runScan(user, '/w/app');
+    await runScan(user, '/w/app', fake);
     await user.click(
       within(screen.getByRole('navigation', { name: 'Views' })).getByRole('button', {
         name: 'Tokens',
@@ -166,7 +201,7 @@ describe('Scan', () => {
     await runScan(user);
     expect(fake.callsTo('scan')).toEqual([{}]);
     expect(screen.getByRole('heading', { name: 'No credentials found' })).toBeTruthy();
-    expect(screen.queryByRole('table', { name: 'Found credentials' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Found credentials' })).toBeNull();
     expect(screen.queryByText(/Keyport reads your user/)).toBeNull();
   });
 
@@ -182,27 +217,29 @@ describe('Scan', () => {
     await user.click(busy);
     expect(fake.callsTo('scan')).toHaveLength(1);
     await act(async () => release());
-    expect(scanButton()).toBeTruthy();
+    expect(scanButton('Scan again')).toBeTruthy();
     expect(findingRows()).toHaveLength(3);
   });
 
-  it('wants an absolute project folder, and says why a scan failed', async () => {
-    const { user, fake } = renderApp({ fake: fixture() });
+  it('takes a project folder only from main’s picker, and says why a scan failed', async () => {
+    const fake = fixture();
+    const { user } = renderApp({ fake });
     await findList();
-    const folder = await openScan(user);
-    await user.type(folder, 'relative/app');
-    await user.click(scanButton());
-    expect(screen.getByText('Enter an absolute path, e.g. /home/you/project.')).toBeTruthy();
-    expect(folder.getAttribute('aria-invalid')).toBe('true');
-    expect(document.activeElement).toBe(folder);
+    await openScan(user);
+    expect(within(screen.getByRole('main')).queryByRole('textbox')).toBeNull();
+    // Cancelling the picker scans nothing.
+    await user.click(
+      within(screen.getByRole('main')).getByRole('button', { name: 'Choose folder…' }),
+    );
     expect(fake.callsTo('scan')).toEqual([]);
 
-    await user.clear(folder);
-    await user.type(folder, 'C:\\work\\app');
-    fake.failNext('scan', 'INTERNAL', 'The project folder could not be read.');
-    await user.click(scanButton());
+    fake.picks.folders.push('C:\\work\\app');
+    fake.failNext('scan', 'PATH_NOT_ALLOWED', '');
+    await user.click(
+      within(screen.getByRole('main')).getByRole('button', { name: 'Choose folder…' }),
+    );
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'The project folder could not be read.',
+      'Keyport may only use the standard files or ones you choose with Choose file….',
     );
     expect(fake.callsTo('scan')).toEqual([{ projectDir: 'C:\\work\\app' }]);
     // Still the intro: nothing was scanned.

@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FakeKeyport, type SeedToken } from './fake-keyport';
 import { detailPane, findList, openToken, renderApp, secret } from './render-app';
@@ -29,7 +29,7 @@ async function openWrite(label: string, fake = new FakeKeyport(tokens)) {
   await ctx.user.click(within(pane).getByRole('button', { name: 'Write to config…' }));
   const dialog = screen.getByRole('dialog', { name: 'Write to config' });
   // The default paths come from config:defaults.
-  await within(dialog).findByDisplayValue(/^\/home\/u\//);
+  await waitFor(() => expect(field(dialog, 'File').value).toMatch(/^\/home\/u\//));
   return { ...ctx, dialog };
 }
 
@@ -246,11 +246,17 @@ describe('Write to config', () => {
 
     await user.selectOptions(format, 'npmrc');
     expectFields('File', 'Format', 'Registry URL', 'Scope');
-    // A project .npmrc is just another path.
-    await user.clear(field(dialog, 'File'));
-    await user.type(field(dialog, 'File'), '/work/app/.npmrc');
+    // A project .npmrc comes from main's native Save dialog: no path is typed here.
+    expect(field(dialog, 'File').tagName).toBe('SELECT');
+    fake.picks.files.push('/work/app/.npmrc');
+    await user.click(button(dialog, 'Choose file…'));
+    expect(fake.callsTo('pickConfigFile')).toEqual([{ format: 'npmrc' }]);
+    expect(field(dialog, 'File').value).toBe('/work/app/.npmrc');
     await user.click(button(dialog, 'Preview'));
     expectLastPlan('npmrc', '/work/app/.npmrc');
+    // Cancelling the picker keeps the file chosen before.
+    await user.click(button(dialog, 'Choose file…'));
+    expect(field(dialog, 'File').value).toBe('/work/app/.npmrc');
 
     await user.selectOptions(format, 'pip');
     await user.click(button(dialog, 'Preview'));
@@ -258,6 +264,37 @@ describe('Write to config', () => {
       pipMode: 'extra-index-url',
       username: 'deployer',
     });
+  });
+
+  it('writes a reference instead of the value when asked', async () => {
+    const { dialog, user, fake } = await openWrite('alpha');
+    await user.click(
+      within(dialog).getByRole('checkbox', {
+        name: 'Write a reference instead of the value (run tools with keyport exec)',
+      }),
+    );
+    await user.click(button(dialog, 'Preview'));
+    expect(fake.callsTo('planWrite').at(-1)).toMatchObject({ reference: true });
+  });
+
+  it('says what pip’s modes do to the default index', async () => {
+    const { dialog, user } = await openWrite('corp maven');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Format' }), 'pip');
+    const mode = within(dialog).getByRole('combobox', { name: 'Mode' }) as HTMLSelectElement;
+    expect(mode.selectedOptions[0]?.textContent).toBe('Replace your default index (index-url)');
+    expect(
+      within(dialog).getByText('pip then installs everything from this index instead of pypi.org.'),
+    ).toBeTruthy();
+  });
+
+  it('a No in main’s confirmation is a quiet note, not an error', async () => {
+    const { dialog, user, fake } = await openWrite('alpha');
+    fake.failNext('planWrite', 'USER_DECLINED', 'You declined.');
+    await user.click(button(dialog, 'Preview'));
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+    expect(within(dialog).getByRole('status').textContent).toBe(
+      'Nothing was written: you said No when Keyport asked.',
+    );
   });
 
   it('closes with Escape and gives focus back to the pane’s Write to config…', async () => {

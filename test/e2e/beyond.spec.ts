@@ -19,13 +19,17 @@ test('scan finds a plaintext token, imports it, and replaces it with a reference
     .click();
   const main = app.getByRole('main');
   await main.getByRole('button', { name: 'Scan', exact: true }).click();
-  const table = main.getByRole('table', { name: 'Found credentials' });
-  const row = table.getByRole('row').filter({ hasText: npmrc });
-  await expect(row).toContainText('Not in Keyport');
+  const list = main.getByRole('region', { name: 'Found credentials' });
+  const row = list.locator('.finding-file', { hasText: '~/.npmrc' }).getByRole('button');
+  await expect(row).toContainText('plaintext');
   await expect(row).toContainText('kp-t••••••••PORT');
   await expect(row).not.toContainText('kp-test-secret-0011');
 
-  await row.getByRole('button', { name: 'Import' }).click();
+  await row.click();
+  await main
+    .getByRole('region', { name: '~/.npmrc:2' })
+    .getByRole('button', { name: 'Import…' })
+    .click();
   const dialog = app.getByRole('dialog', { name: 'Import token' });
   await expect(dialog.getByLabel('Registry URL')).toHaveValue('https://registry.example.test/');
   await dialog.getByLabel('Label').fill('Imported npm');
@@ -42,9 +46,9 @@ test('scan finds a plaintext token, imports it, and replaces it with a reference
     /^# work\n\/\/registry\.example\.test\/:_authToken=\$\{KEYPORT_[A-Z0-9]+\}\n$/,
   );
   expect(text).not.toContain('kp-test-secret-0011');
-  await expect(table.getByRole('row').filter({ hasText: npmrc })).toContainText(
-    'Reference (nothing secret on disk)',
-  );
+  await expect(
+    list.locator('.finding-file', { hasText: '~/.npmrc' }).getByRole('button'),
+  ).toContainText('reference');
 });
 
 test('expiring tokens are counted in the sidebar and can be filtered', async ({ app, bridge }) => {

@@ -54,12 +54,46 @@ export function windowApi(): Api {
   return createApi(typeof window === 'undefined' ? undefined : window.keyport);
 }
 
+/** What a system error code means, for a message that carries one (EISDIR…). */
+const ERRNO_SENTENCES: Record<string, string> = {
+  EISDIR: 'That path is a folder, not a file: choose a file.',
+  ENOTDIR: 'Part of that path is a file where a folder was expected.',
+  ENOENT: 'That file or folder does not exist.',
+  EACCES: 'Keyport is not allowed to open that file: check its permissions.',
+  EPERM: 'Keyport is not allowed to open that file: check its permissions.',
+  EROFS: 'That file is on a read-only disk.',
+  ENOSPC: 'The disk is full.',
+  EBUSY: 'Another program is using that file; try again.',
+  EEXIST: 'Something already exists at that path.',
+};
+
+/** Sentences for codes whose message came back empty; the core's own words win otherwise. */
+const CODE_SENTENCES: Partial<Record<KeyportErrorCode, string>> = {
+  PATH_NOT_ALLOWED: 'Keyport may only use the standard files or ones you choose with Choose file….',
+  NOT_A_REGULAR_FILE: 'That is not a regular file (a folder, device or pipe); choose a file.',
+  TOO_LARGE: 'That file is too large for a config file; Keyport did not read it.',
+  USER_DECLINED: 'Nothing was changed: you said No.',
+};
+
+/**
+ * The sentence to show: never an errno code or a raw system message (`EISDIR: illegal operation
+ * on a directory`), which says nothing to most people.
+ */
+export function plainMessage(code: KeyportErrorCode, message: string): string {
+  const errno = /\b(E[A-Z]{2,8})\b/.exec(message)?.[1];
+  if (errno && ERRNO_SENTENCES[errno]) return `${ERRNO_SENTENCES[errno]} Nothing was changed.`;
+  if (message.trim() === '')
+    return CODE_SENTENCES[code] ?? 'Something went wrong; nothing was changed.';
+  return message;
+}
+
 /** Anything thrown by an api call, as {code, message}; foreign errors lose their text. */
 export function errorInfoOf(err: unknown): KeyportErrorInfo {
   if (err instanceof ApiError) {
+    const message = plainMessage(err.code, err.message);
     return err.details
-      ? { code: err.code, message: err.message, details: err.details }
-      : { code: err.code, message: err.message };
+      ? { code: err.code, message, details: err.details }
+      : { code: err.code, message };
   }
   return { code: 'INTERNAL', message: 'Something went wrong inside Keyport; nothing was changed.' };
 }

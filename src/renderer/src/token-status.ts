@@ -49,13 +49,17 @@ export interface UsePlace {
   source: 'written' | 'found';
   /** How Keyport addressed the entry when it wrote it (for writing it again). */
   written?: WrittenLocation;
+  /** What a scan read from the entry itself, for addressing it when Keyport did not write it. */
+  registry?: string;
+  serverId?: string;
+  sourceName?: string;
 }
 
 /**
  * Where a token is used: what Keyport wrote and what the last scan found, one entry per file
  * entry. A scan hit on a file Keyport wrote the value to is the same place, with its line.
  */
-export function usePlaces(token: TokenMeta): UsePlace[] {
+export function placesOf(token: TokenMeta): UsePlace[] {
   const places: UsePlace[] = token.writtenTo.map((w) => ({
     file: w.file,
     format: w.format,

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { Account } from '../../../shared/types';
 import type { SignInCheck } from '../store/registries-slice';
 import { useKeyport } from '../store/store-context';
+import { expiryInfo } from '../format';
+import { BackButton } from './back-button';
 import { EmptyState } from './empty-state';
 import { FailureAlert } from './failure-alert';
 import { OpenDialogButton } from './open-dialog-button';
@@ -10,7 +12,10 @@ import { SlowCall } from './slow-call';
 import { Spinner } from './spinner';
 
 /** Who you are on this registry, and its tokens as the registry lists them, merged with the vault. */
-export function AccountPanel({ account }: { account: Account }) {
+export function AccountPanel({ account, narrow }: { account: Account; narrow: boolean }) {
+  const session = useKeyport((s) => s.tokens.find((t) => t.id === account.id));
+  const now = useKeyport((s) => s.now);
+  const closeDetail = useKeyport((s) => s.closeAccountDetail);
   const remote = useKeyport((s) => (s.remote?.accountId === account.id ? s.remote : null));
   const check = useKeyport((s) => s.signInChecks[account.id]);
   const loadRemote = useKeyport((s) => s.loadRemote);
@@ -27,16 +32,38 @@ export function AccountPanel({ account }: { account: Account }) {
   const checking = check?.status === 'checking';
 
   return (
-    <section className="account-panel" aria-labelledby={`account-${account.id}`}>
-      <header className="account-panel__header">
-        <div className="account-panel__who">
-          <h2 className="account-panel__title" id={`account-${account.id}`}>
-            {account.label}
-          </h2>
-          <p className="account-panel__registry">{account.registry}</p>
-          <SignInLine username={account.username} check={check} />
+    <section className="detail account-panel" aria-labelledby={`account-${account.id}`}>
+      <header className="detail__header">
+        <div className="detail__title-row">
+          {narrow ? (
+            <BackButton
+              label="Back to accounts"
+              onBack={() => {
+                closeDetail();
+                requestAnimationFrame(() =>
+                  document.querySelector<HTMLElement>('[data-return-focus]')?.focus(),
+                );
+              }}
+            />
+          ) : null}
+          <div className="detail__titles">
+            <h2 className="detail__title" id={`account-${account.id}`} tabIndex={-1}>
+              {account.label}
+            </h2>
+            <p className="detail__subtitle">{account.registry}</p>
+            <SignInLine username={account.username} check={check} />
+            <p className="account-panel__session">
+              Session token <code className="mono">{session?.masked ?? '••••••••'}</code>
+              {' · '}
+              {expiryInfo(account.expires, now).text}
+              <span className="facts__hint">
+                {' '}
+                · kept for this account only; it is not listed under Tokens
+              </span>
+            </p>
+          </div>
         </div>
-        <div className="account-panel__actions">
+        <div className="detail__actions">
           <button
             type="button"
             className="button"

@@ -3,23 +3,41 @@ import { useKeyport } from '../store/store-context';
 import { AccountPanel } from './account-panel';
 import { ListFrame } from './list-frame';
 import { OpenDialogButton } from './open-dialog-button';
+import { hostOf } from './token-row';
+import { useNarrow } from './use-narrow';
 
 /**
- * Registry accounts side by side: the list on the left, the selected account's remote tokens on
- * the right. Accounts are listed again each time the view opens (a CLI login may have added one).
+ * Registry accounts as list + detail, like Tokens: the accounts on the left, the selected one's
+ * session and remote tokens on the right (pushed over the list below ~960 px). Accounts are
+ * listed again each time the view opens (a CLI login may have added one).
  */
 export function RegistriesView() {
   const accounts = useKeyport((s) => s.accounts);
   const status = useKeyport((s) => s.accountsStatus);
   const selectedId = useKeyport((s) => s.selectedAccountId);
+  const detailOpen = useKeyport((s) => s.accountDetailOpen);
   const loadAccounts = useKeyport((s) => s.loadAccounts);
   const selectAccount = useKeyport((s) => s.selectAccount);
+  const closeDetail = useKeyport((s) => s.closeAccountDetail);
+  const narrow = useNarrow();
 
   useEffect(() => {
     void loadAccounts();
   }, [loadAccounts]);
 
   const selected = accounts.find((a) => a.id === selectedId);
+  const pushed = narrow && detailOpen && selected !== undefined;
+
+  useEffect(() => {
+    if (!pushed) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || document.body.classList.contains('has-modal')) return;
+      closeDetail();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [pushed, closeDetail]);
+
   return (
     <ListFrame
       status={status}
@@ -37,24 +55,36 @@ export function RegistriesView() {
         ),
       }}
     >
-      <div className="registries">
-        <ul className="account-list" aria-label="Accounts">
-          {accounts.map((account) => (
-            <li key={account.id}>
-              <button
-                type="button"
-                className="account-list__item"
-                aria-label={account.label}
-                aria-current={account.id === selectedId ? 'true' : undefined}
-                onClick={() => selectAccount(account.id)}
-              >
-                <span className="account-list__name">{account.username}</span>
-                <span className="account-list__registry">{account.registry}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-        {selected ? <AccountPanel key={selected.id} account={selected} /> : null}
+      <div className={pushed ? 'master-detail is-pushed' : 'master-detail'}>
+        {pushed ? null : (
+          <div className="master">
+            <ul className="account-list" aria-label="Accounts">
+              {accounts.map((account) => {
+                const current = account.id === selectedId;
+                return (
+                  <li key={account.id}>
+                    <button
+                      type="button"
+                      className="account-list__item"
+                      aria-label={account.label}
+                      aria-current={current ? 'true' : undefined}
+                      data-return-focus={current || undefined}
+                      onClick={() => selectAccount(account.id, { open: true })}
+                    >
+                      <span className="account-list__name">{account.username}</span>
+                      <span className="account-list__registry">{hostOf(account.registry)}</span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        )}
+        {selected && (!narrow || pushed) ? (
+          <div className="detail-pane">
+            <AccountPanel key={selected.id} account={selected} narrow={narrow} />
+          </div>
+        ) : null}
       </div>
     </ListFrame>
   );

@@ -1,6 +1,7 @@
 import type { RemoteToken } from '../../../shared/registry-types';
 import type { RemoteRow } from '../../../shared/types';
 import { formatDate } from '../format';
+import { oneMask } from '../mask';
 import { useKeyport } from '../store/store-context';
 
 const STATE_TEXT: Record<RemoteRow['state'], string> = {
@@ -61,17 +62,17 @@ export function RemoteTokenTable({ rows, selected, onSelect }: RemoteTokenTableP
               />
             </th>
             <th scope="col">Token</th>
-            <th scope="col">Kind</th>
-            <th scope="col">CIDR ranges</th>
-            <th scope="col">Created</th>
-            <th scope="col">Expires</th>
+            <th scope="col">Allowed from</th>
+            <th scope="col">Dates</th>
             <th scope="col">State</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => {
             const { remote, local } = row;
-            const masked = remote?.masked ?? local?.masked ?? '';
+            const masked = local?.masked ?? oneMask(remote?.masked ?? '');
+            const created = formatDate(remote?.created ?? local?.created ?? null);
+            const name = `${local ? `${local.label} ` : ''}${masked}, created ${created}`;
             const key = remote?.key ?? `local:${local?.id ?? ''}`;
             const warn = row.state === 'revoked-elsewhere';
             return (
@@ -80,22 +81,30 @@ export function RemoteTokenTable({ rows, selected, onSelect }: RemoteTokenTableP
                   {remote ? (
                     <input
                       type="checkbox"
-                      aria-label={`Select ${masked}`}
+                      aria-label={`Select ${name}`}
                       checked={selected.has(remote.key)}
                       onChange={(e) => toggle(remote.key, e.target.checked)}
                     />
                   ) : null}
                 </td>
-                <td>
+                <td className="remote-row__token">
                   {local ? <span className="remote-row__label">{local.label}</span> : null}
                   <code className="remote-row__masked">{masked}</code>
+                  <span className="remote-row__kind">
+                    {remote ? kindOf(remote) : (local?.permissions[0] ?? '—')}
+                  </span>
                 </td>
-                <td>{remote ? kindOf(remote) : (local?.permissions[0] ?? '—')}</td>
                 <td className="mono remote-row__cidr">
                   {(remote?.cidr ?? local?.cidr ?? []).join(', ') || 'any'}
                 </td>
-                <td>{formatDate(remote?.created ?? local?.created ?? null)}</td>
-                <td>{formatDate(remote?.expires ?? local?.expires ?? null)}</td>
+                <td className="remote-row__dates">
+                  <span>
+                    Created <time>{created}</time>
+                  </span>
+                  <span>
+                    Expires <time>{formatDate(remote?.expires ?? local?.expires ?? null)}</time>
+                  </span>
+                </td>
                 <td>
                   <span
                     className={`badge remote-state remote-state--${row.state}`}

@@ -17,9 +17,9 @@ const ORIGIN_TEXT: Record<TokenMeta['origin'], string> = {
 
 /** Why Rotate cannot apply to this token, or null when it can. */
 export function rotateBlocker(token: TokenMeta): string | null {
-  if (token.status === 'secret-missing') return 'Its value is missing from the keychain.';
+  if (token.status === 'secret-missing') return 'its value is missing from the keychain.';
   if (token.remoteKey === undefined) {
-    return 'Only tokens created or matched through a registry account (Registries) can be rotated: Keyport needs the registry to make the new one.';
+    return 'it needs a token Keyport created or matched through a registry account.';
   }
   return null;
 }
@@ -41,26 +41,26 @@ export function TokenDetail({ token, narrow }: { token: TokenMeta; narrow: boole
   const rotateWhy = rotateBlocker(token);
   const revokeWhy =
     token.remoteKey === undefined
-      ? 'Keyport does not know this token’s key on the registry: revoke it on the registry’s own page.'
+      ? 'Keyport does not know its key on the registry; use the registry’s own page.'
       : account === undefined
-        ? 'Sign in to this registry under Registries to revoke it from here.'
+        ? 'sign in to this registry under Registries first.'
         : null;
 
   return (
     <section className="detail" aria-labelledby="token-detail-title">
       <header className="detail__header">
-        {narrow ? (
-          <BackButton
-            label="Back to tokens"
-            onBack={() => {
-              closeDetail();
-              requestAnimationFrame(() =>
-                document.querySelector<HTMLElement>('[data-return-focus]')?.focus(),
-              );
-            }}
-          />
-        ) : null}
         <div className="detail__title-row">
+          {narrow ? (
+            <BackButton
+              label="Back to tokens"
+              onBack={() => {
+                closeDetail();
+                requestAnimationFrame(() =>
+                  document.querySelector<HTMLElement>('[data-return-focus]')?.focus(),
+                );
+              }}
+            />
+          ) : null}
           <EcoIcon ecosystem={token.ecosystem} size={36} />
           <div className="detail__titles">
             <h2 id="token-detail-title" className="detail__title" tabIndex={-1}>
@@ -122,18 +122,10 @@ export function TokenDetail({ token, narrow }: { token: TokenMeta; narrow: boole
           </button>
         </div>
         {rotateWhy || revokeWhy ? (
-          <ul className="detail__reasons">
-            {rotateWhy ? (
-              <li id={rotateReasonId}>
-                <strong>Rotate</strong> is not available: {rotateWhy}
-              </li>
-            ) : null}
-            {revokeWhy ? (
-              <li id={revokeReasonId}>
-                <strong>Revoke</strong> is not available: {revokeWhy}
-              </li>
-            ) : null}
-          </ul>
+          <div className="detail__reasons">
+            {rotateWhy ? <p id={rotateReasonId}>Rotate: {rotateWhy}</p> : null}
+            {revokeWhy ? <p id={revokeReasonId}>Revoke: {revokeWhy}</p> : null}
+          </div>
         ) : null}
       </header>
 
@@ -150,7 +142,7 @@ export function TokenDetail({ token, narrow }: { token: TokenMeta; narrow: boole
           ) : null}
           <dt>Kind</dt>
           <dd>
-            {token.permissions.length > 0 ? token.permissions.join(', ') : 'Not known to Keyport'}
+            {token.permissions.length > 0 ? token.permissions.join(', ') : 'Unknown'}
             <span className="facts__hint"> · {ORIGIN_TEXT[token.origin]}</span>
           </dd>
           <dt>Allowed from</dt>

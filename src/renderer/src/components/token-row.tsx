@@ -68,9 +68,12 @@ export const TokenRow = memo(function TokenRow({
           {token.user ? ` · ${token.user}` : ''}
         </span>
       </span>
-      <span className={`pill pill--${status.tone}`} aria-hidden="true" title={status.hint}>
-        {status.text}
-      </span>
+      {/* Only what needs attention earns a pill: a quiet list is a healthy one. */}
+      {status.tone === 'warning' || status.tone === 'expired' ? (
+        <span className={`pill pill--${status.tone}`} aria-hidden="true" title={status.hint}>
+          {status.text}
+        </span>
+      ) : null}
     </div>
   );
 });

@@ -2,7 +2,7 @@ import { takesReference } from '../../../core/references';
 import type { TokenMeta } from '../../../shared/types';
 import { tildePath } from '../paths';
 import { useKeyport } from '../store/store-context';
-import { usePlaces, type UsePlace } from '../token-status';
+import { placesOf, type UsePlace } from '../token-status';
 
 /** `~/.npmrc:3` or `~/.npmrc` when the line is not known. */
 export function placeText(place: UsePlace, home: string | null): string {
@@ -19,7 +19,7 @@ export function WhereUsed({ token }: { token: TokenMeta }) {
   const scanned = useKeyport((s) => s.scan.scanned);
   const openDialog = useKeyport((s) => s.openDialog);
   const setView = useKeyport((s) => s.setView);
-  const places = usePlaces(token);
+  const places = placesOf(token);
   return (
     <section className="detail-section" aria-labelledby={`used-${token.id}`}>
       <h3 id={`used-${token.id}`} className="detail-section__title">

@@ -12,6 +12,11 @@ export interface ConfigWriteSlice {
   applyWrite(planId: string): Promise<WriteOutcome>;
   /** Failures go to the banner: the notice that offered Undo has no room for them. */
   undoWrite(undoId: string): Promise<void>;
+  /**
+   * Main's native Save dialog for this format; the file chosen may then be written. Null when the
+   * user cancelled. Rejects with an ApiError.
+   */
+  pickConfigFile(format: ConfigFormat): Promise<string | null>;
 }
 
 /** How long a notice offering Undo stays: long enough to read a path and change one's mind. */
@@ -55,6 +60,11 @@ export function createConfigWriteSlice({
           : {},
       );
       return outcome;
+    },
+
+    async pickConfigFile(format) {
+      const picked = await withPending('pick-file', () => api.pickConfigFile({ format }));
+      return picked?.file ?? null;
     },
 
     async undoWrite(undoId) {

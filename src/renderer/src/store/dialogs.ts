@@ -20,4 +20,6 @@ export type DialogRequest =
   | { kind: 'add-account' }
   | { kind: 'create-token'; accountId: string }
   | { kind: 'revoke-tokens'; accountId: string; keys: string[] }
-  | { kind: 'import-finding'; finding: Finding };
+  | { kind: 'import-finding'; finding: Finding }
+  /** Snapshots too, for the same reason: the plaintext findings Keyport does not hold. */
+  | { kind: 'import-all'; findings: Finding[] };

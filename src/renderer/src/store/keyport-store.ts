@@ -202,7 +202,7 @@ export function createKeyportStore({ api, clock = systemClock }: StoreDeps): Key
         const defaults = get()
           .loadConfigDefaults()
           .then(() => set({ home: homeOf(get().configDefaults) }));
-        await Promise.all([info, defaults, get().refresh()]);
+        await Promise.all([info, defaults, get().refresh(), get().listAccountsQuietly()]);
       },
 
       async refresh() {

@@ -2,6 +2,7 @@ import type { RequestOf, ResponseOf } from '../../../shared/ipc-contract';
 import type { Account, RemoteRow, RevokeOutcome } from '../../../shared/types';
 import { errorInfoOf, failureText } from '../api';
 import { plural } from '../format';
+import { oneMask } from '../mask';
 import { newOpId } from '../op-id';
 import type { ListStatus, RegistryCheck } from './keyport-store';
 import type { SliceContext } from './slice-context';
@@ -33,11 +34,19 @@ export interface RegistriesSlice {
   accounts: Account[];
   accountsStatus: ListStatus;
   selectedAccountId: string | null;
+  /** Narrow windows: the account's details are pushed over the account list. */
+  accountDetailOpen: boolean;
+  closeAccountDetail(): void;
   remote: RemoteListing | null;
   signInChecks: Record<string, SignInCheck>;
 
   loadAccounts(): Promise<void>;
-  selectAccount(id: string): void;
+  /**
+   * Only the accounts (from the vault, no registry call), so Tokens knows which registries it can
+   * check and revoke on. Failures are silent here: the Registries view reports them.
+   */
+  listAccountsQuietly(): Promise<void>;
+  selectAccount(id: string, options?: { open?: boolean }): void;
   loadRemote(accountId: string): Promise<void>;
   checkSignIn(accountId: string): Promise<void>;
   /** Asks main to stop a call; the call itself then rejects with CANCELLED. */
@@ -115,8 +124,19 @@ export function createRegistriesSlice({
     accounts: [],
     accountsStatus: 'loading',
     selectedAccountId: null,
+    accountDetailOpen: false,
+    closeAccountDetail: () => set({ accountDetailOpen: false }),
     remote: null,
     signInChecks: {},
+
+    async listAccountsQuietly() {
+      try {
+        const accounts = await api.listAccounts({});
+        if (get().accountsStatus !== 'ready') set({ accounts, accountsStatus: 'ready' });
+      } catch {
+        // The Registries view lists them again and shows why it failed.
+      }
+    },
 
     async loadAccounts() {
       if (get().accountsStatus !== 'ready') set({ accountsStatus: 'loading' });
@@ -138,7 +158,8 @@ export function createRegistriesSlice({
       }
     },
 
-    selectAccount(id) {
+    selectAccount(id, { open = false } = {}) {
+      if (open) set({ accountDetailOpen: true });
       const current = get().remote;
       if (get().selectedAccountId === id && current?.accountId === id) return;
       set({ selectedAccountId: id });
@@ -245,8 +266,8 @@ export function createRegistriesSlice({
         parts.push(`Left ${left.file} as it is: ${left.reason}`);
       }
       if (outcome.stillListed.length > 0) {
-        const masked = outcome.stillListed.map(
-          (key) => rows.find((r) => r.remote?.key === key)?.remote?.masked ?? key,
+        const masked = outcome.stillListed.map((key) =>
+          oneMask(rows.find((r) => r.remote?.key === key)?.remote?.masked ?? key),
         );
         parts.push(
           `The registry still lists ${plural(masked.length, 'token', 'tokens')} it was asked to revoke: ${masked.join(', ')}`,
@@ -265,7 +286,7 @@ export function createRegistriesSlice({
     async checkRegistry(tokenId) {
       const token = get().tokens.find((t) => t.id === tokenId);
       if (!token) return;
-      if (get().accountsStatus !== 'ready') await get().loadAccounts();
+      if (get().accountsStatus !== 'ready') await get().listAccountsQuietly();
       const account = get().accountFor(token.registry);
       if (!account) return;
       try {

@@ -1,6 +1,7 @@
 import type { RequestOf } from '../../../shared/ipc-contract';
 import type { Finding, TokenMeta } from '../../../shared/types';
 import { failureText } from '../api';
+import { plural } from '../format';
 import type { SliceContext } from './slice-context';
 
 export interface ScanResult {
@@ -18,6 +19,22 @@ export interface ScanResult {
 
 export interface ScanSlice {
   scan: ScanResult;
+  /** The finding whose details the Scan view shows. */
+  selectedFindingId: string | null;
+  /** Narrow windows: the finding's details are pushed over the list. */
+  findingDetailOpen: boolean;
+  selectFinding(id: string | null, options?: { open?: boolean }): void;
+  closeFindingDetail(): void;
+  /** Main's native folder picker; then scans that folder. Failures land in scan.failure. */
+  chooseFolderAndScan(): Promise<void>;
+  /**
+   * Imports each finding (label, registry and ecosystem as suggested) one after the other, then
+   * notifies once with what was done and what was left.
+   */
+  importAll(
+    requests: ReadonlyArray<RequestOf<'scan:import'>>,
+    skipped: number,
+  ): Promise<{ imported: number; failed: number }>;
   /** Never rejects: a failure is kept in `scan.failure` for the view to show. */
   runScan(projectDir: string | null): Promise<void>;
   /** Scans again with the same folder, if a scan was ever run: after an import or a write. */
@@ -35,6 +52,55 @@ export function createScanSlice({ api, set, get, withPending }: SliceContext): S
 
   return {
     scan: { running: false, scanned: false, findings: [], projectDir: null, failure: null },
+    selectedFindingId: null,
+    findingDetailOpen: false,
+
+    selectFinding(id, { open = false } = {}) {
+      set((s) => ({
+        selectedFindingId: id,
+        findingDetailOpen: id !== null && (open || s.findingDetailOpen),
+      }));
+    },
+    closeFindingDetail: () => set({ findingDetailOpen: false }),
+
+    async chooseFolderAndScan() {
+      try {
+        const picked = await withPending('pick-folder', () => api.pickFolder({ purpose: 'scan' }));
+        if (picked) await get().runScan(picked.dir);
+      } catch (err) {
+        set((s) => ({ scan: { ...s.scan, failure: failureText(err) } }));
+      }
+    },
+
+    async importAll(requests, skipped) {
+      let imported = 0;
+      let failed = 0;
+      for (const request of requests) {
+        try {
+          const token = await withPending(`import:${request.findingId}`, () =>
+            api.importFinding(request),
+          );
+          set((s) => ({ tokens: [...s.tokens.filter((t) => t.id !== token.id), token] }));
+          imported += 1;
+        } catch {
+          failed += 1;
+        }
+      }
+      const parts = [`Imported ${plural(imported, 'token', 'tokens')} into your keychain.`];
+      if (failed > 0)
+        parts.push(`${plural(failed, 'import', 'imports')} failed; try them one by one.`);
+      if (skipped > 0) {
+        parts.push(
+          `${plural(skipped, 'entry names', 'entries name')} no registry: import ${skipped === 1 ? 'it' : 'them'} one by one.`,
+        );
+      }
+      get().notify(
+        parts.join(' '),
+        failed > 0 || skipped > 0 ? { tone: 'warning', seconds: 12 } : {},
+      );
+      void get().rescan();
+      return { imported, failed };
+    },
 
     async runScan(projectDir) {
       const seq = ++scanSeq;

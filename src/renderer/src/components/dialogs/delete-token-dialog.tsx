@@ -1,6 +1,6 @@
 import type { TokenMeta } from '../../../../shared/types';
 import { useKeyport } from '../../store/store-context';
-import { usePlaces } from '../../token-status';
+import { placesOf } from '../../token-status';
 import { placeText } from '../where-used';
 import { ConfirmDialog } from './confirm-dialog';
 
@@ -13,7 +13,7 @@ export function DeleteTokenDialog({ token }: { token: TokenMeta }) {
   const removeToken = useKeyport((s) => s.removeToken);
   const closeDialog = useKeyport((s) => s.closeDialog);
   const home = useKeyport((s) => s.home);
-  const places = usePlaces(token);
+  const places = placesOf(token);
   const breaking = places.filter((p) => p.reference);
   const plaintext = places.filter((p) => !p.reference);
   return (

@@ -4,6 +4,7 @@ import { AddTokenDialog } from './add-token-dialog';
 import { CreateTokenDialog } from './create-token-dialog';
 import { DeleteTokenDialog } from './delete-token-dialog';
 import { EditTokenDialog } from './edit-token-dialog';
+import { ImportAllDialog } from './import-all-dialog';
 import { ImportFindingDialog } from './import-finding-dialog';
 import { RevokeTokensDialog } from './revoke-tokens-dialog';
 import { RotateTokenDialog } from './rotate-token-dialog';
@@ -46,6 +47,8 @@ export function DialogHost() {
       return account ? (
         <RevokeTokensDialog key={account.id} account={account} keys={dialog.keys} />
       ) : null;
+    case 'import-all':
+      return <ImportAllDialog findings={dialog.findings} />;
     case 'import-finding':
       return <ImportFindingDialog key={dialog.finding.id} finding={dialog.finding} />;
   }

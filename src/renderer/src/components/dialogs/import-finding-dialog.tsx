@@ -11,7 +11,7 @@ import { validateWith, type FieldErrors } from './form-errors';
 import { LabelField } from './label-field';
 import { RegistryUrlField } from './registry-url-field';
 import { ReferenceStep, referencePlan } from './reference-step';
-import { tildePath } from '../../paths';
+import { baseName, tildePath } from '../../paths';
 import { useDialogForm } from './use-dialog-form';
 
 type ImportField = 'label' | 'registry' | 'ecosystem';
@@ -20,10 +20,6 @@ interface ImportForm {
   label: string;
   registry: string;
   ecosystem: Ecosystem;
-}
-
-function baseName(file: string): string {
-  return file.split(/[\\/]/).pop() ?? file;
 }
 
 /** A first label the user can keep: the registry's host, else the entry's name and file. */

@@ -1,13 +1,19 @@
 import { CheckboxField } from './checkbox-field';
 import { useState } from 'react';
-import type { Account } from '../../../../shared/types';
+import type { Account, RemoteRow } from '../../../../shared/types';
 import { errorInfoOf, failureText } from '../../api';
 import { formatDate } from '../../format';
+import { oneMask } from '../../mask';
+import { placesOf } from '../../token-status';
+import { placeText } from '../where-used';
 import { useKeyport } from '../../store/store-context';
 import { Dialog } from './dialog';
 import { DialogActions } from './dialog-actions';
 import { OtpField, otpError, otpPart } from './otp-field';
 import { useOperation } from './use-operation';
+
+/** One empty listing, so the selector answers the same value while nothing is listed. */
+const NO_ROWS: RemoteRow[] = [];
 
 /**
  * Confirms revoking the selected remote tokens, naming each one (label when Keyport holds it,
@@ -15,7 +21,9 @@ import { useOperation } from './use-operation';
  * token is of no use, and keeping it only invites a confusing failure later.
  */
 export function RevokeTokensDialog({ account, keys }: { account: Account; keys: string[] }) {
-  const rows = useKeyport((s) => (s.remote?.accountId === account.id ? s.remote.rows : []));
+  const rows = useKeyport((s) => (s.remote?.accountId === account.id ? s.remote.rows : NO_ROWS));
+  const tokens = useKeyport((s) => s.tokens);
+  const home = useKeyport((s) => s.home);
   const revokeRemoteTokens = useKeyport((s) => s.revokeRemoteTokens);
   const closeDialog = useKeyport((s) => s.closeDialog);
   const operation = useOperation();
@@ -28,13 +36,20 @@ export function RevokeTokensDialog({ account, keys }: { account: Account; keys: 
   const [failure, setFailure] = useState<string | null>(null);
 
   // Captured when the dialog opened: a refresh underneath must not change what is confirmed.
+  // From Tokens the account's listing may not be loaded: the vault token stands in for it.
   const [chosen] = useState(() =>
     keys.flatMap((key) => {
       const row = rows.find((r) => r.remote?.key === key);
-      if (!row?.remote) return [];
-      const { masked, created } = row.remote;
-      return [{ key, masked, created, label: row.local?.label ?? null }];
+      const local = row?.local ?? tokens.find((t) => t.remoteKey === key);
+      if (!row?.remote && !local) return [];
+      const masked = local?.masked ?? oneMask(row?.remote?.masked ?? '');
+      const created = row?.remote?.created ?? local?.created ?? null;
+      return [{ key, masked, created, label: local?.label ?? null, local }];
     }),
+  );
+  // Every file entry holding one of them: these stop working once the registry revokes it.
+  const breaking = chosen.flatMap(({ local }) =>
+    local ? placesOf(local).map((place) => placeText(place, home)) : [],
   );
 
   const revoke = async () => {
@@ -85,6 +100,20 @@ export function RevokeTokensDialog({ account, keys }: { account: Account; keys: 
           </li>
         ))}
       </ul>
+      {breaking.length > 0 ? (
+        <>
+          <p className="confirm__warn">
+            These files use {count === 1 ? 'it' : 'them'} and will stop working:
+          </p>
+          <ul className="confirm__files" aria-label="Files that will break">
+            {breaking.map((place) => (
+              <li key={place} className="mono">
+                {place}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <CheckboxField checked={removeLocal} onChecked={setRemoveLocal}>
         Also remove from Keyport
       </CheckboxField>

@@ -10,6 +10,7 @@ export interface SelectFieldProps<T extends string> {
   labels?: Partial<Record<T, string>>;
   onValue: (value: T) => void;
   error?: string | undefined;
+  hint?: string;
 }
 
 /** A labelled <select> over a fixed set of values; the value comes back typed, not as a string. */
@@ -21,9 +22,10 @@ export function SelectField<T extends string>({
   labels,
   onValue,
   error,
+  hint,
 }: SelectFieldProps<T>) {
   return (
-    <FormField label={label} error={error}>
+    <FormField label={label} error={error} {...(hint ? { hint } : {})}>
       {(control) => (
         <select
           {...control}

@@ -15,7 +15,10 @@ import { DiffView } from '../diff-view';
 import { FailureAlert } from '../failure-alert';
 import { Dialog } from './dialog';
 import { focusFirstInvalid, validateWith, type FieldErrors } from './form-errors';
-import { PlainTextField, plainTextFieldsOf } from './plain-text-field';
+import { plainTextFieldsOf } from './plain-text-field';
+import { CheckboxField } from './checkbox-field';
+import { takesReference } from '../../../../core/references';
+import { tildePath } from '../../paths';
 import { RegistryUrlField } from './registry-url-field';
 import { SelectField } from './select-field';
 
@@ -27,6 +30,15 @@ const MAVEN_AUTH_LABELS: Record<MavenAuth, string> = {
 };
 const PIP_MODES = ['index-url', 'extra-index-url'] as const;
 type PipMode = (typeof PIP_MODES)[number];
+/** What each pip mode does to the user's installs, in their words rather than pip's keys. */
+const PIP_MODE_LABELS: Record<PipMode, string> = {
+  'index-url': 'Replace your default index (index-url)',
+  'extra-index-url': 'Add beside your default index (extra-index-url)',
+};
+const PIP_MODE_HINTS: Record<PipMode, string> = {
+  'index-url': 'pip then installs everything from this index instead of pypi.org.',
+  'extra-index-url': 'pip keeps pypi.org and also looks here.',
+};
 type WriteField =
   | 'file'
   | 'registry'
@@ -42,6 +54,8 @@ interface WriteForm {
   format: ConfigFormat;
   /** Null: the default file of the chosen format (known once config:defaults answers). */
   file: string | null;
+  /** Write ${KEYPORT_…} (npm), ${env.KEYPORT_…} (Maven), %KEYPORT_…% (NuGet) instead of the value. */
+  reference: boolean;
   registry: string;
   scope: string;
   serverId: string;
@@ -73,7 +87,25 @@ function buildRequest(token: TokenMeta, form: WriteForm, file: string): RequestO
     registry: form.registry.trim(),
     ...user,
     ...specific,
+    ...(form.reference && takesReference(form.format) ? { reference: true } : {}),
   };
+}
+
+/**
+ * The files a write may go to (main accepts no other): the format's standard location, files
+ * this token is already in, and any picked in the native dialog during this write.
+ */
+function fileChoices(
+  token: TokenMeta,
+  format: ConfigFormat,
+  standard: string | undefined,
+  picked: readonly string[],
+): string[] {
+  const known = [
+    ...token.writtenTo.filter((w) => w.format === format).map((w) => w.file),
+    ...(token.usedIn ?? []).filter((u) => u.format === format).map((u) => u.file),
+  ];
+  return [...new Set([...(standard ? [standard] : []), ...known, ...picked])];
 }
 
 type Busy = 'preview' | 'write' | null;
@@ -91,9 +123,14 @@ export function WriteConfigDialog({ token }: { token: TokenMeta }) {
   const applyWrite = useKeyport((s) => s.applyWrite);
   const closeDialog = useKeyport((s) => s.closeDialog);
   const formRef = useRef<HTMLFormElement>(null);
+  const home = useKeyport((s) => s.home);
+  const pickConfigFile = useKeyport((s) => s.pickConfigFile);
+  const [picked, setPicked] = useState<string[]>([]);
+  const [picking, setPicking] = useState(false);
   const [form, setForm] = useState<WriteForm>(() => ({
     format: defaultFormatFor(token.ecosystem),
     file: null,
+    reference: false,
     registry: token.registry,
     scope: '',
     serverId: '',
@@ -158,6 +195,25 @@ export function WriteConfigDialog({ token }: { token: TokenMeta }) {
     }
   };
 
+  const chooseFile = async () => {
+    if (picking) return;
+    setPicking(true);
+    try {
+      const chosen = await pickConfigFile(form.format);
+      if (chosen !== null) {
+        setPicked((p) => (p.includes(chosen) ? p : [...p, chosen]));
+        update({ file: chosen });
+      }
+    } catch (err) {
+      setFailure({ ...errorInfoOf(err), message: failureText(err) });
+    } finally {
+      setPicking(false);
+    }
+  };
+
+  const standard = defaults?.[form.format];
+  const choices = fileChoices(token, form.format, standard, picked);
+  const declined = failure?.code === 'USER_DECLINED';
   const changedOnDisk = failure?.code === 'CONFIG_CHANGED_ON_DISK';
   const canWrite = preview?.changed === true;
 
@@ -197,22 +253,48 @@ export function WriteConfigDialog({ token }: { token: TokenMeta }) {
             onValue={(registry) => update({ registry })}
           />
         </div>
-        <PlainTextField
-          label="File"
-          name="file"
-          mono
-          hint={
-            form.format === 'npmrc'
-              ? 'Your user .npmrc, or type a project folder’s .npmrc.'
-              : 'A path starting with ~/ or an absolute path.'
-          }
-          error={errors.file}
-          value={file}
-          onValue={(text) => update({ file: text })}
-        />
+        <div className="file-choice">
+          <SelectField
+            label="File"
+            name="file"
+            options={choices}
+            labels={Object.fromEntries(
+              choices.map((f) => [
+                f,
+                f === standard ? `${tildePath(f, home)} (standard)` : tildePath(f, home),
+              ]),
+            )}
+            error={errors.file}
+            value={file}
+            onValue={(chosen) => update({ file: chosen })}
+          />
+          <button
+            type="button"
+            className="button file-choice__pick"
+            aria-busy={picking || undefined}
+            onClick={() => void chooseFile()}
+          >
+            Choose file…
+          </button>
+        </div>
         <FormatFields form={form} errors={errors} update={update} />
+        {takesReference(form.format) ? (
+          <CheckboxField
+            name="reference"
+            checked={form.reference}
+            onChecked={(reference) => update({ reference })}
+          >
+            Write a reference instead of the value (run tools with keyport exec)
+          </CheckboxField>
+        ) : null}
 
-        <FailureAlert message={failure?.message} />
+        {declined ? (
+          <p role="status" className="quiet-note">
+            Nothing was written: you said No when Keyport asked.
+          </p>
+        ) : (
+          <FailureAlert message={failure?.message} />
+        )}
         {preview ? <PreviewPanel preview={preview} /> : null}
 
         <div className="dialog__actions">
@@ -286,7 +368,13 @@ function FormatFields({ form, errors, update }: FormatFieldsProps) {
     update,
   );
   const userName = takesUserName(form.format)
-    ? textField('User name', 'username', 'Optional; the token goes in as the password.')
+    ? textField(
+        'User name',
+        'username',
+        form.format === 'nuget'
+          ? 'Required: NuGet.Config keeps a user name with the token.'
+          : 'Optional; the token goes in as the password.',
+      )
     : null;
 
   switch (form.format) {
@@ -324,6 +412,8 @@ function FormatFields({ form, errors, update }: FormatFieldsProps) {
             label="Mode"
             name="pipMode"
             options={PIP_MODES}
+            labels={PIP_MODE_LABELS}
+            hint={PIP_MODE_HINTS[form.pipMode]}
             error={errors.pipMode}
             value={form.pipMode}
             onValue={(pipMode) => update({ pipMode })}

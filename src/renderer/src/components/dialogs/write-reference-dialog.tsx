@@ -17,10 +17,12 @@ function planFor(
     tokenId: token.id,
     format,
     file: place.file,
-    registry: target?.registry ?? token.registry,
+    registry: target?.registry ?? place.registry ?? token.registry,
     ...(target?.username ? { username: target.username } : {}),
-    ...(target?.serverId ? { serverId: target.serverId } : {}),
-    ...(target?.source ? { source: target.source } : {}),
+    ...((target?.serverId ?? place.serverId)
+      ? { serverId: target?.serverId ?? place.serverId }
+      : {}),
+    ...((target?.source ?? place.sourceName) ? { source: target?.source ?? place.sourceName } : {}),
     ...(target?.repository ? { repository: target.repository } : {}),
     ...(target?.scope ? { scope: target.scope } : {}),
     ...(target?.pipMode ? { pipMode: target.pipMode } : {}),

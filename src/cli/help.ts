@@ -47,6 +47,9 @@ Beyond the registries:
 No secret on disk (credential helpers answer for hosts in the vault):
   keyport setup git [--file GITCONFIG] [--registry URL]
                                               make git ask git-credential-keyport
+  keyport setup python --registry INDEX_URL --username U [--id TOKEN_ID]
+                                              put the token where Python's keyring (pip,
+                                              twine, Poetry) looks for that index
 
 Where the tokens live:
   keyport doctor                              which store holds the tokens, why, and what that

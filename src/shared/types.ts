@@ -42,6 +42,18 @@ export interface WriteTargetSpec {
   reference?: boolean;
 }
 
+/**
+ * A keychain item outside Keyport's own entries that holds this token's value, filed under the
+ * service and user name a client looks up (Python's keyring: pip, twine, Poetry). Rotation
+ * rewrites it, removal deletes it. Never a secret.
+ */
+export interface HelperLink {
+  kind: 'python-keyring';
+  service: string;
+  username: string;
+  at: string;
+}
+
 /** A config file entry found (by a scan) to hold a token's value. */
 export interface UsedLocation {
   format: ScanFormat;
@@ -78,6 +90,8 @@ export interface TokenMeta {
   fingerprint?: string;
   /** Every config file entry holding this value, as the last scan found them. */
   usedIn?: UsedLocation[];
+  /** Keychain items that hold a copy for a client's own lookup (Python's keyring). */
+  helperLinks?: HelperLink[];
   /** 'secret-missing': the metadata survived but the keychain no longer has the value. */
   status: 'ok' | 'secret-missing';
 }

@@ -1,18 +1,22 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { OsKeychainItems } from '../../core/credential-helpers/keychain-items';
+import { PythonKeyringLinks } from '../../core/credential-helpers/python-keyring';
 import { gitHelperCommand, setupGitHelper } from '../../core/credential-helpers/git-setup';
 import { usageError } from '../cli-error';
 import type { CliIo } from '../io';
 import { str, type CoreOpener, type ParsedArgs } from './args';
 
 const USAGE = `Usage:
-  keyport setup git [--file GITCONFIG] [--registry URL]`;
+  keyport setup git [--file GITCONFIG] [--registry URL]
+  keyport setup python --registry INDEX_URL --username U [--id TOKEN_ID]`;
 
 /** `keyport setup git|docker|python`: makes a client ask Keyport instead of reading a file. */
 export async function setupCommand(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<void> {
   const [client, ...extra] = args.positionals;
   if (extra.length > 0) throw usageError(USAGE);
   if (client === 'git') return setupGit(args, io);
+  if (client === 'python') return setupPython(core, args, io);
   throw usageError(USAGE);
 }
 
@@ -30,6 +34,19 @@ async function setupGit(args: ParsedArgs, io: CliIo): Promise<void> {
     result.changed
       ? `git now asks Keyport for credentials (${result.key} in ${where}). Test: git ls-remote URL\n`
       : `${where} already names Keyport in ${result.key}; nothing changed.\n`,
+  );
+}
+
+async function setupPython(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<void> {
+  const registry = str(args, 'registry');
+  const username = str(args, 'username');
+  if (!registry || !username) throw usageError(USAGE);
+  const tokenId = str(args, 'id');
+  const { vault } = await core();
+  const links = new PythonKeyringLinks(vault, new OsKeychainItems());
+  const result = await links.link({ registry, username, ...(tokenId ? { tokenId } : {}) });
+  io.stdout(
+    `Python's keyring now finds "${result.token.label}" (${result.token.masked}) for ${username} under ${result.services.join(' and ')}; no file holds it.\nTest: pip download --no-deps --index-url ${registry} PACKAGE\n`,
   );
 }
 

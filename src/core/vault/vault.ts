@@ -4,6 +4,7 @@ import { KeyportError, type KeyportErrorInfo } from '../../shared/errors';
 import { maskSecret } from '../../shared/mask';
 import type {
   Ecosystem,
+  HelperLink,
   TokenMeta,
   TokenOrigin,
   UsedLocation,
@@ -281,6 +282,17 @@ export class Vault {
         }
       }
       if (changed) await this.save(data);
+    });
+  }
+
+  /** Records (or refreshes) a keychain item a client reads this token's value from. */
+  recordHelperLink(id: string, link: Omit<HelperLink, 'at'>): Promise<TokenMeta> {
+    return this.mutate(id, (record) => {
+      const others = (record.helperLinks ?? []).filter(
+        (l) =>
+          !(l.kind === link.kind && l.service === link.service && l.username === link.username),
+      );
+      record.helperLinks = [...others, { ...link, at: this.now().toISOString() }];
     });
   }
 

@@ -1,0 +1,36 @@
+import { AsyncEntry } from '@napi-rs/keyring';
+import { keychainError } from '../vault/keyring-secret-store';
+
+/** Keychain items filed under another program's service names (not Keyport's own entries). */
+export interface KeychainItems {
+  set(service: string, username: string, secret: string): Promise<void>;
+  /** False when there was nothing to delete. */
+  delete(service: string, username: string): Promise<boolean>;
+}
+
+/**
+ * The OS keychain through @napi-rs/keyring. On Linux its Secret Service items carry the
+ * attributes `service` and `username`, exactly what Python keyring's SecretService backend
+ * searches for (keyring/backends/SecretService.py, `_query`), in the default collection it uses.
+ */
+export class OsKeychainItems implements KeychainItems {
+  async set(service: string, username: string, secret: string): Promise<void> {
+    try {
+      await entry(service, username).setPassword(secret);
+    } catch (err) {
+      throw keychainError(err);
+    }
+  }
+
+  async delete(service: string, username: string): Promise<boolean> {
+    try {
+      return await entry(service, username).deleteCredential();
+    } catch (err) {
+      throw keychainError(err);
+    }
+  }
+}
+
+function entry(service: string, username: string): AsyncEntry {
+  return new AsyncEntry(service, username, { linux: { store: 'secret-service' } });
+}

@@ -91,7 +91,7 @@ export async function readConfigFile(file: string): Promise<ConfigBytes | null> 
   try {
     const stat = await handle.stat();
     checkKind(stat, file);
-    const bytes = await readBounded(handle, file);
+    const bytes = await readBounded(handle, stat.size, file);
     return {
       bytes,
       facts: { mode: stat.mode & 0o7777, uid: stat.uid, gid: stat.gid, nlink: stat.nlink },
@@ -104,27 +104,36 @@ export async function readConfigFile(file: string): Promise<ConfigBytes | null> 
   }
 }
 
-/** The file's bytes (see readConfigFile), or null when it does not exist yet. */
-export async function readBytes(file: string): Promise<Buffer | null> {
-  return (await readConfigFile(file))?.bytes ?? null;
-}
-
 function checkKind(stat: Stats, file: string): void {
   if (!stat.isFile()) throw notRegular(file, stat);
   if (stat.size > MAX_CONFIG_BYTES) throw tooLarge(file);
 }
 
-/** Reads at most the cap plus one byte: a file that grew past the cap is refused, not read. */
-async function readBounded(handle: fs.FileHandle, file: string): Promise<Buffer> {
-  const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+/** Reads go past the size fstat gave (or the cap) by one page, to see whether more follows. */
+const PAGE = 4096;
+
+/**
+ * Reads to the end but never more than a page past the cap: a file that grew past the cap after
+ * the size check (or a /proc file that reports size 0) is refused, not read. The buffer starts at
+ * the size fstat gave and grows only if the file does, so a small file costs a small buffer.
+ */
+async function readBounded(handle: fs.FileHandle, size: number, file: string): Promise<Buffer> {
+  const limit = MAX_CONFIG_BYTES + PAGE;
+  let buffer = Buffer.alloc(Math.min(size + PAGE, limit));
   let length = 0;
   for (;;) {
+    if (length === buffer.length) {
+      if (length > MAX_CONFIG_BYTES) throw tooLarge(file);
+      const grown = Buffer.alloc(Math.min(buffer.length * 2, limit));
+      buffer.copy(grown);
+      buffer = grown;
+    }
     const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
     if (bytesRead === 0) break;
     length += bytesRead;
-    if (length > MAX_CONFIG_BYTES) throw tooLarge(file);
   }
-  return Buffer.from(buffer.subarray(0, length));
+  if (length > MAX_CONFIG_BYTES) throw tooLarge(file);
+  return buffer.subarray(0, length);
 }
 
 function kindOf(stat: Stats): string {

@@ -20,7 +20,7 @@ import {
   undoWrite,
   type WriteTarget,
 } from '../../../src/core/configs/config-writer';
-import { MAX_CONFIG_BYTES } from '../../../src/core/configs/config-file';
+import { MAX_CONFIG_BYTES, readConfigFile } from '../../../src/core/configs/config-file';
 import { useTempDirs } from '../../support/temp-dir';
 
 // What a config write does with the file it is given: only regular files, bounded in size, with
@@ -96,6 +96,16 @@ describe('config files: regular files only', () => {
     writeFileSync(file, `; ${'x'.repeat(MAX_CONFIG_BYTES - 3)}\n`);
     expect(statSync(file).size).toBe(MAX_CONFIG_BYTES);
     expect((await planWrite(npmTarget(file))).changed).toBe(true);
+  });
+
+  it('reads a file that reports size 0 but never ends only up to the cap (bounded read)', async () => {
+    // /proc/self/pagemap is a regular file of size 0 that yields 8 bytes per page of the address
+    // space: terabytes. An unbounded read (fs.readFile) would try to hold them all.
+    const err = await refusal(readConfigFile('/proc/self/pagemap'));
+    expect(err.code).toBe('TOO_LARGE');
+    // A size-0 file with ordinary content is read whole (the buffer grows past what fstat said).
+    const status = await readConfigFile('/proc/self/status');
+    expect(status?.bytes.toString('utf8')).toMatch(/^Name:/);
   });
 
   it('notices a file that became a FIFO after the preview, at once', async () => {

@@ -4,7 +4,7 @@
 // secretlint with its recommended preset (the general secret scanner a team would otherwise
 // run), and compared with `node -e 0`, the floor for any Node command.
 import { build } from 'esbuild';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BUILD_DIR } from './build.mjs';
@@ -53,6 +53,8 @@ export async function benchSweep({ repo, bin, reps, log }) {
   // likely tell it to skip node_modules, so that is measured too (5d).
   const ignore = path.join(home, '.secretlintignore');
   writeFileSync(ignore, '**/node_modules/**\n**/.git/**\n');
+  // Its report goes to a file: on stdout, a large report was seen cut short at exit.
+  const report = path.join(home, 'secretlint-report.json');
   const secretlintArgs = (skip) => [
     secretlint,
     '**/*',
@@ -62,10 +64,12 @@ export async function benchSweep({ repo, bin, reps, log }) {
     '--format',
     'json',
     '--no-color',
+    '--output',
+    report,
   ];
   const keyportRun = () =>
     runOk(process.execPath, [bin, 'scan', root, '--json'], { env, cwd: root });
-  // secretlint exits 1 when it finds something, which is the expected outcome here.
+  // secretlint exits 1 when it finds something (0 with --output), which is expected here.
   const secretlintRun = async (skip) => {
     const r = await run(process.execPath, secretlintArgs(skip), {
       env,
@@ -74,7 +78,7 @@ export async function benchSweep({ repo, bin, reps, log }) {
     });
     if (r.code !== 0 && r.code !== 1)
       throw new Error(`secretlint exited ${r.code}: ${r.err.slice(0, 400)}`);
-    return r;
+    return { ...r, out: readFileSync(report, 'utf8') };
   };
   const secretlintFound = (r) => {
     const results = JSON.parse(r.out || '[]');

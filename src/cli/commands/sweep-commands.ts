@@ -57,7 +57,7 @@ export async function scanCommand(core: CoreOpener, args: ParsedArgs, io: CliIo)
 
 function printSweep(result: SweepResult, verified: boolean, io: CliIo): void {
   const { findings, problems, stats } = result;
-  for (const p of problems) io.stderr(`${printable(problemLine(p))}\n`);
+  for (const p of problems) io.stderr(`${problemLine(p)}\n`);
   if (findings.length === 0) {
     io.stdout(`No plaintext credentials found (${stats.folders} folders, ${stats.files} files).\n`);
     return;
@@ -67,10 +67,10 @@ function printSweep(result: SweepResult, verified: boolean, io: CliIo): void {
       ['ID', 'FILE', 'LINE', 'KEY', 'VALUE', 'GIT', ...(verified ? ['VERIFIED'] : []), 'NOTE'],
       findings.map((f) => [
         f.id,
-        printable(f.file),
+        f.file,
         String(f.line),
-        printable(f.key),
-        printable(f.masked),
+        f.key,
+        f.masked,
         f.git,
         ...(verified ? [f.verified ?? 'unknown'] : []),
         note(f),
@@ -121,10 +121,10 @@ async function projectScan(core: CoreOpener, projectDir: string, args: ParsedArg
     formatTable(
       ['FILE', 'LINE', 'VALUE', 'REGISTRY', 'IN KEYPORT', 'NOTE'],
       findings.map((f) => [
-        printable(f.file),
+        f.file,
         String(f.line),
-        printable(f.masked),
-        printable(f.registry ?? '-'),
+        f.masked,
+        f.registry ?? '-',
         f.tokenId ?? (f.reference ? '(reference)' : 'no'),
         f.wins ? '' : 'overridden by a file with higher precedence',
       ]),
@@ -143,7 +143,7 @@ export async function importCommand(core: CoreOpener, args: ParsedArgs, io: CliI
   }
   for (const id of ids) {
     if (!/^[0-9a-f]{16}$/.test(id))
-      throw usageError(`"${printable(id)}" is not a finding id (see keyport scan).`);
+      throw usageError(`"${id}" is not a finding id (see keyport scan).`);
   }
   const { service } = await core();
   if (!service.sweeps) throw new KeyportError('INTERNAL', 'Importing is not available here.');
@@ -162,28 +162,17 @@ export async function importCommand(core: CoreOpener, args: ParsedArgs, io: CliI
       : dryRun
         ? 'would be stored in the keychain'
         : `stored as ${o.token?.id} (${o.token?.masked})`;
-    io.stdout(`${o.findingId} ${printable(o.file)}: ${stored}\n`);
+    io.stdout(`${o.findingId} ${o.file}: ${stored}\n`);
     if (!o.rewrite) continue;
     if ('left' in o.rewrite) {
-      io.stderr(`  left as it is: ${printable(o.rewrite.left)}\n`);
+      io.stderr(`  left as it is: ${o.rewrite.left}\n`);
     } else if (o.rewrite.written) {
-      io.stdout(`  rewrote ${printable(o.rewrite.entry)} as a reference\n`);
+      io.stdout(`  rewrote ${o.rewrite.entry} as a reference\n`);
     } else {
-      io.stdout(printable(o.rewrite.diff, true));
+      io.stdout(o.rewrite.diff);
     }
   }
   if (!dryRun && args.values['replace-with-reference']) {
     io.stderr('Run your tools with keyport exec -- COMMAND so they get the values.\n');
   }
-}
-
-/**
- * File- and registry-supplied text with C0/C1 control characters shown as \xNN, so a crafted path
- * or entry cannot move the cursor or rewrite the terminal. Newlines survive only in diffs.
- */
-export function printable(text: string, keepNewlines = false): string {
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
-    keepNewlines && c === '\n' ? c : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
-  );
 }

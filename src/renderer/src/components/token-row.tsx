@@ -4,7 +4,7 @@ import type { RegistryCheck } from '../store/keyport-store';
 import { tokenStatus } from '../token-status';
 import { EcoIcon } from './eco-icon';
 
-export const ROW_HEIGHT = 48;
+export const ROW_HEIGHT = 44;
 
 export interface TokenRowProps {
   token: TokenMeta;

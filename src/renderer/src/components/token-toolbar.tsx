@@ -25,7 +25,7 @@ function isTyping(target: EventTarget | null): boolean {
  * Above the token list: search (`/` anywhere outside a field jumps to it), the ecosystem filter,
  * "Expired or expiring" and the sort.
  */
-export function TokenToolbar() {
+export function TokenToolbar({ summary }: { summary: React.ReactNode }) {
   const query = useKeyport((s) => s.query);
   const ecosystem = useKeyport((s) => s.ecosystem);
   const expiringOnly = useKeyport((s) => s.expiringOnly);
@@ -52,24 +52,34 @@ export function TokenToolbar() {
 
   return (
     <div className="list-toolbar">
-      <input
-        ref={searchRef}
-        type="search"
-        className="list-toolbar__search"
-        aria-label="Search tokens"
-        aria-keyshortcuts="/"
-        placeholder="Search   /"
-        spellCheck={false}
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' && query) {
-            e.preventDefault();
-            setQuery('');
-          }
-        }}
-      />
-      <div className="list-toolbar__filters">
+      <div className="list-toolbar__row">
+        <input
+          ref={searchRef}
+          type="search"
+          className="list-toolbar__search"
+          aria-label="Search tokens"
+          aria-keyshortcuts="/"
+          placeholder="Search   /"
+          spellCheck={false}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && query) {
+              e.preventDefault();
+              setQuery('');
+            }
+          }}
+        />
+        <label className="checkbox list-toolbar__toggle" title={EXPIRING_HINT}>
+          <input
+            type="checkbox"
+            checked={expiringOnly}
+            onChange={(e) => setExpiringOnly(e.target.checked)}
+          />
+          Expired or expiring
+        </label>
+      </div>
+      <div className="list-toolbar__row">
         <select
           aria-label="Filter by ecosystem"
           value={ecosystem}
@@ -93,14 +103,7 @@ export function TokenToolbar() {
             </option>
           ))}
         </select>
-        <label className="checkbox list-toolbar__toggle" title={EXPIRING_HINT}>
-          <input
-            type="checkbox"
-            checked={expiringOnly}
-            onChange={(e) => setExpiringOnly(e.target.checked)}
-          />
-          Expired or expiring
-        </label>
+        {summary}
       </div>
     </div>
   );

@@ -71,7 +71,15 @@ export function TokensView() {
       <div className={pushed ? 'master-detail is-pushed' : 'master-detail'}>
         {pushed ? null : (
           <div className="master">
-            <TokenToolbar />
+            <TokenToolbar
+              summary={
+                <p className="list-summary" aria-live="polite">
+                  {shown.length === listed
+                    ? `${listed} ${listed === 1 ? 'token' : 'tokens'}`
+                    : `${shown.length} of ${listed} tokens`}
+                </p>
+              }
+            />
             {shown.length === 0 ? (
               <EmptyState
                 title="No matches"
@@ -84,14 +92,7 @@ export function TokensView() {
                 No token matches the search and filters.
               </EmptyState>
             ) : (
-              <>
-                <p className="list-summary" aria-live="polite">
-                  {shown.length === listed
-                    ? `${listed} ${listed === 1 ? 'token' : 'tokens'}`
-                    : `${shown.length} of ${listed} tokens`}
-                </p>
-                <TokenList tokens={shown} />
-              </>
+              <TokenList tokens={shown} />
             )}
           </div>
         )}

@@ -7,10 +7,10 @@ export const SORT_KEYS = ['label', 'newest', 'expiry', 'last-used'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 export const SORT_LABELS: Record<SortKey, string> = {
-  label: 'Label',
-  newest: 'Newest first',
-  expiry: 'Expiring soonest',
-  'last-used': 'Recently used',
+  label: 'Name',
+  newest: 'Newest',
+  expiry: 'Expiry',
+  'last-used': 'Last used',
 };
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });

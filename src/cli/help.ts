@@ -50,6 +50,10 @@ No secret on disk (credential helpers answer for hosts in the vault):
   keyport setup python --registry INDEX_URL --username U [--id TOKEN_ID]
                                               put the token where Python's keyring (pip,
                                               twine, Poetry) looks for that index
+  keyport setup docker --registry HOST [--file CONFIG_JSON]
+                                              make Docker/Podman/Skopeo ask
+                                              docker-credential-keyport for HOST (saved
+                                              logins for HOST move into Keyport)
 
 Where the tokens live:
   keyport doctor                              which store holds the tokens, why, and what that

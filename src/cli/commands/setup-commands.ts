@@ -1,5 +1,8 @@
 import { realpathSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { setupDockerHelper } from '../../core/credential-helpers/docker-config';
+import { dockerHost } from '../../core/credential-helpers/docker-credential';
 import { OsKeychainItems } from '../../core/credential-helpers/keychain-items';
 import { PythonKeyringLinks } from '../../core/credential-helpers/python-keyring';
 import { gitHelperCommand, setupGitHelper } from '../../core/credential-helpers/git-setup';
@@ -9,7 +12,8 @@ import { str, type CoreOpener, type ParsedArgs } from './args';
 
 const USAGE = `Usage:
   keyport setup git [--file GITCONFIG] [--registry URL]
-  keyport setup python --registry INDEX_URL --username U [--id TOKEN_ID]`;
+  keyport setup python --registry INDEX_URL --username U [--id TOKEN_ID]
+  keyport setup docker --registry HOST [--file CONFIG_JSON]`;
 
 /** `keyport setup git|docker|python`: makes a client ask Keyport instead of reading a file. */
 export async function setupCommand(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<void> {
@@ -17,6 +21,7 @@ export async function setupCommand(core: CoreOpener, args: ParsedArgs, io: CliIo
   if (extra.length > 0) throw usageError(USAGE);
   if (client === 'git') return setupGit(args, io);
   if (client === 'python') return setupPython(core, args, io);
+  if (client === 'docker') return setupDocker(core, args, io);
   throw usageError(USAGE);
 }
 
@@ -47,6 +52,30 @@ async function setupPython(core: CoreOpener, args: ParsedArgs, io: CliIo): Promi
   const result = await links.link({ registry, username, ...(tokenId ? { tokenId } : {}) });
   io.stdout(
     `Python's keyring now finds "${result.token.label}" (${result.token.masked}) for ${username} under ${result.services.join(' and ')}; no file holds it.\nTest: pip download --no-deps --index-url ${registry} PACKAGE\n`,
+  );
+}
+
+async function setupDocker(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<void> {
+  const registry = str(args, 'registry');
+  const host = registry ? dockerHost(registry) : undefined;
+  if (!host) throw usageError(USAGE);
+  // Docker's own default; Podman, Skopeo and Buildah read it too, after their auth.json.
+  const file = path.resolve(
+    str(args, 'file') ??
+      path.join(
+        io.env.DOCKER_CONFIG ?? path.join(io.env.HOME ?? os.homedir(), '.docker'),
+        'config.json',
+      ),
+  );
+  const { vault } = await core();
+  const result = await setupDockerHelper(vault, file, [host]);
+  if (result.imported > 0) {
+    io.stdout(`Moved ${result.imported} saved login(s) for ${host} from ${file} into Keyport.\n`);
+  }
+  io.stdout(
+    result.changed
+      ? `Container tools now ask docker-credential-keyport for ${host} (credHelpers in ${file}). Test: skopeo inspect docker://${host}/IMAGE\n`
+      : `${file} already sends ${host} to Keyport; nothing changed.\n`,
   );
 }
 

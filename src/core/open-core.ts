@@ -18,6 +18,7 @@ import { EncryptedFileSecretStore, type PassphraseSource } from './vault/encrypt
 import type { SecretStore } from './vault/secret-store';
 import { chooseStore, type StoreChoice, type StoreKind } from './vault/store-choice';
 import { Vault } from './vault/vault';
+import { OsKeychainItems } from './vault/keychain-items';
 import { Consent } from './access/consent';
 import { CredentialGate } from './access/credential-gate';
 import { gatedClient } from './access/gated-client';
@@ -75,6 +76,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const vault = await Vault.open({
     dir,
     secrets: options.secrets ?? secretStore(store!.kind, dir, options.passphrase),
+    // Helper links (keyport setup python) live in the OS keychain; a given store is a test's.
+    ...(options.secrets ? {} : { linkedItems: new OsKeychainItems() }),
     ...(options.reconcile === false ? { reconcile: false } : {}),
   });
   const clipboard = options.clipboard

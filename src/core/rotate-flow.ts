@@ -129,6 +129,8 @@ export class RotateFlow {
       // it runs to its end: cut off halfway, the registry may have revoked the old token while
       // the rollback revoked the new one, leaving the user with neither.
       stopIfCancelled(signal);
+      // Clients that read a keychain copy (Python's keyring) get the new value with the files.
+      await this.vault.moveHelperLinks(old.id, fresh.id);
       report('revoke');
       const outcome = await this.registries.revoke({
         accountId: account.id,
@@ -144,7 +146,7 @@ export class RotateFlow {
       }
     } catch (err) {
       // Not under the operation's signal: after a cancel, the undo is what must still happen.
-      await this.rollBack(undos, account.id, fresh);
+      await this.rollBack(undos, account.id, fresh, old.id);
       throw err;
     }
     report('done');
@@ -155,8 +157,17 @@ export class RotateFlow {
     };
   }
 
-  private async rollBack(undos: string[], accountId: string, fresh: TokenMeta): Promise<void> {
+  private async rollBack(
+    undos: string[],
+    accountId: string,
+    fresh: TokenMeta,
+    oldId: string,
+  ): Promise<void> {
     const problems: string[] = [];
+    // Helper items back to the old value before the new token (and its links) goes.
+    await this.vault
+      .moveHelperLinks(fresh.id, oldId)
+      .catch((e: unknown) => problems.push(toErrorInfo(e).message));
     for (const undoId of undos.reverse()) {
       await this.configs.undo(undoId).catch((e: unknown) => problems.push(toErrorInfo(e).message));
     }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setupDockerHelper } from '../../core/credential-helpers/docker-config';
 import { dockerHost } from '../../core/credential-helpers/docker-credential';
-import { OsKeychainItems } from '../../core/credential-helpers/keychain-items';
+import { OsKeychainItems } from '../../core/vault/keychain-items';
 import { PythonKeyringLinks } from '../../core/credential-helpers/python-keyring';
 import { gitHelperCommand, setupGitHelper } from '../../core/credential-helpers/git-setup';
 import { usageError } from '../cli-error';

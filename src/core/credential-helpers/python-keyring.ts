@@ -1,7 +1,7 @@
 import { KeyportError } from '../../shared/errors';
 import type { TokenMeta } from '../../shared/types';
 import type { Vault } from '../vault/vault';
-import type { KeychainItems } from './keychain-items';
+import type { KeychainItems } from '../vault/keychain-items';
 import { matchToken, registryUrl } from './registry-match';
 
 export interface PythonLinkRequest {
@@ -41,7 +41,7 @@ export function pythonKeyringServices(indexUrl: string): string[] {
  * `keyport setup python`: the token's value in the OS keychain under the service and user name
  * Python's keyring looks up, so pip (`--keyring-provider import|subprocess`), twine and Poetry
  * find it and no file holds a password. The items are recorded on the token (helperLinks) so a
- * rotation rewrites them and a removal deletes them.
+ * rotation rewrites them and a removal deletes them (Vault.moveHelperLinks, Vault.remove).
  */
 export class PythonKeyringLinks {
   constructor(
@@ -65,28 +65,6 @@ export class PythonKeyringLinks {
       });
     }
     return { token: await this.vault.get(token.id), services };
-  }
-
-  /** After a rotation: the new value under every item the old token had, recorded on the new. */
-  async moveLinks(from: TokenMeta, to: TokenMeta, secret: string): Promise<number> {
-    for (const link of from.helperLinks ?? []) {
-      await this.items.set(link.service, link.username, secret);
-      await this.vault.recordHelperLink(to.id, {
-        kind: link.kind,
-        service: link.service,
-        username: link.username,
-      });
-    }
-    return from.helperLinks?.length ?? 0;
-  }
-
-  /** Before a token leaves the vault: its copies leave the keychain too. */
-  async unlink(token: TokenMeta): Promise<number> {
-    let removed = 0;
-    for (const link of token.helperLinks ?? []) {
-      if (await this.items.delete(link.service, link.username)) removed += 1;
-    }
-    return removed;
   }
 
   private async tokenFor(req: PythonLinkRequest): Promise<TokenMeta> {

@@ -15,6 +15,7 @@ import { parseSecret } from '../validate';
 import { fingerprintAccount, loadFingerprinter, type Fingerprinter } from './fingerprint';
 import { MetadataFile, type StoredRecord, type VaultFile } from './metadata-file';
 import { moveSecrets } from './move-secrets';
+import type { KeychainItems } from './keychain-items';
 import type { SecretStore } from './secret-store';
 
 export interface NewToken {
@@ -57,6 +58,11 @@ export interface VaultOptions {
    * instead, so no add, update or remove ever sees an unfinished one. The app keeps the default.
    */
   reconcile?: boolean;
+  /**
+   * Where the copies a client looks up (helperLinks: Python's keyring) live. Given, removing a
+   * token deletes them and restoring it puts them back; absent (unit tests), links are metadata.
+   */
+  linkedItems?: KeychainItems;
 }
 
 /**
@@ -69,6 +75,7 @@ export interface VaultOptions {
 export class Vault {
   private readonly meta: MetadataFile;
   private readonly secrets: SecretStore;
+  private readonly linkedItems: KeychainItems | undefined;
   private readonly now: () => Date;
   private readonly newId: () => string;
   private cache: { key: string; data: VaultFile } | undefined;
@@ -80,6 +87,7 @@ export class Vault {
   private constructor(options: VaultOptions) {
     this.meta = new MetadataFile(options.dir);
     this.secrets = options.secrets;
+    this.linkedItems = options.linkedItems;
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? (() => randomHex(8));
   }
@@ -203,8 +211,24 @@ export class Vault {
       if (data.tokens.some((t) => t.id === removed.record.id)) {
         throw new KeyportError('INVALID_INPUT', `"${removed.record.label}" is already back.`);
       }
-      return this.insert({ ...removed.record, status: 'ok' }, removed.secret);
+      const meta = await this.insert({ ...removed.record, status: 'ok' }, removed.secret);
+      for (const link of meta.helperLinks ?? []) {
+        await this.linkedItems?.set(link.service, link.username, removed.secret);
+      }
+      return meta;
     });
+  }
+
+  /** A token's helper links that no other token also holds (a rotation's new one moved them). */
+  private async deleteLinks(data: VaultFile, record: StoredRecord): Promise<void> {
+    if (!this.linkedItems) return;
+    const key = (l: HelperLink) => `${l.kind}\n${l.service}\n${l.username}`;
+    const elsewhere = new Set(
+      data.tokens.filter((t) => t.id !== record.id).flatMap((t) => (t.helperLinks ?? []).map(key)),
+    );
+    for (const link of record.helperLinks ?? []) {
+      if (!elsewhere.has(key(link))) await this.linkedItems.delete(link.service, link.username);
+    }
   }
 
   /** The two halves of a token, in the order that survives a crash at any point. Runs in `exclusive`. */
@@ -296,6 +320,25 @@ export class Vault {
     });
   }
 
+  /**
+   * A rotation's step: `toId`'s value under every helper item `fromId` has, the links recorded
+   * on `toId` too (so removing `fromId` afterwards leaves them). Run back to undo it.
+   */
+  async moveHelperLinks(fromId: string, toId: string): Promise<number> {
+    const links = (await this.get(fromId)).helperLinks ?? [];
+    if (links.length === 0 || !this.linkedItems) return 0;
+    const secret = await this.reveal(toId);
+    for (const link of links) {
+      await this.linkedItems.set(link.service, link.username, secret);
+      await this.recordHelperLink(toId, {
+        kind: link.kind,
+        service: link.service,
+        username: link.username,
+      });
+    }
+    return links.length;
+  }
+
   /** Forgets a config file entry (after undo, or when the entry was removed). */
   forgetWrite(id: string, file: string, entry: string): Promise<TokenMeta> {
     return this.mutate(id, (record) => {
@@ -314,6 +357,8 @@ export class Vault {
       const data = await this.load();
       const record = findRecord(data, id);
       const secret = options.forUndo ? await this.secrets.get(account(data, id)) : null;
+      // The client-facing copies first: a failure here leaves the token whole, to try again.
+      await this.deleteLinks(data, record);
       // Flag first, so a crash between the two halves is finished at the next start.
       record.phase = 'deleting';
       await this.save(data);

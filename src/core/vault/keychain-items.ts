@@ -1,5 +1,5 @@
 import { AsyncEntry } from '@napi-rs/keyring';
-import { keychainError } from '../vault/keyring-secret-store';
+import { keychainError } from './keyring-secret-store';
 
 /** Keychain items filed under another program's service names (not Keyport's own entries). */
 export interface KeychainItems {

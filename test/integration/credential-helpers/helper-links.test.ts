@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PythonKeyringLinks } from '../../../src/core/credential-helpers/python-keyring';
+import { openCore, type Core } from '../../../src/core/open-core';
+import { OsKeychainItems } from '../../../src/core/vault/keychain-items';
+import { startNpmLikeServer, type NpmLikeServer } from '../../support/npm-like-server';
+
+// Rotation and removal keep Python keyring's copies in step, read back with Debian's
+// python3-keyring from the real Secret Service (scripts/with-keyring.mjs). The registry is the
+// npm-like test server, which creates and revokes tokens like npm's token API.
+const PYTHON = '/usr/bin/python3';
+const PASSWORD = 'links-pass-1';
+let registry: NpmLikeServer;
+let root: string;
+let core: Core;
+
+function keyringGet(service: string, user: string): string {
+  return spawnSync(PYTHON, ['-m', 'keyring', 'get', service, user], {
+    encoding: 'utf8',
+    env: { ...process.env, HOME: root },
+  }).stdout;
+}
+
+beforeAll(async () => {
+  if (spawnSync(PYTHON, ['-c', 'import keyring']).status !== 0) {
+    throw new Error('Debian python3-keyring is needed (scripts/system-deps.mjs)');
+  }
+  registry = await startNpmLikeServer({ users: { linker: PASSWORD } });
+  root = mkdtempSync(path.join(os.tmpdir(), 'keyport-links-'));
+  core = await openCore({
+    access: { mode: 'cli' },
+    version: 'test',
+    dataDir: path.join(root, 'data'),
+    home: root,
+    env: {},
+  });
+});
+
+afterAll(async () => {
+  await core?.close();
+  await registry?.stop();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('helper links follow the token', () => {
+  it('a rotation rewrites the keyring copy; a removal deletes it and Undo puts it back', async () => {
+    const { id: accountId } = await core.service.registries.signIn({
+      registry: registry.url,
+      username: 'linker',
+      password: PASSWORD,
+    });
+    const created = await core.service.registries.create({
+      accountId,
+      label: 'linked',
+      request: { kind: 'legacy', readonly: false, cidr: [] },
+      password: PASSWORD,
+    });
+    const index = `${registry.url.replace(/\/$/, '')}/simple/`;
+    const links = new PythonKeyringLinks(core.vault, new OsKeychainItems());
+    const linked = await links.link({
+      registry: index,
+      username: 'ci',
+      tokenId: created.token!.id,
+    });
+    expect(keyringGet(index, 'ci')).toBe(`${created.secret}\n`);
+
+    const rotated = await core.service.rotations.run({
+      tokenId: linked.token.id,
+      password: PASSWORD,
+    });
+    const fresh = await core.vault.reveal(rotated.token.id);
+    expect(fresh).not.toBe(created.secret);
+    for (const service of linked.services) expect(keyringGet(service, 'ci')).toBe(`${fresh}\n`);
+    expect(rotated.token.helperLinks?.map((l) => l.service).sort()).toEqual(
+      [...linked.services].sort(),
+    );
+
+    const removed = await core.service.removeToken(rotated.token.id);
+    for (const service of linked.services) expect(keyringGet(service, 'ci')).toBe('');
+    await core.service.restoreToken(removed.undoId!);
+    expect(keyringGet(index, 'ci')).toBe(`${fresh}\n`);
+  });
+});

@@ -1,0 +1,103 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openCore } from '../../../src/core/open-core';
+import { clientEnv } from '../../support/helper-env';
+import { runProcess } from '../../support/run-keyport';
+import { useTempDirs } from '../../support/temp-dir';
+
+// The helpers' refusals, with the real bins: no Secret Service (a bus address where none
+// listens), and a terminal on stdout (a real pty from util-linux `script`).
+const tempDir = useTempDirs();
+const GIT_HELPER = path.resolve('bin/git-credential-keyport.cjs');
+const DOCKER_HELPER = path.resolve('bin/docker-credential-keyport.cjs');
+const SECRET = 'kp-test-helper-refusal-00000000001';
+
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build-cli.mjs']);
+});
+
+async function vaultFor(host: string) {
+  const root = tempDir();
+  const home = path.join(root, 'home');
+  const data = path.join(root, 'data');
+  mkdirSync(home, { recursive: true });
+  const core = await openCore({
+    access: { mode: 'cli' },
+    version: 'test',
+    dataDir: data,
+    home,
+    env: {},
+  });
+  await core.vault.add({
+    label: 'refusals',
+    registry: `https://${host}/`,
+    ecosystem: 'other',
+    secret: SECRET,
+    origin: 'pasted',
+    user: 'u',
+  });
+  await core.close();
+  return { root, env: clientEnv(home, data) };
+}
+
+describe('credential helpers refuse cleanly', () => {
+  it('without a Secret Service: git gets nothing (exit 0), docker the not-found sentence (exit 1)', async () => {
+    const { root, env } = await vaultFor('reg.example.test');
+    const noBus = { ...env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(root, 'no-bus')}` };
+    const git = await runProcess(
+      process.execPath,
+      [GIT_HELPER, 'get'],
+      noBus,
+      'protocol=https\nhost=reg.example.test\n',
+    );
+    expect(git.code).toBe(0);
+    expect(git.out).toBe('');
+    expect(git.err).toMatch(/^git-credential-keyport: No OS keychain is available/);
+    const docker = await runProcess(
+      process.execPath,
+      [DOCKER_HELPER, 'get'],
+      noBus,
+      'reg.example.test',
+    );
+    expect(docker.code).toBe(1);
+    expect(docker.out).toBe('credentials not found in native keychain\n');
+    expect(docker.err).toMatch(/^docker-credential-keyport: No OS keychain is available/);
+    // With the keychain, the same requests are answered: the refusals above were the bus's.
+    const answered = await runProcess(
+      process.execPath,
+      [DOCKER_HELPER, 'get'],
+      env,
+      'reg.example.test',
+    );
+    expect(JSON.parse(answered.out).Secret).toBe(SECRET);
+  });
+
+  it('never prints a secret to a terminal', async () => {
+    const { env } = await vaultFor('tty.example.test');
+    // `script` gives the helper a pty for stdout, as a person running it by hand would.
+    const git = await runProcess(
+      'script',
+      [
+        '-qec',
+        `printf 'protocol=https\\nhost=tty.example.test\\n' | '${process.execPath}' '${GIT_HELPER}' get`,
+        '/dev/null',
+      ],
+      env,
+    );
+    expect(git.out).not.toContain(SECRET);
+    expect(git.out).toContain('does not print secrets to a terminal');
+    const docker = await runProcess(
+      'script',
+      [
+        '-qec',
+        `printf 'tty.example.test' | '${process.execPath}' '${DOCKER_HELPER}' get`,
+        '/dev/null',
+      ],
+      env,
+    );
+    expect(docker.out).not.toContain(SECRET);
+    expect(docker.out).toContain('does not print secrets to a terminal');
+  });
+});

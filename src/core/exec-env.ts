@@ -1,13 +1,10 @@
-import { promises as fs } from 'node:fs';
 import { KeyportError } from '../shared/errors';
 import type { TokenMeta } from '../shared/types';
 import type { PathEnvironment } from './config-write-flow';
+import { readConfigFile } from './configs/config-file';
 import { envVarName } from './references';
 import { scanLocations } from './scan/scan-locations';
 import type { Vault } from './vault/vault';
-
-/** Config files are small; anything bigger is not one (the scanner's cap). */
-const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
 
 /** `${KEYPORT_X}` (npm), `${env.KEYPORT_X}` (Maven), `%KEYPORT_X%` (NuGet): see references.ts. */
 const REFERENCE_NAME = /\$\{(?:env\.)?(KEYPORT_[A-Z0-9_]+)\}|%(KEYPORT_[A-Z0-9_]+)%/g;
@@ -69,12 +66,14 @@ function pickNamed(tokens: TokenMeta[], ids: string[]): TokenMeta[] {
   });
 }
 
-/** A regular file's text, or null: a missing file, a FIFO or a device is simply not a config. */
+/**
+ * A regular file's text, or null: a missing file, a FIFO, a device or an oversized file is simply
+ * not a config here. Read through the writers' bounded, non-blocking reader, so a FIFO swapped in
+ * after a check cannot hang `keyport exec`.
+ */
 async function readConfigText(file: string): Promise<string | null> {
   try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile() || stat.size > MAX_CONFIG_BYTES) return null;
-    return await fs.readFile(file, 'utf8');
+    return (await readConfigFile(file))?.bytes.toString('utf8') ?? null;
   } catch {
     return null;
   }

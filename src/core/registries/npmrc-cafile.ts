@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ini from 'ini';
+import { MAX_CONFIG_BYTES } from '../configs/config-file';
 
 /**
  * npm's `cafile` setting from the user's ~/.npmrc (or $NPM_CONFIG_USERCONFIG), so registries
@@ -12,9 +13,27 @@ export function npmCafile(env: NodeJS.ProcessEnv, home: string): string | undefi
   const userconfig =
     env.npm_config_userconfig || env.NPM_CONFIG_USERCONFIG || path.join(home, '.npmrc');
   try {
-    const parsed = ini.parse(readFileSync(userconfig, 'utf8')) as Record<string, unknown>;
+    const text = readRegularFile(userconfig);
+    if (text === null) return undefined;
+    const parsed = ini.parse(text) as Record<string, unknown>;
     return typeof parsed.cafile === 'string' && parsed.cafile ? parsed.cafile : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * The file's text if it is a regular file within the config cap, else null. Opened non-blocking
+ * and checked on the descriptor: a FIFO or /dev/zero named .npmrc must not hang or flood every
+ * registry command (this runs synchronously, on the first registry call).
+ */
+function readRegularFile(file: string): string | null {
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > MAX_CONFIG_BYTES) return null;
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
   }
 }

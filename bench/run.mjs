@@ -12,6 +12,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH_DIR, REPO, buildBenchModules, removeBuild } from './lib/build.mjs';
+import { benchHelpers } from './lib/helpers.mjs';
 import { benchRegistry } from './lib/registry.mjs';
 import { benchRenderer } from './lib/renderer.mjs';
 import { benchStartup } from './lib/startup.mjs';
@@ -122,6 +123,7 @@ async function main() {
     ['3 renderer in Chromium (10k tokens)', benchRenderer],
     ['4 start-up and bundle', benchStartup],
     ['5 workspace sweep (200 repositories, ~70,000 files)', benchSweep],
+    ['6 credential helper get (git, Docker/OCI)', benchHelpers],
   ];
   // BENCH_ONLY=1,4 runs only those sections (by their leading number), to iterate on one.
   const only = process.env.BENCH_ONLY?.split(',').map((x) => x.trim());

@@ -39,6 +39,8 @@ export function createHandlers(service: KeyportService): Handlers {
     'op:status': (req) => service.operationStatus(req.opId),
     'scan:run': (req) => service.scans.scan(req.projectDir),
     'scan:import': (req) => service.scans.import(req),
+    'sweep:run': (req) => service.sweep(req),
+    'sweep:import': (req) => service.importSweepFindings(req),
     'rotate:preview': (req) => service.rotations.preview(req.tokenId),
     'rotate:run': (req) => service.rotations.run(req),
     'dialog:pick-config-file': (req) => service.pickConfigFile(req.format),

@@ -1,6 +1,12 @@
 import { KeyportError } from '../shared/errors';
 import { RemovedTokens, RESTORE_WINDOW_MS } from './removed-tokens';
-import type { AppInfo, CopyResult, TokenMeta } from '../shared/types';
+import type {
+  AppInfo,
+  CopyResult,
+  SweepImportOutcome,
+  SweepResult,
+  TokenMeta,
+} from '../shared/types';
 import type { ParsedRequestOf } from '../shared/ipc-contract';
 import type { ClipboardGuard } from './clipboard-guard';
 import type { ConfigWriteFlow } from './config-write-flow';
@@ -149,6 +155,40 @@ export class KeyportService {
     if (dir === null) return null;
     await this.deps.policy.grantFolder(dir);
     return { dir };
+  }
+
+  /**
+   * The app's sweep: only folders the user picked in main's folder picker (or inside them), as an
+   * operation the renderer can follow (op:status says how far it got) and cancel. No --verify
+   * here: it would send found tokens to hosts named by files, which the app does not do unasked.
+   */
+  async sweep(req: ParsedRequestOf<'sweep:run'>): Promise<SweepResult> {
+    const sweeps = this.needSweeps();
+    const dirs: string[] = [];
+    for (const dir of req.dirs) dirs.push(await this.deps.policy.scanFolder(dir));
+    return this.deps.operations.run({ opId: req.opId }, (signal, report) =>
+      sweeps.run({
+        dirs,
+        user: true,
+        ...(req.all ? { all: true } : {}),
+        signal,
+        onProgress: (c) => report(`${c.folders} folders, ${c.files} files`),
+      }),
+    );
+  }
+
+  /** Imports findings of this session's sweeps only (never ones a CLI sweep recorded). */
+  importSweepFindings(req: ParsedRequestOf<'sweep:import'>): Promise<SweepImportOutcome[]> {
+    return this.needSweeps().import(req.findingIds, {
+      heldOnly: true,
+      ...(req.replaceWithReference ? { replaceWithReference: true } : {}),
+      ...(req.dryRun ? { dryRun: true } : {}),
+    });
+  }
+
+  private needSweeps(): SweepFlow {
+    if (!this.sweeps) throw new KeyportError('INTERNAL', 'Sweeping is not available here.');
+    return this.sweeps;
   }
 
   private needDialogs(): NativeDialogs {

@@ -19,6 +19,8 @@ import {
   type RevokeOutcome,
   type RotateOutcome,
   type RotatePreview,
+  type SweepImportOutcome,
+  type SweepResult,
   type TokenMeta,
   type WriteOutcome,
   type WritePreview,
@@ -102,6 +104,8 @@ const FilePath = v.pipe(
   v.regex(NO_CONTROL, 'The path must not contain control characters.'),
 );
 const OpId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
+/** A swept finding's id: a hash of file, line, format and key. */
+const FindingId = v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/, 'Invalid finding id.'));
 const Otp = v.pipe(
   v.string(),
   v.trim(),
@@ -215,6 +219,21 @@ export const requestSchemas = {
   'op:cancel': v.strictObject({ opId: OpId }),
   'op:status': v.strictObject({ opId: OpId }),
   'scan:run': v.strictObject({ projectDir: v.optional(FilePath) }),
+  /**
+   * Sweeps folders the user picked in main's folder picker (and the user-level files) for
+   * plaintext registry credentials; progress through op:status, Cancel through op:cancel.
+   */
+  'sweep:run': v.strictObject({
+    dirs: v.pipe(v.array(FilePath), v.minLength(1, 'Choose a folder.'), v.maxLength(32)),
+    all: v.optional(v.boolean()),
+    opId: v.optional(OpId),
+  }),
+  /** Imports findings of this session's sweeps; dryRun gives the combined masked preview. */
+  'sweep:import': v.strictObject({
+    findingIds: v.pipe(v.array(FindingId), v.minLength(1), v.maxLength(5000)),
+    replaceWithReference: v.boolean(),
+    dryRun: v.boolean(),
+  }),
   'scan:import': v.strictObject({
     findingId: Id,
     label: Label,
@@ -270,6 +289,8 @@ export interface ResponseTypes {
   'op:status': { running: boolean; step: string | null };
   'scan:run': Finding[];
   'scan:import': TokenMeta;
+  'sweep:run': SweepResult;
+  'sweep:import': SweepImportOutcome[];
   'rotate:preview': RotatePreview;
   /** Null when the user cancelled the dialog. */
   'dialog:pick-config-file': { file: string } | null;
@@ -310,6 +331,8 @@ export const apiMethods = {
   operationStatus: 'op:status',
   scan: 'scan:run',
   importFinding: 'scan:import',
+  sweep: 'sweep:run',
+  importSweepFindings: 'sweep:import',
   previewRotation: 'rotate:preview',
   pickConfigFile: 'dialog:pick-config-file',
   pickFolder: 'dialog:pick-folder',

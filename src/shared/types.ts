@@ -263,3 +263,15 @@ export interface SweepResult {
   /** Folders walked and files read, for the summary line. */
   stats: { folders: number; files: number };
 }
+
+/** What importing one swept finding did (or, on a dry run, would do). */
+export interface SweepImportOutcome {
+  findingId: string;
+  file: string;
+  /** The vault token now holding the value; null on a dry run of a value not yet in Keyport. */
+  token: TokenMeta | null;
+  /** The value was already in Keyport (same fingerprint): nothing new was stored. */
+  reused: boolean;
+  /** The reference rewrite: its masked diff, or why the entry was left as it is. */
+  rewrite?: { entry: string; diff: string; written: boolean } | { left: string };
+}

@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { KeyportError, toErrorInfo } from '../../shared/errors';
-import type { Ecosystem, SweepFinding, TokenMeta, WriteTargetSpec } from '../../shared/types';
+import type {
+  Ecosystem,
+  SweepFinding,
+  SweepImportOutcome,
+  TokenMeta,
+  WriteTargetSpec,
+} from '../../shared/types';
 import type { WriteTarget } from '../configs/config-writer';
 import { referenceFor, takesReference } from '../references';
 import type { Vault } from '../vault/vault';
@@ -13,16 +19,7 @@ export interface ImportOptions {
   dryRun?: boolean;
 }
 
-export interface ImportOutcome {
-  findingId: string;
-  file: string;
-  /** The vault token now holding the value; null on a dry run of a value not yet in Keyport. */
-  token: TokenMeta | null;
-  /** The value was already in Keyport (same fingerprint): nothing new was stored. */
-  reused: boolean;
-  /** The reference rewrite: its masked diff, or why the entry was left as it is. */
-  rewrite?: { entry: string; diff: string; written: boolean } | { left: string };
-}
+export type ImportOutcome = SweepImportOutcome;
 
 /**
  * Moves swept findings into the keychain — one vault token per distinct value (matched by

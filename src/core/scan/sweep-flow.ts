@@ -55,9 +55,15 @@ export class SweepFlow {
    * whose files are read again (an id names file, line, format and key, so an edited file gives
    * new ids and the old one is reported unknown).
    */
-  async import(ids: string[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
+  async import(
+    ids: string[],
+    options: ImportOptions & {
+      /** Only findings of this process's sweeps (the app: of folders the user picked). */
+      heldOnly?: boolean;
+    } = {},
+  ): Promise<ImportOutcome[]> {
     const missing = ids.filter((id) => !this.sweeper.heldFinding(id));
-    if (missing.length > 0) {
+    if (missing.length > 0 && !options.heldOnly) {
       await this.sweeper.rescan(await recordedFiles(this.vault.dir, missing));
     }
     const held: HeldFinding[] = [];

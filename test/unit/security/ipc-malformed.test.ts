@@ -48,6 +48,8 @@ const VALID: Record<Channel, Record<string, unknown>> = {
   'op:cancel': { opId: 'abc123' },
   'op:status': { opId: 'abc123' },
   'scan:run': {},
+  'sweep:run': { dirs: ['/tmp/keyport'] },
+  'sweep:import': { findingIds: ['0123456789abcdef'], replaceWithReference: true, dryRun: true },
   'scan:import': {
     findingId: 'abc123',
     label: 'found',

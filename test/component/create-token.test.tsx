@@ -256,4 +256,30 @@ describe('Create token', () => {
     await user.click(createButton(dialog));
     await waitFor(() => expect(field(dialog, 'New token').value).toBe(CREATED));
   });
+
+  it('says so when the registry made a plain publish token from a granular request', async () => {
+    const fake = withAccount();
+    fake.registry.ignoresGranular = true;
+    const { dialog, user } = await openCreate(fake);
+    await user.type(field(dialog, 'Label'), 'deploy');
+    await user.click(within(dialog).getByRole('radio', { name: 'Granular' }));
+    await user.type(field(dialog, 'Name'), 'deploy-bot');
+    await user.type(field(dialog, 'Password'), PASSWORD);
+    await user.click(createButton(dialog));
+    const note = await within(dialog).findByRole('note');
+    expect(note.textContent).toMatch(
+      /^The registry made a plain publish token instead of a granular one/,
+    );
+    expect(note.textContent).toContain('It can publish every package of the account.');
+  });
+
+  it('a No in main’s confirmation is a quiet note in the dialog, not an alert', async () => {
+    const { dialog, user, fake } = await openCreate();
+    await user.type(field(dialog, 'Label'), 'ci');
+    await user.type(field(dialog, 'Password'), PASSWORD);
+    fake.failNext('createRemoteToken', 'USER_DECLINED', 'You said No: nothing was sent.');
+    await user.click(createButton(dialog));
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+    expect(within(dialog).getByRole('status').textContent).toBe('You said No: nothing was sent.');
+  });
 });

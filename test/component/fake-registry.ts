@@ -131,6 +131,9 @@ export class FakeRegistry {
     return mergeRemote(this.remote.get(accountId) ?? [], local);
   }
 
+  /** Like registries without granular tokens: a granular request makes a plain publish token. */
+  ignoresGranular = false;
+
   private create(req: VaultRequest<'createRemoteToken'>) {
     const account = this.account(req.accountId);
     this.checkPassword(req.password, req.otp);
@@ -144,7 +147,7 @@ export class FakeRegistry {
       ...(request.kind === 'legacy' && request.automation ? { automation: true } : {}),
       cidr: [...request.cidr],
       created: now(),
-      ...(request.kind === 'granular' ? { name: request.name } : {}),
+      ...(request.kind === 'granular' && !this.ignoresGranular ? { name: request.name } : {}),
     };
     this.remote.set(req.accountId, [...(this.remote.get(req.accountId) ?? []), facts]);
     if (this.storeFails) {

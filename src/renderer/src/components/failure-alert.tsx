@@ -2,11 +2,20 @@ export interface FailureAlertProps {
   /** The sentence from a failed call; nothing is rendered without one. */
   message: string | null | undefined;
   className?: string;
+  /** The user said No in main's confirmation: a quiet note, not an alert. */
+  quiet?: boolean;
 }
 
 /** A failed call's sentence, announced as it appears (role="alert"), in the form-error style. */
-export function FailureAlert({ message, className }: FailureAlertProps) {
+export function FailureAlert({ message, className, quiet = false }: FailureAlertProps) {
   if (!message) return null;
+  if (quiet) {
+    return (
+      <p role="status" className={className ? `quiet-note ${className}` : 'quiet-note'}>
+        {message}
+      </p>
+    );
+  }
   return (
     <p role="alert" className={className ? `form-error ${className}` : 'form-error'}>
       {message}

@@ -97,7 +97,12 @@ export function AddAccountDialog() {
   };
 
   return (
-    <Dialog title="Add account" onClose={closeDialog} className="dialog--form">
+    <Dialog
+      title="Add account"
+      onClose={closeDialog}
+      className="dialog--form"
+      dirty={username !== '' || password !== '' || secret !== ''}
+    >
       <DialogForm
         {...dialogForm}
         label={mode === 'sign-in' ? 'Sign in' : 'Add'}

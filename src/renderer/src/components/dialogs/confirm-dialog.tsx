@@ -26,6 +26,7 @@ export function ConfirmDialog({
 }: ConfirmDialogProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [quiet, setQuiet] = useState(false);
 
   const confirm = async () => {
     if (busy) return;
@@ -36,6 +37,7 @@ export function ConfirmDialog({
       onClose();
     } catch (err) {
       setError(errorInfoOf(err).message);
+      setQuiet(errorInfoOf(err).code === 'USER_DECLINED');
       setBusy(false);
     }
   };
@@ -44,6 +46,7 @@ export function ConfirmDialog({
     <Dialog title={title} role="alertdialog" description={message} onClose={onClose}>
       <DialogActions
         failure={error}
+        quiet={quiet}
         busy={busy}
         label={confirmLabel}
         busyLabel={busyLabel}

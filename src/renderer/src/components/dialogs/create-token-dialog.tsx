@@ -211,6 +211,7 @@ export function CreateTokenDialog({ account }: { account: Account }) {
       description={`On ${account.registry} as ${account.username}`}
       onClose={closeDialog}
       className="dialog--form"
+      dirty={form.label !== '' || form.name !== '' || form.cidr !== '' || password !== ''}
     >
       <DialogForm
         {...dialogForm}

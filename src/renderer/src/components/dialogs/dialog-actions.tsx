@@ -4,6 +4,8 @@ import { FailureAlert } from '../failure-alert';
 export interface DialogActionsProps {
   /** The sentence from a failed call, shown above the buttons. */
   failure: string | null;
+  /** The failure is the user's own No in main's confirmation: said quietly. */
+  quiet?: boolean;
   busy: boolean;
   label: string;
   busyLabel: string;
@@ -20,6 +22,7 @@ export interface DialogActionsProps {
 /** Cancel and the main action; the main one stays focusable but inert while busy. */
 export function DialogActions({
   failure,
+  quiet = false,
   busy,
   label,
   busyLabel,
@@ -31,7 +34,7 @@ export function DialogActions({
 }: DialogActionsProps) {
   return (
     <>
-      <FailureAlert message={failure} />
+      <FailureAlert message={failure} quiet={quiet} />
       <div className="dialog__actions">
         <button
           type="button"

@@ -5,7 +5,7 @@ import type { useDialogForm } from './use-dialog-form';
 /** The submit cycle from useDialogForm, spread in: the form, its busy state, its failure. */
 type SubmitCycle = Pick<
   ReturnType<typeof useDialogForm>,
-  'formRef' | 'busy' | 'failure' | 'onSubmit'
+  'formRef' | 'busy' | 'failure' | 'quiet' | 'onSubmit'
 >;
 
 export interface DialogFormProps extends SubmitCycle {
@@ -26,6 +26,7 @@ export function DialogForm({
   formRef,
   busy,
   failure,
+  quiet,
   onSubmit,
   label,
   busyLabel,
@@ -38,6 +39,7 @@ export function DialogForm({
       {children}
       <DialogActions
         failure={failure}
+        quiet={quiet}
         busy={busy}
         disabled={disabled}
         label={label}

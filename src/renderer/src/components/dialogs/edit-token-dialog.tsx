@@ -56,6 +56,11 @@ export function EditTokenDialog({ token }: { token: TokenMeta }) {
       description={<span className="mono">{token.masked}</span>}
       onClose={closeDialog}
       className="dialog--form"
+      dirty={
+        form.label !== token.label ||
+        form.notes !== (token.notes ?? '') ||
+        form.expires !== toDateInputValue(token.expires)
+      }
     >
       <DialogForm {...dialogForm} label="Save" busyLabel="Saving…" onCancel={closeDialog}>
         <LabelField

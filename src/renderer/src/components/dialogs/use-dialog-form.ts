@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { failureText } from '../../api';
+import { errorInfoOf, failureText } from '../../api';
 import { focusFirstInvalid, type FieldErrors } from './form-errors';
 
 export interface DialogFormOptions<K extends string, R> {
@@ -18,6 +18,8 @@ export function useDialogForm<K extends string, R>({ validate, send }: DialogFor
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  // USER_DECLINED: the user said No in main's own confirmation; not an error to shout about.
+  const [quiet, setQuiet] = useState(false);
 
   const errors: FieldErrors<K> = submitted ? validate().errors : {};
 
@@ -36,9 +38,10 @@ export function useDialogForm<K extends string, R>({ validate, send }: DialogFor
       await send(request);
     } catch (err) {
       setFailure(failureText(err));
+      setQuiet(errorInfoOf(err).code === 'USER_DECLINED');
       setBusy(false);
     }
   };
 
-  return { formRef, errors, busy, failure, onSubmit };
+  return { formRef, errors, busy, failure, quiet, onSubmit };
 }

@@ -9,7 +9,7 @@ Tokens in the vault:
   keyport remove ID                           delete a token (keychain entry and details)
 
 Config files:
-  keyport write npmrc|maven|nuget|netrc|pip|pypirc --file PATH [--registry URL]
+  keyport write npmrc|maven|nuget|netrc|pip|pypirc|yarnrc --file PATH [--registry URL]
               (--id TOKEN_ID | --token-stdin) [--username U] [--server-id ID]
               [--source NAME] [--repository NAME] [--scope @s] [--pip-mode extra-index-url]
               [--maven-auth password|bearer] [--reference] [--dry-run]

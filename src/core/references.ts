@@ -10,7 +10,7 @@ export function envVarName(tokenId: string): string {
 }
 
 /** The formats whose clients expand an environment variable inside a value. */
-export const REFERENCE_FORMATS = ['npmrc', 'maven', 'nuget'] as const;
+export const REFERENCE_FORMATS = ['npmrc', 'maven', 'nuget', 'yarnrc'] as const;
 export type ReferenceFormat = (typeof REFERENCE_FORMATS)[number];
 
 export function takesReference(format: string): format is ReferenceFormat {
@@ -22,6 +22,7 @@ export function referenceFor(format: ConfigFormat, tokenId: string): string {
   const name = envVarName(tokenId);
   switch (format) {
     case 'npmrc':
+    case 'yarnrc':
       return `\${${name}}`;
     case 'maven':
       return `\${env.${name}}`;
@@ -50,6 +51,7 @@ const KEYPORT_REFERENCE: Record<ReferenceFormat, RegExp> = {
   npmrc: /^\$\{KEYPORT_[A-Z0-9_]+\}$/,
   maven: /^\$\{env\.KEYPORT_[A-Z0-9_]+\}$/,
   nuget: /^%KEYPORT_[A-Z0-9_]+%$/,
+  yarnrc: /^\$\{KEYPORT_[A-Z0-9_]+\}$/,
 };
 
 export function isKeyportReference(format: ReferenceFormat, value: string): boolean {

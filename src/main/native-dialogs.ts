@@ -12,6 +12,7 @@ const FORMAT_NAMES: Record<ConfigFormat, string> = {
   netrc: 'netrc file',
   pip: 'pip config file',
   pypirc: 'pypirc file',
+  yarnrc: 'Yarn configuration (.yarnrc.yml)',
 };
 
 /**

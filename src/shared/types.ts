@@ -8,7 +8,15 @@ export type Ecosystem = (typeof ECOSYSTEMS)[number];
 export const TOKEN_ORIGINS = ['pasted', 'created', 'imported'] as const;
 export type TokenOrigin = (typeof TOKEN_ORIGINS)[number];
 
-export const CONFIG_FORMATS = ['npmrc', 'maven', 'nuget', 'netrc', 'pip', 'pypirc'] as const;
+export const CONFIG_FORMATS = [
+  'npmrc',
+  'maven',
+  'nuget',
+  'netrc',
+  'pip',
+  'pypirc',
+  'yarnrc',
+] as const;
 export type ConfigFormat = (typeof CONFIG_FORMATS)[number];
 
 /** A place a token's value was written to by Keyport. */

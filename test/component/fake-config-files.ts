@@ -16,6 +16,7 @@ export const FAKE_DEFAULTS: Record<ConfigFormat, string> = {
   netrc: '/home/u/.netrc',
   pip: '/home/u/.config/pip/pip.conf',
   pypirc: '/home/u/.pypirc',
+  yarnrc: '/home/u/.yarnrc.yml',
 };
 
 interface Plan {
@@ -50,6 +51,8 @@ function entryOf(req: VaultRequest<'planWrite'>, registry: string): string {
       return `${req.pipMode ?? 'index-url'} ${url.hostname}`;
     case 'pypirc':
       return `[${req.repository ?? url.hostname}]`;
+    case 'yarnrc':
+      return `npmRegistries["//${url.host}${url.pathname.replace(/\/$/, '')}"].npmAuthToken`;
   }
 }
 

@@ -13,6 +13,7 @@ const FILE_NAMES: Record<ConfigFormat, readonly string[]> = {
   netrc: ['.netrc', '_netrc'],
   pip: ['pip.conf', 'pip.ini'],
   pypirc: ['.pypirc'],
+  yarnrc: ['.yarnrc.yml'],
 };
 
 /** True when the file's name is one the format's client reads. */

@@ -33,5 +33,8 @@ export function defaultConfigPath(format: ConfigFormat, ctx: PathContext): strin
       return p.join(ctx.env.XDG_CONFIG_HOME || p.join(ctx.home, '.config'), 'pip', 'pip.conf');
     case 'pypirc':
       return p.join(ctx.home, '.pypirc');
+    case 'yarnrc':
+      // Yarn reads the project's file and ~/.yarnrc.yml (its home folder on every OS).
+      return p.join(ctx.projectDir ?? ctx.home, '.yarnrc.yml');
   }
 }

@@ -6,6 +6,7 @@ import { npmrcEditor } from './npmrc-editor';
 import { nugetEditor } from './nuget-editor';
 import { pipEditor } from './pip-editor';
 import { pypircEditor } from './pypirc-editor';
+import { yarnrcEditor } from './yarnrc-editor';
 
 export const EDITORS: Record<ConfigFormat, ConfigEditor> = {
   npmrc: npmrcEditor,
@@ -14,4 +15,5 @@ export const EDITORS: Record<ConfigFormat, ConfigEditor> = {
   netrc: netrcEditor,
   pip: pipEditor,
   pypirc: pypircEditor,
+  yarnrc: yarnrcEditor,
 };

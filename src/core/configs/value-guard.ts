@@ -58,6 +58,10 @@ const EXPANDED: Record<ReferenceFormat, { pattern: RegExp; why: string }> = {
     pattern: /\$\{/,
     why: 'contains "${", which Maven replaces with an environment variable or a property.',
   },
+  yarnrc: {
+    pattern: /\$\{/,
+    why: 'contains "${", which Yarn replaces with an environment variable.',
+  },
   nuget: {
     pattern: /%[^%]+%/,
     why: 'contains a %NAME% pair, which NuGet replaces with an environment variable.',

@@ -8,6 +8,7 @@ export const FORMAT_LABELS: Record<ConfigFormat, string> = {
   netrc: '.netrc',
   pip: 'pip.conf',
   pypirc: '.pypirc',
+  yarnrc: '.yarnrc.yml',
 };
 
 /** The file a token of this ecosystem most likely goes to; anything else starts as .npmrc. */

@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { editNpmrc } from '../../../src/core/configs/npmrc-editor';
+import { EDITORS } from '../../../src/core/configs/editors';
+import type { ConfigFormat } from '../../../src/shared/types';
 import { bundleChildScript } from '../../support/child-bundle';
 
 /**
@@ -12,17 +13,16 @@ import { bundleChildScript } from '../../support/child-bundle';
  * exactly the original, the A or the B content, never a mix or a truncation.
  */
 const TRIALS = 200;
-const REGISTRY = 'https://registry.npmjs.org/';
 const SECRET_A = 'kp-test-crash-aaaa-0001';
 const SECRET_B = 'kp-test-crash-bbbb-0002';
 
 const CHILD = `
 import { applyWrite, planWrite } from './src/core/configs/config-writer';
-const [file] = process.argv.slice(2);
+const [file, format, registry] = process.argv.slice(2);
 const secrets = ['${SECRET_A}', '${SECRET_B}'];
 process.stdout.write('ready\\n');
 for (let i = 0; ; i++) {
-  const plan = await planWrite({ format: 'npmrc', file, registry: '${REGISTRY}', secret: secrets[i % 2] });
+  const plan = await planWrite({ format, file, registry, secret: secrets[i % 2] });
   await applyWrite(plan);
   process.stdout.write('w');
 }
@@ -42,9 +42,11 @@ let cycleMs = 50;
  * Runs the child, waits for its ready signal and `writes` completed writes, then kills it at a
  * random instant within about one more write; resolves when it is gone.
  */
-function killDuring(file: string, writes: number): Promise<void> {
+function killDuring(file: string, c: Case, writes: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bundle, file, c.format, c.registry], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     let seen = -1;
     let last = 0;
@@ -70,36 +72,66 @@ function killDuring(file: string, writes: number): Promise<void> {
   });
 }
 
-describe('crash safety', () => {
-  it(`leaves the old or the new file after SIGKILL at random points (${TRIALS} trials)`, async () => {
+interface Case {
+  format: ConfigFormat;
+  name: string;
+  registry: string;
+  trials: number;
+  /** The file: large enough that a write takes a while, so kills land inside it too. */
+  original: string;
+}
+
+const filler = (comment: string): string =>
+  Array.from({ length: 20_000 }, (_, i) => `${comment} filler line ${i}`).join('\n');
+
+const CASES: Case[] = [
+  {
+    format: 'npmrc',
+    name: '.npmrc',
+    registry: 'https://registry.npmjs.org/',
+    trials: TRIALS,
+    original: `${filler(';')}\n//registry.npmjs.org/:_authToken=kp-test-original-0000\n${filler(';')}\n`,
+  },
+  {
+    format: 'yarnrc',
+    name: '.yarnrc.yml',
+    registry: 'https://registry.yarnpkg.com/',
+    // A YAML write parses the file three times (edit, check, preview): slower, so fewer trials.
+    trials: 40,
+    original: `${filler('#')}\nnpmAuthToken: kp-test-original-0000 # old\n${filler('#')}\n`,
+  },
+];
+
+describe.each(CASES)('crash safety ($name)', (c) => {
+  it(`leaves the old or the new file after SIGKILL at random points (${c.trials} trials)`, async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'keyport-crash-'));
-    const file = path.join(dir, '.npmrc');
-    // Large enough that a write takes a while, so kills land inside it too.
-    const filler = Array.from({ length: 20_000 }, (_, i) => `; filler line ${i}`).join('\n');
-    const original = `${filler}\n//registry.npmjs.org/:_authToken=kp-test-original-0000\n${filler}\n`;
+    const file = path.join(dir, c.name);
+    const { original } = c;
+    const edit = (secret: string) =>
+      EDITORS[c.format].edit(original, { registry: c.registry, secret }).text;
     const allowed = new Map([
       [original, 'original'],
-      [editNpmrc(original, { registry: REGISTRY, secret: SECRET_A }).text, 'A'],
-      [editNpmrc(original, { registry: REGISTRY, secret: SECRET_B }).text, 'B'],
+      [edit(SECRET_A), 'A'],
+      [edit(SECRET_B), 'B'],
     ]);
     const outcomes: Record<string, number> = { original: 0, A: 0, B: 0 };
     let leftoverTemps = 0;
     const started = Date.now();
-    for (let trial = 0; trial < TRIALS; trial++) {
+    for (let trial = 0; trial < c.trials; trial++) {
       writeFileSync(file, original, { mode: 0o600 });
-      await killDuring(file, trial % 3);
+      await killDuring(file, c, trial % 3);
       const state = allowed.get(readFileSync(file, 'utf8'));
       expect(state, `trial ${trial}: the file is neither old nor new`).toBeDefined();
       outcomes[state!]!++;
       // Nothing but the file and a killed write's temp: no backup keeps a token on disk.
-      expect(readdirSync(dir).filter((n) => n !== '.npmrc' && !n.endsWith('.tmp'))).toEqual([]);
+      expect(readdirSync(dir).filter((n) => n !== c.name && !n.endsWith('.tmp'))).toEqual([]);
       for (const name of readdirSync(dir).filter((n) => n.endsWith('.tmp'))) {
         leftoverTemps++;
         rmSync(path.join(dir, name));
       }
     }
     console.log(
-      `crash safety: ${TRIALS} SIGKILL trials in ${Date.now() - started} ms ` +
+      `crash safety (${c.name}): ${c.trials} SIGKILL trials in ${Date.now() - started} ms ` +
         `(one write ≈ ${cycleMs.toFixed(1)} ms), all intact ` +
         `(original ${outcomes.original}, A ${outcomes.A}, B ${outcomes.B}; ` +
         `temp files left by a kill mid-write: ${leftoverTemps})`,

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import ini from 'ini';
+import { parse as parseYaml } from 'yaml';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { KeyportError } from '../../../src/shared/errors';
@@ -431,7 +432,79 @@ const pypirc: FormatModel = {
   },
 };
 
-const MODELS = [npmrc, maven, nuget, netrc, pip, pypirc];
+/** Yarn's view of a .yarnrc.yml (js-yaml's failsafe schema reads every scalar as a string). */
+const yarnView = (text: string): Record<string, unknown> =>
+  (parseYaml(unBom(text)) as Record<string, unknown> | null) ?? {};
+
+const yarnrc: FormatModel = {
+  format: 'yarnrc',
+  target: { registry: 'https://registry.example/npm/', scope: '@kp' },
+  singleInsertion: true,
+  sample: fc
+    .record({
+      bom: fc.boolean(),
+      eol: eolArb,
+      trailing: fc.boolean(),
+      before: fc.array(
+        fc.oneof(
+          word.map((w) => `# ${w}`),
+          fc.constant(''),
+          fc.tuple(word, safeValue).map(([k, v]) => `x${k}: v${v}`),
+          fc.tuple(word, safeValue).map(([k, v]) => `x${k}: &a${k} "${v}" # c`),
+        ),
+        { maxLength: 6 },
+      ),
+      scopes: fc.uniqueArray(
+        word.filter((w) => w !== 'kp'),
+        { maxLength: 3 },
+      ),
+      after: fc.array(
+        fc.oneof(
+          word.map((w) => `# ${w}`),
+          fc.tuple(word, safeValue).map(([k, v]) => `y${k}: '${v}'`),
+        ),
+        { maxLength: 4 },
+      ),
+      old: fc.option(
+        fc.oneof(
+          safeValue.map((v) => `t${v}`),
+          safeValue.map((v) => `"${v}"`),
+          safeValue.map((v) => `'${v}'`),
+        ),
+        { nil: null },
+      ),
+    })
+    .map((r) => {
+      const scopes = r.scopes.map(
+        (s) => `  ${s}:${r.eol}    npmRegistryServer: "https://${s}.example/"`,
+      );
+      const kp = `  kp:${r.eol}    npmRegistryServer: "https://registry.example/npm"${r.eol}    npmAuthToken: `;
+      // Keys made unique by their position (duplicate keys are invalid YAML).
+      const before = r.before.map((b, i) => b.replace(/^x/, `x${i}`));
+      r.after = r.after.map((b, i) => b.replace(/^y/, `y${i}`));
+      const head = [...before, `npmScopes:`, ...scopes];
+      if (r.old === null) {
+        // The target goes in npmScopes; keep it a block map with at least one entry.
+        const withOne =
+          scopes.length > 0 ? head : [...head, `  zz:${r.eol}    npmAlwaysAuth: true`];
+        return around(r.bom, r.eol, withOne, null, r.after, r.trailing);
+      }
+      return {
+        prefix: (r.bom ? '\uFEFF' : '') + [...head, kp].join(r.eol),
+        targetBlock: r.old,
+        suffix: r.after.map((b) => r.eol + b).join('') + (r.trailing ? r.eol : ''),
+      };
+    }),
+  check(text, secret) {
+    const scopes = yarnView(text).npmScopes as Record<string, Record<string, unknown>>;
+    expect(scopes.kp!.npmAuthToken).toBe(secret);
+    expect(String(scopes.kp!.npmRegistryServer).replace(/\/$/, '')).toBe(
+      'https://registry.example/npm',
+    );
+  },
+};
+
+const MODELS = [npmrc, maven, nuget, netrc, pip, pypirc, yarnrc];
 
 /** Lengths of the common prefix and suffix (not overlapping). */
 function commonEnds(a: string, b: string): number {
@@ -577,6 +650,21 @@ const withoutEntry = (model: FormatModel): fc.Arbitrary<string> =>
 const unBom = (text: string): string => text.replace(/^\uFEFF/, '');
 
 const REMOVAL: Record<ConfigFormat, RemovalModel> = {
+  yarnrc: {
+    // The scope's registry is there already (removal leaves it, as it holds no secret).
+    bare: withoutEntry(yarnrc).map((t) =>
+      t.replace(
+        /npmScopes:(\r?\n)/,
+        (_m, eol: string) =>
+          `npmScopes:${eol}  kp:${eol}    npmRegistryServer: "https://registry.example/npm"${eol}`,
+      ),
+    ),
+    entryLine: (line) => line.trim().startsWith('npmAuthToken:'),
+    absent(text) {
+      const scopes = yarnView(text).npmScopes as Record<string, Record<string, unknown>> | null;
+      expect(scopes?.kp?.npmAuthToken).toBeUndefined();
+    },
+  },
   npmrc: {
     bare: withoutEntry(npmrc),
     absent(text) {

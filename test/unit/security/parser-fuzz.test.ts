@@ -1,3 +1,4 @@
+import { parse as parseYaml } from 'yaml';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -192,6 +193,10 @@ describe('config writers: injection through the non-secret fields', () => {
     netrc: (value) => ({ registry: 'https://target.example/', username: value }),
     pip: (value) => ({ registry: 'https://index.example/simple/', username: value }),
     pypirc: (value) => ({ registry: 'https://upload.example/legacy/', repository: value }),
+    yarnrc: (value) => ({
+      registry: `https://registry.example/${encodeURIComponent(value)}/`,
+      scope: value,
+    }),
   };
 
   for (const format of CONFIG_FORMATS) {
@@ -216,6 +221,10 @@ describe('config writers: injection through the non-secret fields', () => {
         }
         if (format === 'npmrc') {
           expect(Object.keys(ini.parse(text))).toHaveLength(1);
+        }
+        if (format === 'yarnrc') {
+          const scopes = (parseYaml(text) as { npmScopes: Record<string, unknown> }).npmScopes;
+          expect(Object.keys(scopes)).toHaveLength(1);
         }
         const flat = text.replace(/\r?\n/g, '');
         expect(flat.includes('\u0000') || flat.includes('\u2028'), `${format} ${value}`).toBe(

@@ -79,6 +79,7 @@ function buildRequest(token: TokenMeta, form: WriteForm, file: string): RequestO
     netrc: {},
     pip: { pipMode: form.pipMode },
     pypirc: text('repository', form.repository),
+    yarnrc: text('scope', form.scope),
   }[form.format];
   return {
     tokenId: token.id,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyWrite, planWrite } from '../../../src/core/configs/config-writer';
 import { clientEnv, run, tempHome } from '../../support/config-clients';
+import { publishTinyPackage } from '../../support/publish-package';
 import { runKeyport } from '../../support/run-keyport';
 import { startVerdaccio, type VerdaccioHandle } from '../../support/verdaccio';
 
@@ -42,55 +43,13 @@ function project(name: string, content: string): { dir: string; file: string } {
   return { dir, file };
 }
 
-/** Publishes a tiny package through Verdaccio's publish call (what `npm publish` sends). */
-async function publish(name: string): Promise<void> {
-  const tarball = Buffer.from(
-    spawnSync('tar', ['-cz', '-f', '-', '-C', pkgDir(name), 'package']).stdout,
-  );
-  const version = '1.0.0';
-  const res = await fetch(`${verdaccio.url}${name.replace('/', '%2f')}`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      name,
-      versions: {
-        [version]: {
-          name,
-          version,
-          dist: { tarball: `${verdaccio.url}${name}/-/x-${version}.tgz` },
-        },
-      },
-      'dist-tags': { latest: version },
-      _attachments: {
-        [`x-${version}.tgz`]: {
-          content_type: 'application/octet-stream',
-          data: tarball.toString('base64'),
-          length: tarball.length,
-        },
-      },
-    }),
-  });
-  expect(res.status).toBe(201);
-}
-
-function pkgDir(name: string): string {
-  const dir = path.join(home, 'pkg', name.replace('/', '__'));
-  mkdirSync(path.join(dir, 'package'), { recursive: true });
-  writeFileSync(
-    path.join(dir, 'package', 'package.json'),
-    JSON.stringify({ name, version: '1.0.0' }),
-  );
-  writeFileSync(path.join(dir, 'package', 'index.js'), 'module.exports = 42;\n');
-  return dir;
-}
-
 beforeAll(async () => {
   spawnSync(process.execPath, ['scripts/build-cli.mjs']);
   home = tempHome('keyport-yarn-');
   verdaccio = await startVerdaccio();
   token = await verdaccio.addUser(USER, 'kp-yarn-pass-0001');
-  await publish('@kp/private-pkg');
-  await publish('kp-private-unscoped');
+  await publishTinyPackage(verdaccio.url, token, '@kp/private-pkg');
+  await publishTinyPackage(verdaccio.url, token, 'kp-private-unscoped');
 }, 120_000);
 
 afterAll(async () => {

@@ -1,5 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +74,28 @@ describe('keyport write: regular files only', () => {
     expect(run.code).toBe(2);
     expect(run.err).toBe(
       `keyport: ${fifo} is a named pipe (FIFO), not a regular file; Keyport reads and writes only regular config files.\n`,
+    );
+  });
+
+  it('a read-only (0444) file is refused with exit 1 and left untouched', async () => {
+    const file = path.join(mkdtempSync(path.join(home, 'readonly-')), '.npmrc');
+    writeFileSync(file, 'color=false\n', { mode: 0o444 });
+    const run = await keyport([...WRITE, '--file', file], 'kp-test-hard-0003\n');
+    expect(run.code).toBe(1);
+    expect(run.err).toBe(
+      `keyport: ${file} is read-only (mode 444); Keyport left it untouched. Make it writable (chmod u+w) if the entry should go there.\n`,
+    );
+    expect(readFileSync(file, 'utf8')).toBe('color=false\n');
+    expect(statSync(file).mode & 0o777).toBe(0o444);
+  });
+
+  it('a folder given as the file exits 2 in plain words', async () => {
+    const dir = path.join(mkdtempSync(path.join(home, 'folder-')), '.npmrc');
+    mkdirSync(dir);
+    const run = await keyport([...WRITE, '--file', dir], 'kp-test-hard-0004\n');
+    expect(run.code).toBe(2);
+    expect(run.err).toBe(
+      `keyport: ${dir} is a folder, not a regular file; Keyport reads and writes only regular config files.\n`,
     );
   });
 

@@ -110,10 +110,25 @@ function checkLocation(target: Omit<WriteTarget, 'secret'>): void {
   }
 }
 
+/**
+ * A file its owner made read-only (no owner write bit) stays as it is: the atomic rename would
+ * replace it anyway (only the folder's permission counts), silently undoing the user's choice.
+ * The mode bits decide, not access(2), which says yes to root for any file.
+ */
+function assertWritable(file: string, facts: FileFacts): void {
+  if ((facts.mode & 0o200) !== 0) return;
+  const octal = (facts.mode & 0o777).toString(8).padStart(3, '0');
+  throw new KeyportError(
+    'CONFIG_WRITE_FAILED',
+    `${file} is read-only (mode ${octal}); Keyport left it untouched. Make it writable (chmod u+w) if the entry should go there.`,
+  );
+}
+
 /** The real file (symlinks resolved), its bytes, facts and text; null for a file not there yet. */
 async function readConfig(requested: string) {
   const file = await resolveConfigPath(requested);
   const read = await readConfigFile(file);
+  if (read) assertWritable(file, read.facts);
   const bytes = read?.bytes ?? null;
   return {
     file,
@@ -234,6 +249,7 @@ export async function applyWrite(plan: WritePlan): Promise<ApplyResult> {
   const read = await readConfigFile(plan.file);
   const current = read?.bytes ?? null;
   if (hashContent(current) !== plan.baselineHash) throw changedOnDisk(plan.file);
+  if (read && plan.changed) assertWritable(plan.file, read.facts);
   if (!plan.changed) return { file: plan.file, previous: current, afterHash: plan.baselineHash };
   const data = Buffer.from(plan.after, 'utf8');
   try {

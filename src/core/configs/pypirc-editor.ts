@@ -61,6 +61,8 @@ function ensureIndexServer(text: string, name: string, eol: string): string {
     if (valueWords(text, option).some((w) => w.word === name)) return text;
     return addValueWord(text, option, name, eol);
   }
+  // twine offers pypi and testpypi without any [distutils]: nothing to add for those two.
+  if (!distutils && IMPLICIT_INDEX_SERVERS.includes(name)) return text;
   if (distutils) {
     // Without index-servers twine offers pypi and testpypi; keep offering them.
     const servers = [...new Set([...IMPLICIT_INDEX_SERVERS, name])].join(' ');

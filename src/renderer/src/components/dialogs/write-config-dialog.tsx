@@ -191,7 +191,17 @@ export function WriteConfigDialog({ token }: { token: TokenMeta }) {
     } catch (err) {
       // A plan is used once, whatever happened: a new preview is needed either way.
       setPreview(null);
-      setFailure({ ...errorInfoOf(err), message: failureText(err) });
+      const info = { ...errorInfoOf(err), message: failureText(err) };
+      setFailure(info);
+      if (info.code === 'CONFIG_CHANGED_ON_DISK') {
+        // The message asks to review the new preview: put it on screen (reading changes nothing).
+        setBusy('preview');
+        try {
+          setPreview(await planWrite(request));
+        } catch (again) {
+          setFailure({ ...errorInfoOf(again), message: failureText(again) });
+        }
+      }
       setBusy(null);
     }
   };

@@ -7,6 +7,7 @@ import { BackButton } from './back-button';
 import { EcoIcon } from './eco-icon';
 import { RegistryState } from './registry-state';
 import { Spinner } from './spinner';
+import { UseWithoutFiles } from './use-without-files';
 import { WhereUsed } from './where-used';
 
 const ORIGIN_TEXT: Record<TokenMeta['origin'], string> = {
@@ -175,6 +176,7 @@ export function TokenDetail({ token, narrow }: { token: TokenMeta; narrow: boole
         </dl>
         <RegistryState token={token} check={check} account={account} />
         <WhereUsed token={token} />
+        <UseWithoutFiles token={token} />
       </div>
     </section>
   );

@@ -51,7 +51,12 @@ const RegistryUrl = v.pipe(
   v.regex(/^https?:\/\//i, 'The registry URL must start with https:// or http://.'),
   v.maxLength(2048),
 );
-const NO_SPACE_OR_CONTROL = /^[^\s\u0000-\u001f\u007f-\u009f]+$/; // eslint-disable-line no-control-regex
+/**
+ * Words of visible characters with single spaces between: passwords (not only tokens) go into
+ * config files, and Maven, NuGet, pip (percent-encoded), .npmrc, .pypirc and .yarnrc.yml carry a
+ * space; each writer refuses what its format cannot (.netrc). Surrounding spaces are paste slips.
+ */
+const SPACED_WORDS = /^[^\s\u0000-\u001f\u007f-\u009f]+(?: [^\s\u0000-\u001f\u007f-\u009f]+)*$/; // eslint-disable-line no-control-regex
 /**
  * `${…}` (npm, Maven) and `%NAME%` (NuGet): a client writing such a token into a request would
  * first replace it with an environment variable, so a registry issuing `npm_x${AWS_SECRET}` could
@@ -62,7 +67,10 @@ export const Secret = v.pipe(
   v.string(),
   v.minLength(1, 'The token is empty.'),
   v.maxLength(16384, 'The token is too long.'),
-  v.regex(NO_SPACE_OR_CONTROL, 'The token must not contain spaces or control characters.'),
+  v.regex(
+    SPACED_WORDS,
+    'The token must not contain control characters or start or end with a space.',
+  ),
   v.check(
     (s) => !CLIENT_EXPANDED.test(s),
     'The token must not contain "${" or a %NAME% pair: npm, Maven and NuGet would replace it with an environment variable.',

@@ -93,7 +93,7 @@ describe('Add token dialog', () => {
 
   it('explains what is wrong next to each field and sends nothing', async () => {
     const { dialog, user, fake } = await openAddDialog();
-    await user.type(field(dialog, 'Token'), 'has space');
+    await user.type(field(dialog, 'Token'), 'ends with space ');
     await user.type(field(dialog, 'Registry URL'), 'ftp://example.com');
     await user.click(within(dialog).getByRole('button', { name: 'Add' }));
 
@@ -102,7 +102,9 @@ describe('Add token dialog', () => {
       within(dialog).getByText('The registry URL must start with https:// or http://.'),
     ).toBeTruthy();
     expect(
-      within(dialog).getByText('The token must not contain spaces or control characters.'),
+      within(dialog).getByText(
+        'The token must not contain control characters or start or end with a space.',
+      ),
     ).toBeTruthy();
     expect(field(dialog, 'Label').getAttribute('aria-invalid')).toBe('true');
     expect(field(dialog, 'Notes').getAttribute('aria-invalid')).toBeNull();

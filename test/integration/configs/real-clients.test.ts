@@ -36,6 +36,8 @@ const TRICKY = [
   "kp-test=eq'0001",
   '[kp-test-0001]',
   'kp-tést-ü-0001',
+  // A password, not a token: spaces inside are what users have.
+  'kp-test pass phrase 0001',
 ];
 
 type Operation = 'edit' | 'remove';
@@ -171,7 +173,7 @@ describe('Maven reads what Keyport wrote', () => {
 
 describe.runIf(hasCommand('mono'))('NuGet.exe (mono) reads what Keyport wrote', () => {
   let server: AuthServer;
-  const secret = 'kp-test"&<0001';
+  const secret = 'kp-test"&< pass 0001';
   beforeAll(async () => {
     server = await authServer(basicAuth('ci', secret));
   });
@@ -257,7 +259,7 @@ describe('pip reads what Keyport wrote', () => {
   });
 
   it('pip sends the percent-encoded credentials decoded to a loopback index', async () => {
-    const secret = 'kp-test/s@c:r%t#0001';
+    const secret = 'kp-test/s@c:r%t #0001 pass';
     const server = await authServer(basicAuth('ci@corp', secret));
     try {
       const { home, file } = await write('pip', 'pip.conf', {

@@ -70,9 +70,9 @@ describe('dispatch', () => {
     });
   }
 
-  it('refuses CR/LF and spaces in a token and never echoes the value', async () => {
+  it('refuses CR/LF, NUL and surrounding spaces in a token and never echoes the value', async () => {
     const { handlers } = await setup();
-    for (const secret of [`${SECRET}\n//evil/:_authToken=x`, `${SECRET} x`, `${SECRET}\u0000`]) {
+    for (const secret of [`${SECRET}\n//evil/:_authToken=x`, `${SECRET} `, `${SECRET}\u0000`]) {
       const result = await dispatch(handlers, 'vault:add', { ...valid, secret });
       expect(result.ok).toBe(false);
       expect(JSON.stringify(result)).not.toContain(SECRET);

@@ -10,7 +10,7 @@ import { startVerdaccio, type VerdaccioHandle } from '../../support/verdaccio';
 // The real pnpm (npm package `pnpm`) installs a private package from a real Verdaccio using the
 // project .npmrc Keyport wrote: the token itself, then a ${KEYPORT_…} reference that
 // `keyport exec` fills from the keychain. HOME and pnpm's store are temp folders.
-const PNPM = path.resolve('node_modules/pnpm/bin/pnpm.mjs');
+const PNPM = path.resolve('node_modules/pnpm/bin/pnpm.cjs');
 const PACKAGE = 'kp-pnpm-private';
 let verdaccio: VerdaccioHandle;
 let token: string;
@@ -38,11 +38,16 @@ function project(name: string): { dir: string; npmrc: string } {
   return { dir, npmrc };
 }
 
+// A fresh store (and metadata cache) per install: pnpm would otherwise install from what an
+// earlier, authorised install left in a shared store, without asking the registry at all.
+let installs = 0;
 const pnpmInstall = () => [
   PNPM,
   'install',
   '--store-dir',
-  path.join(home, 'pnpm-store'),
+  path.join(home, `pnpm-store-${++installs}`),
+  '--cache-dir',
+  path.join(home, `pnpm-cache-${installs}`),
   '--reporter',
   'append-only',
 ];
@@ -101,7 +106,7 @@ describe('pnpm installs with the .npmrc Keyport wrote', () => {
     }>;
     const id = list.find((t) => t.label === 'pnpm')!.id;
 
-    // pnpm 12 does not expand variables in a project .npmrc's credentials ("repository-
+    // pnpm (10.34, as 12) does not expand variables in a project .npmrc's credentials ("repository-
     // controlled"): a reference there is ignored, with a warning, even under keyport exec.
     const inProject = project('reference-in-project');
     expect(

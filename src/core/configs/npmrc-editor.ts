@@ -1,7 +1,7 @@
 import ini from 'ini';
 import { KeyportError } from '../../shared/errors';
 import type { ConfigEditor, EditResult, EditTarget, RemoveTarget } from './config-editor';
-import { nerfDart, registryBase } from './registry-url';
+import { nerfDart, registryBase, sameRegistry } from './registry-url';
 import {
   appendLines,
   detectEol,
@@ -96,14 +96,19 @@ const CREDENTIAL_KEY = /(^|:)(_authToken|_auth|_password|password)$/;
 
 export function editNpmrc(text: string, target: EditTarget): EditResult {
   const authKey = `${nerfDart(target.registry)}:_authToken`;
-  const wanted: Array<[string, string]> = [];
+  // Each key, its encoded value, and whether an existing (decoded) value already means it.
+  const wanted: Array<[string, string, (old: string) => boolean]> = [];
   if (target.scope) {
+    const server = registryBase(target.registry).href;
+    // The user's spelling of the same registry (no trailing slash, an explicit :443) stays.
     wanted.push([
       `${normalizeScope(target.scope)}:registry`,
-      encodeValue(registryBase(target.registry).href, 'registry URL'),
+      encodeValue(server, 'registry URL'),
+      (old) => sameRegistry(old, server),
     ]);
   }
-  wanted.push([authKey, encodeValue(target.secret, 'token', target.reference)]);
+  const token = encodeValue(target.secret, 'token', target.reference);
+  wanted.push([authKey, token, (old) => old === ini.unsafe(token)]);
   const entry = target.scope ? `${authKey} and ${normalizeScope(target.scope)}:registry` : authKey;
 
   return preservingBom(text, (body) => {
@@ -112,12 +117,12 @@ export function editNpmrc(text: string, target: EditTarget): EditResult {
     const missing: string[] = [];
     const edits: Array<{ span: Span; value: string }> = [];
     const { keys, firstSection } = topLevelKeyLines(body);
-    for (const [key, value] of wanted) {
+    for (const [key, value, same] of wanted) {
       // ini keeps the last of duplicate keys: that is the one npm uses, so update it.
       const found = keys.filter((k) => k.key === key).at(-1);
       if (!found) missing.push(`${key}=${value}`);
       // Compare decoded values: a token the user wrote quoted is already right as it is.
-      else if (ini.unsafe(body.slice(found.value.start, found.value.end)) !== ini.unsafe(value)) {
+      else if (!same(ini.unsafe(body.slice(found.value.start, found.value.end)))) {
         edits.push({ span: found.value, value });
       }
     }

@@ -21,19 +21,36 @@ function indexIdentity(url: string): string | undefined {
   }
 }
 
-export function indexUrlWithCredentials(target: EditTarget): string {
+/** `user:token@`, percent-encoded. */
+function userinfoFor(target: EditTarget): string {
   const username = target.username ?? TOKEN_USERNAME;
   assertSafeValue(target.secret, 'token');
   assertSafeValue(username, 'user name');
+  // Percent-encoding every reserved character keeps `@`, `:`, `/`, `%` and spaces in a token from
+  // being read as URL structure; pip unquotes both parts before sending them.
+  return `${encodeURIComponent(username)}:${encodeURIComponent(target.secret)}@`;
+}
+
+export function indexUrlWithCredentials(target: EditTarget): string {
   const url = registryBase(target.registry);
-  // Percent-encoding every reserved character keeps `@`, `:`, `/` and `%` in a token from being
-  // read as URL structure; pip unquotes both parts before sending them.
-  return `${url.protocol}//${encodeURIComponent(username)}:${encodeURIComponent(target.secret)}@${url.host}${url.pathname}`;
+  return `${url.protocol}//${userinfoFor(target)}${url.host}${url.pathname}`;
+}
+
+/**
+ * The user's own URL for the same index with the credentials put in (or replaced): their
+ * spelling (an explicit `:443`, a path without trailing slash) means the same and stays.
+ */
+function withUserinfo(word: string, userinfo: string): string {
+  const span = userinfoSpan(word);
+  if (span) return word.slice(0, span.start) + userinfo + word.slice(span.end);
+  const at = word.indexOf('://') + 3;
+  return word.slice(0, at) + userinfo + word.slice(at);
 }
 
 export function editPip(text: string, target: EditTarget): EditResult {
   const mode = target.pipMode ?? 'index-url';
   const url = indexUrlWithCredentials(target);
+  const userinfo = userinfoFor(target);
   const identity = indexIdentity(url);
   const entry = `[global] ${mode}`;
 
@@ -41,15 +58,20 @@ export function editPip(text: string, target: EditTarget): EditResult {
     const eol = detectEol(body);
     const sections = parseIniSections(body, LABEL);
     const sameKey = (name: string): boolean => pipKey(name) === mode;
-    if (mode === 'index-url')
-      return { text: setIniOption(body, sections, 'global', mode, url, eol, sameKey), entry };
     const option = sections.find((s) => s.name === 'global')?.options.find((o) => sameKey(o.name));
-    if (!option)
+    const same = option
+      ? valueWords(body, option).filter((w) => indexIdentity(w.word) === identity)
+      : [];
+    if (same.length === 0) {
+      if (option && mode === 'extra-index-url')
+        return { text: addValueWord(body, option, url, eol), entry };
       return { text: setIniOption(body, sections, 'global', mode, url, eol, sameKey), entry };
-    const same = valueWords(body, option).filter((w) => indexIdentity(w.word) === identity);
-    if (same.length === 0) return { text: addValueWord(body, option, url, eol), entry };
+    }
     let out = body;
-    for (const w of same.reverse()) if (w.word !== url) out = splice(out, w, url);
+    for (const w of same.reverse()) {
+      const next = withUserinfo(w.word, userinfo);
+      if (w.word !== next) out = splice(out, w, next);
+    }
     return { text: out, entry };
   });
 }

@@ -44,3 +44,15 @@ export function nerfDart(registry: string): string {
   const url = registryBase(registry);
   return `//${url.host}${url.pathname}`;
 }
+
+/**
+ * Do two registry URLs name the same registry (host case, a default port, a trailing slash
+ * aside)? Then the user's spelling stays as it is. An invalid URL matches nothing.
+ */
+export function sameRegistry(a: string, b: string): boolean {
+  try {
+    return registryBase(a).href === registryBase(b).href;
+  } catch {
+    return false;
+  }
+}

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, parseDocument, visit, type Document, type YAMLMap } from 'yaml';
 import { KeyportError } from '../../shared/errors';
 import type { ConfigEditor, EditResult, EditTarget, RemoveTarget } from './config-editor';
-import { nerfDart, registryBase } from './registry-url';
+import { nerfDart, registryBase, sameRegistry } from './registry-url';
 import { detectEol, preservingBom, removeSpans, type Span } from './text-layout';
 import { assertNotExpanded, assertSafeValue } from './value-guard';
 import {
@@ -34,14 +34,6 @@ const TOKEN_KEYS = new Set(['npmAuthToken', 'npmAuthIdent']);
 /** Yarn's own registry key: `//host[:port]/path` without the trailing slash. */
 export function yarnRegistryKey(registry: string): string {
   return nerfDart(registry).replace(/\/$/, '');
-}
-
-function sameRegistry(a: string, b: string): boolean {
-  try {
-    return registryBase(a).href === registryBase(b).href;
-  } catch {
-    return false;
-  }
 }
 
 function scopeName(scope: string): string {

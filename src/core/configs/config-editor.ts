@@ -21,6 +21,8 @@ export interface EditResult {
   text: string;
   /** Human description of the entry, without any secret. */
   entry: string;
+  /** What the user should know about this edit beyond the diff (no secrets). */
+  notes?: string[];
 }
 
 /**

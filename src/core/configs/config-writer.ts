@@ -176,7 +176,7 @@ export async function planWrite(target: WriteTarget): Promise<WritePlan> {
   const edited = editor.edit(before ?? '', editTarget);
   const { entry } = edited;
   let after = edited.text;
-  const notes: string[] = [];
+  const notes: string[] = [...(edited.notes ?? [])];
   if (editor.bomUnreadableBy && after.startsWith(BOM)) {
     // Written as it was, the token would sit in a file its client cannot load at all.
     after = after.slice(BOM.length);

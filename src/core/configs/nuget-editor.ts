@@ -61,6 +61,7 @@ export function editNuget(text: string, target: EditTarget): EditResult {
       );
     const name = existing ? attribute(existing, 'key')!.value : source;
     return {
+      notes: mappingNotes(root, name),
       text: reconcileXml(
         base,
         root,
@@ -70,6 +71,25 @@ export function editNuget(text: string, target: EditTarget): EditResult {
       entry: `source ${name} with credentials`,
     };
   });
+}
+
+/**
+ * With `<packageSourceMapping>`, NuGet restores a package only from the sources mapped to its id
+ * pattern: a source without a `<packageSource key>` there serves nothing. Keyport does not guess
+ * the patterns; it says so before the write.
+ */
+function mappingNotes(root: XmlElement, source: string): string[] {
+  const mapping = root.children.find((c) => c.name === 'packageSourceMapping');
+  if (!mapping) return [];
+  const mapped = descendants(mapping).some(
+    (s) =>
+      s.name === 'packageSource' &&
+      attribute(s, 'key')?.value.toLowerCase() === source.toLowerCase(),
+  );
+  if (mapped) return [];
+  return [
+    `This NuGet.Config has <packageSourceMapping> without an entry for source "${source}", so NuGet restores no package from it until you add <packageSource key="${source}"> with the package patterns it serves (e.g. <package pattern="*" />).`,
+  ];
 }
 
 function sourceSpecs(source: string, feed: string, username: string, secret: string): XmlSpec[] {

@@ -1,8 +1,33 @@
-import type { Finding, ScanLevel, TokenMeta } from '../../shared/types';
+import type {
+  Finding,
+  GitState,
+  ScanLevel,
+  SweepFinding,
+  SweepFormat,
+  TokenMeta,
+} from '../../shared/types';
 import { tildePath } from './paths';
 
-/** A finding as the Scan view lists it; a folder sweep adds the repository that holds it. */
-export type ListedFinding = Finding & { repository?: string | null };
+/**
+ * A finding as the Scan view lists it; a folder sweep adds the repository that holds it and
+ * whether git tracks the file (only sweeps say so: `git` is undefined for a project scan).
+ */
+export type ListedFinding = Omit<Finding, 'format'> & {
+  format: SweepFormat;
+  repository?: string | null;
+  git?: GitState;
+};
+
+/** A swept finding as listed: a sweep reports plaintext only (references are not findings). */
+export function listedSweepFinding(finding: SweepFinding): ListedFinding {
+  return { ...finding, reference: false };
+}
+
+/** The finding as the single-project scan made it, or null for a swept one. */
+export function scanFindingOf(finding: ListedFinding): Finding | null {
+  if (finding.git !== undefined || finding.format === 'env') return null;
+  return { ...finding, format: finding.format };
+}
 
 export interface FileGroup {
   file: string;
@@ -29,6 +54,9 @@ function rootOf(
       title: `Repository ${tildePath(finding.repository, home)}`,
       order: 0,
     };
+  }
+  if (finding.git !== undefined && finding.level === 'project') {
+    return { key: 'loose', title: 'Outside any repository', order: 1 };
   }
   if (finding.level === 'project' && projectDir !== null) {
     return { key: `dir:${projectDir}`, title: `Project ${tildePath(projectDir, home)}`, order: 0 };
@@ -82,7 +110,7 @@ export interface FindingStatus {
  * What a finding means: a reference is safe; plaintext is a secret on disk whether or not
  * Keyport also holds it (then it can be replaced by a reference at once).
  */
-export function findingStatus(finding: Finding, tokens: readonly TokenMeta[]): FindingStatus {
+export function findingStatus(finding: ListedFinding, tokens: readonly TokenMeta[]): FindingStatus {
   if (finding.reference) {
     return { kind: 'reference', text: 'reference', tone: 'ok', token: null };
   }

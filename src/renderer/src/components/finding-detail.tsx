@@ -1,7 +1,7 @@
 import { takesReference } from '../../../core/references';
-import type { Finding, ScanLevel } from '../../../shared/types';
+import type { GitState, ScanLevel } from '../../../shared/types';
 import { tildePath } from '../paths';
-import { findingStatus } from '../scan-groups';
+import { findingStatus, scanFindingOf, type ListedFinding } from '../scan-groups';
 import { useKeyport } from '../store/store-context';
 import { BackButton } from './back-button';
 
@@ -20,8 +20,17 @@ const KIND_TEXT = {
     'Plaintext, although Keyport holds the same token: the secret is still on disk. Replace it with a reference.',
 } as const;
 
+/** What each git state means for the secret, in plain words. */
+export const GIT_TEXT: Record<GitState, string> = {
+  tracked: 'Committed: in the repository’s history, on every clone.',
+  ignored: 'Ignored by git: only on this disk.',
+  untracked: 'Not committed: only on this disk, until someone adds the file.',
+  none: 'Not in a git repository: only on this disk.',
+  unknown: 'Git could not tell whether the file is committed.',
+};
+
 /** One finding: where it is, what it is, and what to do about it. */
-export function FindingDetail({ finding, narrow }: { finding: Finding; narrow: boolean }) {
+export function FindingDetail({ finding, narrow }: { finding: ListedFinding; narrow: boolean }) {
   const tokens = useKeyport((s) => s.tokens);
   const home = useKeyport((s) => s.home);
   const openDialog = useKeyport((s) => s.openDialog);
@@ -29,6 +38,8 @@ export function FindingDetail({ finding, narrow }: { finding: Finding; narrow: b
   const selectToken = useKeyport((s) => s.selectToken);
   const setView = useKeyport((s) => s.setView);
   const status = findingStatus(finding, tokens);
+  // Swept findings are imported together (Import all); the one-by-one actions are the scan's.
+  const scanned = scanFindingOf(finding);
   const where = `${tildePath(finding.file, home)}:${finding.line}`;
   const registry =
     finding.registry ??
@@ -62,16 +73,19 @@ export function FindingDetail({ finding, narrow }: { finding: Finding; narrow: b
           <span className={`pill pill--${status.tone}`}>{status.text}</span>
         </div>
         <div className="detail__actions">
-          {status.kind === 'plaintext' ? (
+          {status.kind === 'plaintext' && scanned ? (
             <button
               type="button"
               className="button button--primary"
-              onClick={() => openDialog({ kind: 'import-finding', finding })}
+              onClick={() => openDialog({ kind: 'import-finding', finding: scanned })}
             >
               Import…
             </button>
           ) : null}
-          {status.kind === 'held-plaintext' && status.token && takesReference(finding.format) ? (
+          {status.kind === 'held-plaintext' &&
+          status.token &&
+          scanned &&
+          takesReference(scanned.format) ? (
             <button
               type="button"
               className="button button--primary"
@@ -82,7 +96,7 @@ export function FindingDetail({ finding, narrow }: { finding: Finding; narrow: b
                   tokenId: status.token.id,
                   place: {
                     file: finding.file,
-                    format: finding.format,
+                    format: scanned.format,
                     line: finding.line,
                     entry: finding.entry,
                     reference: false,
@@ -110,6 +124,17 @@ export function FindingDetail({ finding, narrow }: { finding: Finding; narrow: b
               Show “{status.token.label}”
             </button>
           ) : null}
+          {finding.git === 'tracked' && status.token?.remoteKey ? (
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                status.token && openDialog({ kind: 'rotate-token', tokenId: status.token.id })
+              }
+            >
+              Rotate…
+            </button>
+          ) : null}
         </div>
       </header>
       <div className="detail__body">
@@ -122,6 +147,20 @@ export function FindingDetail({ finding, narrow }: { finding: Finding; narrow: b
           <dd className="mono facts__wrap">{finding.file}</dd>
           <dt>Applies</dt>
           <dd>{LEVEL_TEXT[finding.level]}</dd>
+          {finding.git !== undefined ? (
+            <>
+              <dt>Git</dt>
+              <dd>{GIT_TEXT[finding.git]}</dd>
+              <dt>In use</dt>
+              <dd>
+                {finding.wins
+                  ? 'Yes: this is the entry its client uses.'
+                  : 'No: another entry wins for its client.'}
+              </dd>
+              <dt>In Keyport</dt>
+              <dd>{status.token ? `Yes, as “${status.token.label}”.` : 'Not yet.'}</dd>
+            </>
+          ) : null}
           {finding.wins ? null : (
             <>
               <dt>Overridden</dt>
@@ -132,6 +171,15 @@ export function FindingDetail({ finding, narrow }: { finding: Finding; narrow: b
             </>
           )}
         </dl>
+        {finding.git === 'tracked' ? (
+          <p className="finding-leak" role="note">
+            This value was committed. Replacing it with a reference does not take it out of git
+            history: anyone with a clone still has it.{' '}
+            {status.token?.remoteKey
+              ? 'Rotate the token: Keyport creates a new one, rewrites the files and revokes this one.'
+              : 'Rotate it: create a new token at the registry, then revoke this one.'}
+          </p>
+        ) : null}
       </div>
     </section>
   );

@@ -46,6 +46,9 @@ export function FindingList({
                         <span className="finding-row__line">line {finding.line}</span>
                         <span className="finding-row__entry mono">{finding.entry}</span>
                         <span className={`pill pill--${status.tone}`}>{status.text}</span>
+                        {finding.git === 'tracked' ? (
+                          <span className="pill pill--expired">committed</span>
+                        ) : null}
                         {finding.wins ? null : <span className="pill pill--none">overridden</span>}
                       </button>
                     </li>

@@ -1,22 +1,32 @@
 import { useEffect, useMemo } from 'react';
 import { plural } from '../format';
 import { tildePath } from '../paths';
-import { findingStatus, groupFindings } from '../scan-groups';
+import {
+  findingStatus,
+  groupFindings,
+  listedSweepFinding,
+  type ListedFinding,
+} from '../scan-groups';
 import { useKeyport } from '../store/store-context';
 import { BusyButton } from './busy-button';
 import { EmptyState } from './empty-state';
 import { FailureAlert } from './failure-alert';
 import { FindingDetail } from './finding-detail';
 import { FindingList } from './finding-list';
+import { SweepBar } from './sweep-bar';
+import { SweepProblems } from './sweep-problems';
 import { useNarrow } from './use-narrow';
 
 /**
  * "Scan": reads the standard config files (and a project folder chosen in main's folder picker)
- * for credentials and lists them masked, grouped by where they come from and by file, with the
- * selected one's details beside the list. Nothing is scanned until asked.
+ * for credentials, or sweeps whole folders of repositories, and lists what was found masked,
+ * grouped by where it comes from and by file, with the selected one's details beside the list.
+ * The list is the last one run (scan or sweep). Nothing is scanned until asked.
  */
 export function ScanView() {
   const scan = useKeyport((s) => s.scan);
+  const sweep = useKeyport((s) => s.sweep);
+  const swept = useKeyport((s) => s.scanMode === 'sweep' && s.sweep.result !== null);
   const runScan = useKeyport((s) => s.runScan);
   const chooseFolderAndScan = useKeyport((s) => s.chooseFolderAndScan);
   const picking = useKeyport((s) => s.pending['pick-folder'] === true);
@@ -29,11 +39,15 @@ export function ScanView() {
   const openDialog = useKeyport((s) => s.openDialog);
   const narrow = useNarrow();
 
-  const groups = useMemo(
-    () => groupFindings(scan.findings, scan.projectDir, home),
-    [scan.findings, scan.projectDir, home],
+  const findings: readonly ListedFinding[] = useMemo(
+    () => (swept && sweep.result ? sweep.result.findings.map(listedSweepFinding) : scan.findings),
+    [swept, sweep.result, scan.findings],
   );
-  const selected = scan.findings.find((f) => f.id === selectedId) ?? null;
+  const groups = useMemo(
+    () => groupFindings(findings, swept ? null : scan.projectDir, home),
+    [findings, swept, scan.projectDir, home],
+  );
+  const selected = findings.find((f) => f.id === selectedId) ?? null;
   useEffect(() => {
     const first = groups[0]?.files[0]?.findings[0];
     if (selected === null && first) selectFinding(first.id);
@@ -41,7 +55,9 @@ export function ScanView() {
 
   // Plaintext Keyport does not hold yet: what Import all takes in.
   const importable = scan.findings.filter((f) => findingStatus(f, tokens).kind === 'plaintext');
-  const files = new Set(scan.findings.map((f) => f.file)).size;
+  const files = new Set(findings.map((f) => f.file)).size;
+  const committed = findings.filter((f) => f.git === 'tracked').length;
+  const shown = swept || scan.scanned;
   const pushed = narrow && detailOpen && selected !== null;
 
   useEffect(() => {
@@ -85,7 +101,7 @@ export function ScanView() {
             Project: <span className="mono">{tildePath(scan.projectDir, home)}</span>
           </span>
         ) : null}
-        {importable.length > 0 ? (
+        {!swept && importable.length > 0 ? (
           <button
             type="button"
             className="button scan__import-all"
@@ -99,21 +115,36 @@ export function ScanView() {
             Import all ({importable.length})
           </button>
         ) : null}
+        {swept && sweep.result && sweep.result.findings.length > 0 ? (
+          <button
+            type="button"
+            className="button scan__import-all"
+            onClick={() =>
+              sweep.result && openDialog({ kind: 'sweep-import', findings: sweep.result.findings })
+            }
+          >
+            Import all and replace with references…
+          </button>
+        ) : null}
       </div>
-      <FailureAlert message={scan.failure} className="scan__failure" />
-      {!scan.scanned ? (
+      <SweepBar />
+      <FailureAlert message={swept ? sweep.failure : scan.failure} className="scan__failure" />
+      {swept && sweep.result ? <SweepProblems problems={sweep.result.problems} /> : null}
+      {!shown ? (
         <p className="scan__intro">
           Keyport reads your user and global .npmrc, .yarnrc.yml, Maven settings.xml, NuGet.Config,
           .netrc, pip.conf and .pypirc (and a project’s, with Choose folder…), and lists every
           credential it finds, masked. Nothing is changed: import a plaintext token to keep it in
           your keychain, then replace it in the file with a reference.
         </p>
-      ) : scan.findings.length === 0 ? (
+      ) : findings.length === 0 ? (
         <EmptyState title="No credentials found" action={null}>
           None of the files Keyport reads
-          {scan.projectDir === null
-            ? ''
-            : ` (your user files and ${tildePath(scan.projectDir, home)})`}{' '}
+          {swept
+            ? ` (your user files and ${plural(sweep.result?.stats.files ?? 0, 'file', 'files')} in the folders swept)`
+            : scan.projectDir === null
+              ? ''
+              : ` (your user files and ${tildePath(scan.projectDir, home)})`}{' '}
           holds a credential.
         </EmptyState>
       ) : (
@@ -121,8 +152,12 @@ export function ScanView() {
           {pushed ? null : (
             <div className="master">
               <p className="list-summary" aria-live="polite">
-                {plural(scan.findings.length, 'credential', 'credentials')} in{' '}
+                {plural(findings.length, 'credential', 'credentials')} in{' '}
                 {plural(files, 'file', 'files')}
+                {committed > 0 ? `, ${committed} committed to git` : ''}
+                {swept && sweep.result
+                  ? ` · ${plural(sweep.result.stats.folders, 'folder', 'folders')} and ${plural(sweep.result.stats.files, 'file', 'files')} read`
+                  : ''}
               </p>
               <FindingList groups={groups} tokens={tokens} home={home} />
             </div>

@@ -1,4 +1,4 @@
-import type { Finding } from '../../../shared/types';
+import type { Finding, SweepFinding } from '../../../shared/types';
 import type { UsePlace } from '../token-status';
 
 /**
@@ -22,4 +22,6 @@ export type DialogRequest =
   | { kind: 'revoke-tokens'; accountId: string; keys: string[] }
   | { kind: 'import-finding'; finding: Finding }
   /** Snapshots too, for the same reason: the plaintext findings Keyport does not hold. */
-  | { kind: 'import-all'; findings: Finding[] };
+  | { kind: 'import-all'; findings: Finding[] }
+  /** A sweep's findings, all imported and rewritten as references after one combined preview. */
+  | { kind: 'sweep-import'; findings: SweepFinding[] };

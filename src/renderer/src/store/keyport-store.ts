@@ -9,6 +9,7 @@ import type { DialogRequest } from './dialogs';
 import { createRegistriesSlice, type RegistriesSlice } from './registries-slice';
 import { createRotateSlice, type RotateSlice } from './rotate-slice';
 import { createScanSlice, type ScanSlice } from './scan-slice';
+import { createSweepSlice, type SweepSlice } from './sweep-slice';
 import type { SliceContext } from './slice-context';
 import { homeOf } from '../paths';
 import type { ViewId } from './views';
@@ -60,7 +61,8 @@ export interface RevealedSecret {
 
 export type ListStatus = 'loading' | 'ready' | 'failed';
 
-export interface KeyportState extends RegistriesSlice, ConfigWriteSlice, ScanSlice, RotateSlice {
+export interface KeyportState
+  extends RegistriesSlice, ConfigWriteSlice, ScanSlice, SweepSlice, RotateSlice {
   appInfo: AppInfo | null;
   tokens: TokenMeta[];
   listStatus: ListStatus;
@@ -173,6 +175,7 @@ export function createKeyportStore({ api, clock = systemClock }: StoreDeps): Key
       ...createRegistriesSlice(context),
       ...createConfigWriteSlice(context),
       ...createScanSlice(context),
+      ...createSweepSlice(context),
       ...createRotateSlice(context),
       appInfo: null,
       tokens: [],

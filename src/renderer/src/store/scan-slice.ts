@@ -104,7 +104,10 @@ export function createScanSlice({ api, set, get, withPending }: SliceContext): S
 
     async runScan(projectDir) {
       const seq = ++scanSeq;
-      set((s) => ({ scan: { ...s.scan, running: true, projectDir, failure: null } }));
+      set((s) => ({
+        scanMode: 'scan',
+        scan: { ...s.scan, running: true, projectDir, failure: null },
+      }));
       try {
         const findings = await withPending('scan', () =>
           api.scan(projectDir === null ? {} : { projectDir }),

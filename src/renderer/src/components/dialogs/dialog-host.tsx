@@ -8,6 +8,7 @@ import { ImportAllDialog } from './import-all-dialog';
 import { ImportFindingDialog } from './import-finding-dialog';
 import { RevokeTokensDialog } from './revoke-tokens-dialog';
 import { RotateTokenDialog } from './rotate-token-dialog';
+import { SweepImportDialog } from './sweep-import-dialog';
 import { WriteConfigDialog } from './write-config-dialog';
 import { WriteReferenceDialog } from './write-reference-dialog';
 import { takesReference } from '../../../../core/references';
@@ -49,6 +50,8 @@ export function DialogHost() {
       ) : null;
     case 'import-all':
       return <ImportAllDialog findings={dialog.findings} />;
+    case 'sweep-import':
+      return <SweepImportDialog findings={dialog.findings} />;
     case 'import-finding':
       return <ImportFindingDialog key={dialog.finding.id} finding={dialog.finding} />;
   }

@@ -21,6 +21,7 @@ import { FakeError, now } from './fake-error';
 import { FakeRegistry } from './fake-registry';
 import { FakeRotation } from './fake-rotation';
 import { FakeScan } from './fake-scan';
+import { FakeSweep } from './fake-sweep';
 
 export interface SeedToken extends Partial<TokenMeta> {
   label: string;
@@ -49,6 +50,8 @@ export class FakeKeyport {
   readonly registry: FakeRegistry = new FakeRegistry(this);
   /** Scan and import over the config files above. */
   readonly scans: FakeScan = new FakeScan(this);
+  /** Folder sweeps: what they find is set by the test; sweep:import as the core answers it. */
+  readonly sweeps: FakeSweep = new FakeSweep(this);
   /** Rotation: preview, run (steps reported through op:status), rollback on failure. */
   readonly rotation: FakeRotation = new FakeRotation(this);
   private readonly failures = new Map<ApiMethod, Failure>();
@@ -199,6 +202,7 @@ export class FakeKeyport {
             ...this.configs.handlers,
             ...this.registry.handlers,
             ...this.scans.handlers,
+            ...this.sweeps.handlers,
             ...this.rotation.handlers,
           } as Record<string, ((r: unknown) => unknown) | undefined>;
           const handler = handlers[method];

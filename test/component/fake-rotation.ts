@@ -5,13 +5,13 @@
  * "verifies", revokes the old one. Any failure changes nothing, as the core's rollback promises.
  * The step op:status reports is set by the test, since a held call cannot move on by itself.
  */
-import type { RotateOutcome, RotatePreview, RotateStep, TokenMeta } from '../../src/shared/types';
+import type { RotateOutcome, RotatePreview, TokenMeta } from '../../src/shared/types';
 import { FakeError, now } from './fake-error';
 import type { FakeKeyport, VaultRequest } from './fake-keyport';
 
 export class FakeRotation {
-  /** What op:status reports as the step of a rotation in flight. */
-  step: RotateStep | null = null;
+  /** What op:status reports as the step of the operation in flight (a rotation, a sweep). */
+  step: string | null = null;
   /** True: the registry refuses the new token at the check step (AUTH_FAILED). */
   verifyFails = false;
   private seq = 1;

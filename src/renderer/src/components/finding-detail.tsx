@@ -68,7 +68,11 @@ export function FindingDetail({ finding, narrow }: { finding: ListedFinding; nar
             <h2 id="finding-detail-title" className="detail__title mono" tabIndex={-1}>
               {where}
             </h2>
-            <p className="detail__subtitle">{KIND_TEXT[status.kind]}</p>
+            <p className="detail__subtitle">
+              {scanned || status.kind === 'reference'
+                ? KIND_TEXT[status.kind]
+                : 'Plaintext: a secret on disk. Import all takes it into your keychain and leaves a reference.'}
+            </p>
           </div>
           <span className={`pill pill--${status.tone}`}>{status.text}</span>
         </div>

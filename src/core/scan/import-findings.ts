@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { KeyportError, toErrorInfo } from '../../shared/errors';
+import { ecosystemOfFormat } from '../../shared/format-ecosystem';
 import type {
-  Ecosystem,
   SweepFinding,
   SweepImportOutcome,
   TokenMeta,
@@ -44,7 +44,7 @@ export async function importFindings(
       token = await vault.add({
         label: labelOf(finding),
         registry: h.verifyAt ?? finding.registry ?? '',
-        ecosystem: ecosystemOf(finding),
+        ecosystem: ecosystemOfFormat(finding.format, finding.key),
         secret: h.value,
         origin: 'imported',
       });
@@ -158,31 +158,6 @@ function count(text: string, value: string): number {
 function labelOf(f: SweepFinding): string {
   const where = path.basename(f.repository ?? path.dirname(f.file));
   return `${where}: ${f.key}`.slice(0, 120);
-}
-
-function ecosystemOf(f: SweepFinding): Ecosystem {
-  switch (f.format) {
-    case 'npmrc':
-    case 'yarnrc':
-      return 'npm';
-    case 'maven':
-      return 'maven';
-    case 'nuget':
-      return 'nuget';
-    case 'pip':
-    case 'pypirc':
-      return 'pip';
-    case 'env': {
-      const key = f.key.toUpperCase();
-      if (/^(NPM|NODE|YARN)_/.test(key)) return 'npm';
-      if (/^(TWINE|PYPI|UV|PIP|POETRY)_/.test(key)) return 'pip';
-      if (key.startsWith('NUGET_')) return 'nuget';
-      if (key.startsWith('MAVEN_')) return 'maven';
-      return 'other';
-    }
-    default:
-      return 'other';
-  }
 }
 
 /** For the CLI: an id that names no finding of the last sweep. */

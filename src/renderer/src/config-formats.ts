@@ -1,4 +1,4 @@
-import type { ConfigFormat, Ecosystem, ScanFormat } from '../../shared/types';
+import type { ConfigFormat, Ecosystem } from '../../shared/types';
 
 /** The names people know the files by, in the order the format menu lists them. */
 export const FORMAT_LABELS: Record<ConfigFormat, string> = {
@@ -28,21 +28,4 @@ export function defaultFormatFor(ecosystem: Ecosystem): ConfigFormat {
 /** Formats whose entry carries a user name next to the token (.npmrc's _authToken does not). */
 export function takesUserName(format: ConfigFormat): boolean {
   return format !== 'npmrc';
-}
-
-/** The ecosystem a found credential most likely belongs to, by the file it was found in. */
-export function ecosystemOfScanFormat(format: ScanFormat): Ecosystem {
-  switch (format) {
-    case 'npmrc':
-    case 'yarnrc':
-      return 'npm';
-    case 'maven':
-      return 'maven';
-    case 'nuget':
-      return 'nuget';
-    case 'netrc':
-    case 'pip':
-    case 'pypirc':
-      return 'pip';
-  }
 }

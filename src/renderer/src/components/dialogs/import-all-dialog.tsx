@@ -1,6 +1,6 @@
 import type { RequestOf } from '../../../../shared/ipc-contract';
 import type { Finding } from '../../../../shared/types';
-import { ecosystemOfScanFormat } from '../../config-formats';
+import { ecosystemOfFormat } from '../../../../shared/format-ecosystem';
 import { plural } from '../../format';
 import { tildePath } from '../../paths';
 import { useKeyport } from '../../store/store-context';
@@ -14,7 +14,7 @@ function requestFor(finding: Finding): RequestOf<'scan:import'> | null {
     findingId: finding.id,
     label: suggestedLabel(finding),
     registry: finding.registry,
-    ecosystem: ecosystemOfScanFormat(finding.format),
+    ecosystem: ecosystemOfFormat(finding.format),
   };
 }
 

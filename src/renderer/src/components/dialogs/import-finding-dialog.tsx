@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { requestSchemas, type RequestOf } from '../../../../shared/ipc-contract';
 import type { Ecosystem, Finding, TokenMeta } from '../../../../shared/types';
 import { takesReference } from '../../../../core/references';
-import { ecosystemOfScanFormat } from '../../config-formats';
+import { ecosystemOfFormat } from '../../../../shared/format-ecosystem';
 import { useKeyport } from '../../store/store-context';
 import { Dialog } from './dialog';
 import { DialogForm } from './dialog-form';
@@ -47,7 +47,7 @@ export function ImportFindingDialog({ finding }: { finding: Finding }) {
   const [form, setForm] = useState<ImportForm>(() => ({
     label: suggestedLabel(finding),
     registry: finding.registry ?? '',
-    ecosystem: ecosystemOfScanFormat(finding.format),
+    ecosystem: ecosystemOfFormat(finding.format),
   }));
   const [imported, setImported] = useState<TokenMeta | null>(null);
 

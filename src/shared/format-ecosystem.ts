@@ -1,0 +1,35 @@
+import type { Ecosystem, SweepFormat } from './types';
+
+/**
+ * The ecosystem a credential most likely belongs to, by the file it was found in (and, for a
+ * `.env` line, by its variable's name). One answer for the app's import dialogs and the CLI's
+ * `keyport import`, so the same finding is filed the same way from both. `.netrc` serves any
+ * HTTP client, but among package managers it is pip's (shared/formats.md lists it under pip).
+ */
+export function ecosystemOfFormat(format: SweepFormat, key = ''): Ecosystem {
+  switch (format) {
+    case 'npmrc':
+    case 'yarnrc':
+      return 'npm';
+    case 'maven':
+      return 'maven';
+    case 'nuget':
+      return 'nuget';
+    case 'netrc':
+    case 'pip':
+    case 'pypirc':
+      return 'pip';
+    case 'env':
+      return ecosystemOfEnvName(key.toUpperCase());
+    default:
+      return 'other';
+  }
+}
+
+function ecosystemOfEnvName(name: string): Ecosystem {
+  if (/^(NPM|NODE|YARN)_/.test(name)) return 'npm';
+  if (/^(TWINE|PYPI|UV|PIP|POETRY)_/.test(name)) return 'pip';
+  if (name.startsWith('NUGET_')) return 'nuget';
+  if (name.startsWith('MAVEN_')) return 'maven';
+  return 'other';
+}

@@ -9,6 +9,7 @@ import { expectAccessible, expectNoSidewaysScroll } from './layout-check';
 
 const COMMITTED = `npm_${'c'.repeat(36)}`;
 const IGNORED = `npm_${'i'.repeat(36)}`;
+const ENV = `npm_${'e'.repeat(36)}`;
 
 function git(cwd: string, ...args: string[]): void {
   execFileSync('git', args, {
@@ -27,7 +28,8 @@ function git(cwd: string, ...args: string[]): void {
 }
 
 /**
- * ~/work/app: an .npmrc with a token, committed. ~/work/lib: a .npmrc with a token, git-ignored.
+ * ~/work/app: an .npmrc with a token, committed. ~/work/lib: a .npmrc and a .env with tokens,
+ * both git-ignored.
  * ~/work/noise: enough folders that the walk takes several slices (main answers op:status and
  * op:cancel between them), so a sweep can be watched and cancelled while it runs.
  */
@@ -41,7 +43,9 @@ function workspace(home: string): { work: string; appNpmrc: string; libNpmrc: st
   const libNpmrc = path.join(lib, '.npmrc');
   writeFileSync(appNpmrc, `//registry.example.test/:_authToken=${COMMITTED}\n`);
   writeFileSync(libNpmrc, `//registry.example.test/:_authToken=${IGNORED}\n`);
-  writeFileSync(path.join(lib, '.gitignore'), '.npmrc\n');
+  // A .env cannot hold a reference: its value is only imported.
+  writeFileSync(path.join(lib, '.env'), `NPM_TOKEN=${ENV}\n`);
+  writeFileSync(path.join(lib, '.gitignore'), '.npmrc\n.env\n');
   for (const repo of [app, lib]) {
     git(repo, 'init', '-q');
     git(repo, 'add', '-A');
@@ -89,14 +93,15 @@ test('sweeps two repositories with progress and Cancel, then imports all with re
   await expect(appGroup).toContainText('~/work/app/.npmrc');
   await expect(appGroup.locator('.finding-row')).toContainText('committed');
   await expect(libGroup).toContainText('~/work/lib/.npmrc');
-  await expect(libGroup.locator('.finding-row')).not.toContainText('committed');
+  await expect(libGroup.locator('.finding-row')).toHaveCount(2);
+  await expect(libGroup).not.toContainText('committed');
   await expect(main).not.toContainText(COMMITTED);
 
   await appGroup.locator('.finding-row').click();
   const detail = main.getByRole('region', { name: /~\/work\/app\/\.npmrc:1$/ });
   await expect(detail).toContainText('Committed: in the repository’s history, on every clone.');
   await expect(detail).toContainText('does not take it out of git history');
-  await libGroup.locator('.finding-row').click();
+  await libGroup.locator('.finding-file', { hasText: '.npmrc' }).locator('.finding-row').click();
   await expect(main.getByRole('region', { name: /~\/work\/lib\/\.npmrc:1$/ })).toContainText(
     'Ignored by git: only on this disk.',
   );
@@ -125,7 +130,10 @@ test('sweeps two repositories with progress and Cancel, then imports all with re
   await dialog.getByRole('button', { name: 'Apply' }).click();
 
   const done = app.getByRole('dialog', { name: 'Imported' });
-  await expect(done).toContainText('Imported 2 new tokens into your keychain.');
+  await expect(done).toContainText('Imported 3 new tokens into your keychain.');
+  await expect(done.getByRole('list', { name: 'Only imported' })).toContainText(
+    '~/work/lib/.env:1',
+  );
   await expect(done.getByRole('list', { name: 'Rewritten with a reference' })).toContainText(
     '~/work/app/.npmrc:1',
   );
@@ -135,6 +143,9 @@ test('sweeps two repositories with progress and Cancel, then imports all with re
   expect(readFileSync(appNpmrc, 'utf8')).toMatch(/_authToken=\$\{KEYPORT_[A-Z0-9_]+\}/);
   await done.getByRole('button', { name: 'Done' }).click();
   // What is left is swept again: the references are not findings.
-  await expect(main.getByText('No credentials found')).toBeVisible({ timeout: 60_000 });
-  expect((await bridge.core.vault.list()).length).toBe(2);
+  await expect(list.locator('.finding-row')).toHaveCount(1, { timeout: 60_000 });
+  await expect(list).toContainText('~/work/lib/.env');
+  await expect(list).toContainText('plaintext, in Keyport');
+  // The .env entry stays (only imported): it is the one finding left, now held by Keyport.
+  expect((await bridge.core.vault.list()).length).toBe(3);
 });

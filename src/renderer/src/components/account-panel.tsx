@@ -35,17 +35,7 @@ export function AccountPanel({ account, narrow }: { account: Account; narrow: bo
     <section className="detail account-panel" aria-labelledby={`account-${account.id}`}>
       <header className="detail__header">
         <div className="detail__title-row">
-          {narrow ? (
-            <BackButton
-              label="Back to accounts"
-              onBack={() => {
-                closeDetail();
-                requestAnimationFrame(() =>
-                  document.querySelector<HTMLElement>('[data-return-focus]')?.focus(),
-                );
-              }}
-            />
-          ) : null}
+          {narrow ? <BackButton label="Back to accounts" onBack={closeDetail} /> : null}
           <div className="detail__titles">
             <h2 className="detail__title" id={`account-${account.id}`} tabIndex={-1}>
               {account.label}

@@ -53,17 +53,7 @@ export function FindingDetail({ finding, narrow }: { finding: ListedFinding; nar
     <section className="detail" aria-labelledby="finding-detail-title">
       <header className="detail__header">
         <div className="detail__title-row">
-          {narrow ? (
-            <BackButton
-              label="Back to findings"
-              onBack={() => {
-                closeDetail();
-                requestAnimationFrame(() =>
-                  document.querySelector<HTMLElement>('[data-return-focus]')?.focus(),
-                );
-              }}
-            />
-          ) : null}
+          {narrow ? <BackButton label="Back to findings" onBack={closeDetail} /> : null}
           <div className="detail__titles">
             <h2 id="finding-detail-title" className="detail__title mono" tabIndex={-1}>
               {where}

@@ -51,17 +51,7 @@ export function TokenDetail({ token, narrow }: { token: TokenMeta; narrow: boole
     <section className="detail" aria-labelledby="token-detail-title">
       <header className="detail__header">
         <div className="detail__title-row">
-          {narrow ? (
-            <BackButton
-              label="Back to tokens"
-              onBack={() => {
-                closeDetail();
-                requestAnimationFrame(() =>
-                  document.querySelector<HTMLElement>('[data-return-focus]')?.focus(),
-                );
-              }}
-            />
-          ) : null}
+          {narrow ? <BackButton label="Back to tokens" onBack={closeDetail} /> : null}
           <EcoIcon ecosystem={token.ecosystem} size={36} />
           <div className="detail__titles">
             <h2 id="token-detail-title" className="detail__title" tabIndex={-1}>

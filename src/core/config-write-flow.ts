@@ -16,7 +16,7 @@ import type { Consent } from './access/consent';
 import { sourceChange } from './access/package-source-hosts';
 import type { PathPolicy } from './access/path-policy';
 import { randomId } from './random-hex';
-import { referenceFor } from './references';
+import { referenceFor } from '../shared/references';
 import type { Vault } from './vault/vault';
 
 /**

@@ -2,7 +2,7 @@ import { KeyportError } from '../shared/errors';
 import type { TokenMeta } from '../shared/types';
 import type { PathEnvironment } from './config-write-flow';
 import { readConfigFile } from './configs/config-file';
-import { envVarName } from './references';
+import { envVarName } from '../shared/references';
 import { scanLocations } from './scan/scan-locations';
 import type { Vault } from './vault/vault';
 

@@ -4,7 +4,7 @@
  * core's answers, not its editors: every format is written as `entry=secret` lines.
  */
 import { maskSecret } from '../../src/shared/mask';
-import { isReference, referenceFor } from '../../src/core/references';
+import { isReference, referenceFor } from '../../src/shared/references';
 import type { ConfigFormat, TokenMeta, WriteOutcome, WritePreview } from '../../src/shared/types';
 import { FakeError, now } from './fake-error';
 import type { FakeKeyport, VaultRequest } from './fake-keyport';

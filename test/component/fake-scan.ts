@@ -12,7 +12,7 @@ import type {
   TokenMeta,
   UsedLocation,
 } from '../../src/shared/types';
-import { isReference } from '../../src/core/references';
+import { isReference } from '../../src/shared/references';
 import { FAKE_DEFAULTS } from './fake-config-files';
 import { FakeError, now } from './fake-error';
 import type { FakeKeyport, VaultRequest } from './fake-keyport';

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../src/core/open-core';
-import { envVarName } from '../../src/core/references';
+import { envVarName } from '../../src/shared/references';
 import { KEYPORT_BIN } from '../support/run-keyport';
 import { useTempDirs } from '../support/temp-dir';
 

@@ -16,7 +16,7 @@ import type { ConfigEditor } from './config-editor';
 import { EDITORS } from './editors';
 import { maskedDiff } from './masked-diff';
 import { BOM } from './text-layout';
-import { isReference } from '../references';
+import { isReference } from '../../shared/references';
 
 export interface WriteTarget extends EditTarget {
   format: ConfigFormat;

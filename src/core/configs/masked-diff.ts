@@ -1,6 +1,6 @@
 import { structuredPatch } from 'diff';
 import { maskSecret } from '../../shared/mask';
-import { isReference } from '../references';
+import { isReference } from '../../shared/references';
 import type { ConfigEditor } from './config-editor';
 import { BOM, type Span } from './text-layout';
 

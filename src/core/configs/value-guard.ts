@@ -1,5 +1,5 @@
 import { KeyportError } from '../../shared/errors';
-import { isKeyportReference, type ReferenceFormat } from '../references';
+import { isKeyportReference, type ReferenceFormat } from '../../shared/references';
 
 /**
  * Control characters (C0 incl. tab, DEL, C1 incl. NEL), Unicode line/paragraph separators,

@@ -4,7 +4,7 @@ import { decodeName } from '../configs/nuget-name';
 import type { Span } from '../configs/text-layout';
 import type { ScanFormat } from '../../shared/types';
 import { maskSecret } from '../../shared/mask';
-import { isReference } from '../references';
+import { isReference } from '../../shared/references';
 
 export interface FoundCredential {
   /** The value as a client would read it (unquoted, unescaped, percent-decoded). */

@@ -8,7 +8,7 @@ import type {
   WriteTargetSpec,
 } from '../../shared/types';
 import type { WriteTarget } from '../configs/config-writer';
-import { referenceFor, takesReference } from '../references';
+import { referenceFor, takesReference } from '../../shared/references';
 import type { Vault } from '../vault/vault';
 import type { HeldFinding } from './workspace-sweep';
 

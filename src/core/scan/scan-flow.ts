@@ -6,7 +6,7 @@ import type { Ecosystem, Finding, TokenMeta, UsedLocation } from '../../shared/t
 import type { PathEnvironment } from '../config-write-flow';
 import type { Vault } from '../vault/vault';
 import type { PathPolicy } from '../access/path-policy';
-import { isReference } from '../references';
+import { isReference } from '../../shared/references';
 import { scanLocations } from './scan-locations';
 
 export interface ImportRequest {

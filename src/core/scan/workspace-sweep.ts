@@ -11,7 +11,7 @@ import type {
   TokenMeta,
 } from '../../shared/types';
 import type { PathEnvironment } from '../config-write-flow';
-import { isReference } from '../references';
+import { isReference } from '../../shared/references';
 import type { Vault } from '../vault/vault';
 import { findEnvCredentials, NPM_VARIABLES } from './env-credentials';
 import type { FoundCredential } from './find-credentials';

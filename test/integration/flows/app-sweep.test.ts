@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../src/core/open-core';
-import { envVarName } from '../../../src/core/references';
+import { envVarName } from '../../../src/shared/references';
 import { wireMainIpc } from '../../support/main-ipc';
 import { ScriptedDialogs } from '../../support/scripted-dialogs';
 import { useTempDirs } from '../../support/temp-dir';

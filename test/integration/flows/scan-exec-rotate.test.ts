@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../src/core/open-core';
-import { envVarName } from '../../../src/core/references';
+import { envVarName } from '../../../src/shared/references';
 import { npmWhoami } from '../../support/config-clients';
 import { runKeyport } from '../../support/run-keyport';
 import { startVerdaccio, type VerdaccioHandle } from '../../support/verdaccio';

@@ -3,7 +3,7 @@ import { KeyportError } from '../../../src/shared/errors';
 import { EDITORS } from '../../../src/core/configs/editors';
 import type { EditTarget } from '../../../src/core/configs/config-editor';
 import { parseRequest, parseSecret } from '../../../src/core/validate';
-import { referenceFor } from '../../../src/core/references';
+import { referenceFor } from '../../../src/shared/references';
 import { MemorySecretStore } from '../../../src/core/vault/secret-store';
 import { Vault } from '../../../src/core/vault/vault';
 import { useTempDirs } from '../../support/temp-dir';

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExecEnvironment } from '../../../src/core/exec-env';
-import { envVarName } from '../../../src/core/references';
+import { envVarName } from '../../../src/shared/references';
 import { MemorySecretStore, type SecretStore } from '../../../src/core/vault/secret-store';
 import { Vault } from '../../../src/core/vault/vault';
 import { useTempDirs } from '../../support/temp-dir';

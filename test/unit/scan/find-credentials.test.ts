@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findCredentials } from '../../../src/core/scan/find-credentials';
-import { envVarName, isReference, referenceFor } from '../../../src/core/references';
+import { envVarName, isReference, referenceFor } from '../../../src/shared/references';
 
 describe('findCredentials', () => {
   it('decodes each format the way its client reads the value', () => {

@@ -1,4 +1,4 @@
-import { takesReference } from '../../../core/references';
+import { takesReference } from '../../../shared/references';
 import type { GitState, ScanLevel } from '../../../shared/types';
 import { tildePath } from '../paths';
 import { findingStatus, scanFindingOf, type ListedFinding } from '../scan-groups';

@@ -1,4 +1,4 @@
-import { takesReference } from '../../../core/references';
+import { takesReference } from '../../../shared/references';
 import type { TokenMeta } from '../../../shared/types';
 import { tildePath } from '../paths';
 import { useKeyport } from '../store/store-context';

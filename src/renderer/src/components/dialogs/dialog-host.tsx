@@ -11,7 +11,7 @@ import { RotateTokenDialog } from './rotate-token-dialog';
 import { SweepImportDialog } from './sweep-import-dialog';
 import { WriteConfigDialog } from './write-config-dialog';
 import { WriteReferenceDialog } from './write-reference-dialog';
-import { takesReference } from '../../../../core/references';
+import { takesReference } from '../../../../shared/references';
 
 /** Renders the open dialog, if any. A dialog about a token or account that has gone renders nothing. */
 export function DialogHost() {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { requestSchemas, type RequestOf } from '../../../../shared/ipc-contract';
 import type { Ecosystem, Finding, TokenMeta } from '../../../../shared/types';
-import { takesReference } from '../../../../core/references';
+import { takesReference } from '../../../../shared/references';
 import { ecosystemOfFormat } from '../../../../shared/format-ecosystem';
 import { useKeyport } from '../../store/store-context';
 import { Dialog } from './dialog';

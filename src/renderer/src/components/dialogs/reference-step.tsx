@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { RequestOf } from '../../../../shared/ipc-contract';
 import type { Finding, TokenMeta } from '../../../../shared/types';
 import { failureText } from '../../api';
-import type { ReferenceFormat } from '../../../../core/references';
+import type { ReferenceFormat } from '../../../../shared/references';
 import { useKeyport } from '../../store/store-context';
 import { BusyButton } from '../busy-button';
 import { DiffView } from '../diff-view';

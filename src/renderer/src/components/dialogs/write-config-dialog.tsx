@@ -17,7 +17,7 @@ import { Dialog } from './dialog';
 import { focusFirstInvalid, validateWith, type FieldErrors } from './form-errors';
 import { plainTextFieldsOf } from './plain-text-field';
 import { CheckboxField } from './checkbox-field';
-import { takesReference } from '../../../../core/references';
+import { takesReference } from '../../../../shared/references';
 import { tildePath } from '../../paths';
 import { RegistryUrlField } from './registry-url-field';
 import { SelectField } from './select-field';

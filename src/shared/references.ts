@@ -1,5 +1,5 @@
-import { KeyportError } from '../shared/errors';
-import type { ConfigFormat } from '../shared/types';
+import { KeyportError } from './errors';
+import type { ConfigFormat } from './types';
 
 /**
  * "Secrets off disk": instead of the value, a config file gets a reference that its client

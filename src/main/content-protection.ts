@@ -1,5 +1,5 @@
 import type { TimerPort } from '../core/clipboard-guard';
-import type { Channel, IpcResult } from '../shared/ipc-contract';
+import { channelsWith, type Channel, type IpcResult } from '../shared/ipc-contract';
 
 /** The part of BrowserWindow the shield uses; vitest passes a recording stand-in. */
 export interface ProtectableWindow {
@@ -8,10 +8,7 @@ export interface ProtectableWindow {
 }
 
 /** The channels whose answer may carry a token's value to the renderer. */
-export const SECRET_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
-  'vault:reveal',
-  'remote:create',
-]);
+export const SECRET_CHANNELS = channelsWith('shows-secret');
 
 /** Whether this answer hands a secret to the page (a refused or failed call does not). */
 export function carriesSecret(channel: Channel, result: IpcResult<unknown>): boolean {

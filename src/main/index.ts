@@ -15,7 +15,7 @@ import {
 } from 'electron';
 import path from 'node:path';
 import { createHandlers } from '../core/ipc-handlers';
-import type { Channel } from '../shared/ipc-contract';
+import { channelsWith } from '../shared/ipc-contract';
 import { openCore } from '../core/open-core';
 import { REVEAL_HIDE_SECONDS } from '../core/service';
 import { APP_ENTRY_URL, APP_SCHEME, serveAppRequest } from './app-protocol';
@@ -33,24 +33,9 @@ import { createKeyportTray } from './tray';
 import { createOriginCheck } from './trusted-origin';
 import { KEYPORT_PARTITION, secureWebPreferences } from './web-preferences';
 
-/** Answers after which the expiring-soon count may have changed. */
-const TOKEN_CHANGING: ReadonlySet<Channel> = new Set<Channel>([
-  'vault:add',
-  'vault:update',
-  'vault:remove',
-  'remote:create',
-  'remote:revoke',
-  'rotate:run',
-  'scan:import',
-]);
-
-/** Answers after which a config file may hold a token somewhere new (or no longer). */
-const FILES_CHANGING: ReadonlySet<Channel> = new Set<Channel>([
-  'config:apply',
-  'config:undo',
-  'remote:revoke',
-  'rotate:run',
-]);
+/** Answers after which the expiring-soon count, or "where used", may have changed. */
+const TOKEN_CHANGING = channelsWith('changes-tokens');
+const FILES_CHANGING = channelsWith('changes-files');
 
 const rendererDir = path.join(import.meta.dirname, '../renderer');
 const devServerUrl = pickDevServerUrl(app.isPackaged, process.env);

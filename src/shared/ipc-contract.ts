@@ -264,6 +264,56 @@ export const requestSchemas = {
   }),
 } as const;
 
+/**
+ * What a successful answer on a channel may have changed or shown, declared once beside the
+ * schemas: main derives from it when to recount expiring tokens (`changes-tokens`), when to
+ * refresh "where used" (`changes-files`) and when to shield the window from capture
+ * (`shows-secret`). `satisfies` makes a new channel declare its effects or fail the type check.
+ */
+export type ChannelEffect = 'changes-tokens' | 'changes-files' | 'shows-secret';
+
+export const channelEffects = {
+  'app:info': [],
+  'vault:list': [],
+  'vault:add': ['changes-tokens'],
+  'vault:update': ['changes-tokens'],
+  'vault:reveal': ['shows-secret'],
+  // Copy puts the value on the clipboard, not on screen; it only stamps "last used".
+  'vault:copy': [],
+  'vault:remove': ['changes-tokens'],
+  'vault:restore': ['changes-tokens'],
+  'config:defaults': [],
+  'config:plan': [],
+  'config:apply': ['changes-files'],
+  'config:undo': ['changes-files'],
+  'accounts:list': [],
+  'accounts:sign-in': ['changes-tokens'],
+  'accounts:add-token': ['changes-tokens'],
+  'accounts:whoami': [],
+  'remote:list': [],
+  'remote:create': ['changes-tokens', 'shows-secret'],
+  'remote:revoke': ['changes-tokens', 'changes-files'],
+  'op:cancel': [],
+  'op:status': [],
+  'scan:run': [],
+  'scan:import': ['changes-tokens'],
+  'rotate:preview': [],
+  'rotate:run': ['changes-tokens', 'changes-files'],
+  'dialog:pick-config-file': [],
+  'dialog:pick-folder': [],
+  'sweep:run': [],
+  'sweep:import': ['changes-tokens', 'changes-files'],
+} as const satisfies Record<Channel, readonly ChannelEffect[]>;
+
+/** The channels whose successful answer has this effect. */
+export function channelsWith(effect: ChannelEffect): ReadonlySet<Channel> {
+  return new Set(
+    (Object.keys(channelEffects) as Channel[]).filter((c) =>
+      (channelEffects[c] as readonly ChannelEffect[]).includes(effect),
+    ),
+  );
+}
+
 /** Response types by channel; every channel must have one (checked below). */
 export interface ResponseTypes {
   'app:info': AppInfo;

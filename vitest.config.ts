@@ -16,6 +16,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/support/build-cli-once.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -1,7 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src/core/open-core';
 import { envVarName } from '../../src/shared/references';
 import { KEYPORT_BIN } from '../support/run-keyport';
@@ -41,10 +41,6 @@ function execEnv(args: string[], cwd: string, env: NodeJS.ProcessEnv) {
 }
 
 describe('keyport exec exports only referenced tokens', () => {
-  beforeAll(() => {
-    execFileSync(process.execPath, ['scripts/build-cli.mjs']);
-  });
-
   it('gives `env` the referenced tokens, never an unreferenced one or a session token', async () => {
     const root = tempDir();
     const home = path.join(root, 'home');

@@ -1,7 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KEYCHAIN_SERVICE } from '../../src/core/open-core';
 import { KeyringSecretStore } from '../../src/core/vault/keyring-secret-store';
 import { KEYPORT_BIN } from '../support/run-keyport';
@@ -62,10 +62,6 @@ const ADD = [
 ];
 
 describe('the encrypted file store, where there is no OS keychain', () => {
-  beforeAll(() => {
-    execFileSync(process.execPath, ['scripts/build-cli.mjs']);
-  });
-
   it('keyport add fails with exit 1 and one sentence that names the file store', () => {
     const home = tempDir();
     const env: NodeJS.ProcessEnv = {

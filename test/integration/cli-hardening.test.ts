@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import {
   mkdirSync,
   mkdtempSync,
@@ -31,7 +31,6 @@ function keyport(args: string[], stdin = '') {
 }
 
 beforeAll(async () => {
-  spawnSync(process.execPath, ['scripts/build-cli.mjs']);
   home = mkdtempSync(path.join(os.tmpdir(), 'keyport-cli-hard-'));
   registry = await startNpmLikeServer({ users: { [USER]: PASSWORD } });
   const login = await keyport(

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../support/temp-dir';
 
 // The real `keyport` command (bin/keyport.cjs → out/cli) against the real Secret Service that
@@ -26,10 +26,6 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('keyport CLI with the real keychain', () => {
-  beforeAll(() => {
-    execFileSync(process.execPath, ['scripts/build-cli.mjs']);
-  });
-
   it('adds, lists masked, reveals and removes a token', () => {
     const home = tempDir();
     const add = keyport(

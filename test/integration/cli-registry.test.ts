@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,7 +20,6 @@ function keyport(args: string[], stdin = '') {
 }
 
 beforeAll(async () => {
-  spawnSync(process.execPath, ['scripts/build-cli.mjs']);
   registry = await startVerdaccio();
   home = mkdtempSync(path.join(os.tmpdir(), 'keyport-cli-reg-'));
 });

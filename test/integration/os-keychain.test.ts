@@ -1,11 +1,11 @@
 // The OS keychain of whatever system runs this: gnome-keyring through scripts/with-keyring.mjs on
 // Linux, the login keychain on macOS, Credential Manager on Windows. No platform tool (secret-tool)
 // is used, so CI runs this same file on all three (npm run test:keychain).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src/core/open-core';
 import { KeyringSecretStore } from '../../src/core/vault/keyring-secret-store';
 import { KEYPORT_BIN } from '../support/run-keyport';
@@ -16,10 +16,6 @@ const SECRET = 'kp-test-secret-os-keychain-0123456789';
 const tempDir = useTempDirs();
 
 describe('the OS keychain', () => {
-  beforeAll(() => {
-    execFileSync(process.execPath, ['scripts/build-cli.mjs']);
-  });
-
   it('stores, reads, lists and deletes through two independent stores', async () => {
     const a = new KeyringSecretStore(SERVICE);
     const b = new KeyringSecretStore(SERVICE);

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientEnv, tempHome } from '../../support/config-clients';
@@ -56,7 +56,6 @@ const installed = (dir: string): boolean =>
   existsSync(path.join(dir, 'node_modules', PACKAGE, 'index.js'));
 
 beforeAll(async () => {
-  spawnSync(process.execPath, ['scripts/build-cli.mjs']);
   home = tempHome('keyport-pnpm-');
   verdaccio = await startVerdaccio();
   token = await verdaccio.addUser('kp-pnpm-user', 'kp-pnpm-pass-0001');

@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyWrite, planWrite } from '../../../src/core/configs/config-writer';
@@ -44,7 +44,6 @@ function project(name: string, content: string): { dir: string; file: string } {
 }
 
 beforeAll(async () => {
-  spawnSync(process.execPath, ['scripts/build-cli.mjs']);
   home = tempHome('keyport-yarn-');
   verdaccio = await startVerdaccio();
   token = await verdaccio.addUser(USER, 'kp-yarn-pass-0001');

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -27,7 +27,6 @@ beforeAll(async () => {
       );
     }
   }
-  execFileSync(process.execPath, ['scripts/build-cli.mjs']);
 });
 
 // A fresh registry and image per test: temp dirs (its htpasswd file among them) go after each.

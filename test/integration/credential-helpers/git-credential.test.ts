@@ -32,7 +32,6 @@ beforeAll(async () => {
   const missing = spawnSync('git', ['--version']).status !== 0;
   if (missing)
     throw new Error('git is not installed: apt-get install git (scripts/system-deps.mjs)');
-  execFileSync(process.execPath, ['scripts/build-cli.mjs']);
   repos = tempDir('keyport-git-repos-');
   const work = path.join(repos, 'work');
   mkdirSync(work);

@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openCore } from '../../../src/core/open-core';
 import { clientEnv } from '../../support/helper-env';
 import { runProcess } from '../../support/run-keyport';
@@ -13,10 +12,6 @@ const tempDir = useTempDirs();
 const GIT_HELPER = path.resolve('bin/git-credential-keyport.cjs');
 const DOCKER_HELPER = path.resolve('bin/docker-credential-keyport.cjs');
 const SECRET = 'kp-test-helper-refusal-00000000001';
-
-beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build-cli.mjs']);
-});
 
 async function vaultFor(host: string) {
   const root = tempDir();

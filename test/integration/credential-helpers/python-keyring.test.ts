@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +26,6 @@ beforeAll(async () => {
       'Debian python3-keyring and python3-pip are needed: apt-get install python3-keyring python3-pip (scripts/system-deps.mjs)',
     );
   }
-  execFileSync(process.execPath, ['scripts/build-cli.mjs']);
   const wheel = buildWheel(tempDir('keyport-wheels-'), 'demo_pkg');
   server = await startBasicAuthServer(USER, TOKEN, simpleIndex([wheel]));
 });

@@ -152,8 +152,31 @@ export class ConfigWriteFlow {
       diff: plan.diff,
       changed: plan.changed,
       creates: plan.before === null,
-      notes: [...plan.notes, ...(this.access.consent.asksUser ? sourceNote(plan) : [])],
+      notes: [
+        ...plan.notes,
+        ...(this.access.consent.asksUser ? sourceNote(plan) : []),
+        ...(await this.pnpmNote(req, plan.file)),
+      ],
     };
+  }
+
+  /**
+   * pnpm (10 and later) does not expand an environment reference in a project's .npmrc, whose
+   * credentials it treats as repository-controlled: said before the write, since the file looks
+   * right and npm and Yarn read it (proven in test/integration/configs/pnpm-client.test.ts).
+   */
+  private async pnpmNote(
+    req: Omit<ParsedRequestOf<'config:plan'>, 'tokenId'>,
+    file: string,
+  ): Promise<string[]> {
+    if (req.format !== 'npmrc' || !req.reference) return [];
+    const { resolveConfigPath } = await import('./configs/config-file');
+    const userFile = await resolveConfigPath(defaultConfigPath('npmrc', this.paths));
+    return file === userFile
+      ? []
+      : [
+          'pnpm ignores a reference in a project .npmrc (npm and Yarn read it); for pnpm, write the reference to your user ~/.npmrc.',
+        ];
   }
 
   async apply(planId: string): Promise<WriteOutcome> {

@@ -108,10 +108,18 @@ describe('pnpm installs with the .npmrc Keyport wrote', () => {
     // pnpm (10.34, as 12) does not expand variables in a project .npmrc's credentials ("repository-
     // controlled"): a reference there is ignored, with a warning, even under keyport exec.
     const inProject = project('reference-in-project');
-    expect(
-      (await keyport(['write', 'npmrc', '--file', inProject.npmrc, '--id', id, '--reference']))
-        .code,
-    ).toBe(0);
+    const projectWrite = await keyport([
+      'write',
+      'npmrc',
+      '--file',
+      inProject.npmrc,
+      '--id',
+      id,
+      '--reference',
+    ]);
+    expect(projectWrite.code).toBe(0);
+    // Keyport says so before the write, since npm and Yarn would read the same file fine.
+    expect(projectWrite.err).toContain('pnpm ignores a reference in a project .npmrc');
     const ignored = await keyport(
       ['exec', '--', process.execPath, ...pnpmInstall()],
       '',
@@ -126,6 +134,7 @@ describe('pnpm installs with the .npmrc Keyport wrote', () => {
     const userNpmrc = path.join(home, '.npmrc');
     const w = await keyport(['write', 'npmrc', '--file', userNpmrc, '--id', id, '--reference']);
     expect(w.code).toBe(0);
+    expect(w.err).not.toContain('pnpm ignores');
     const text = readFileSync(userNpmrc, 'utf8');
     expect(text).not.toContain(token);
     expect(text).toMatch(/:_authToken=\$\{KEYPORT_[A-Z0-9_]+\}/);

@@ -26,23 +26,23 @@ describe('Add token dialog', () => {
   });
 
   it.each([
-    ['npm_abcdefghijklmnopqrstuvwxyz0123456789', 'npm', 'https://registry.npmjs.org/', 'npmjs'],
+    ['npm_FAKE_TEST_VALUE_NOT_A_TOKEN', 'npm', 'https://registry.npmjs.org/', 'npmjs'],
+    ['ghp_FAKE_TEST_VALUE_NOT_A_TOKEN', 'npm', 'https://npm.pkg.github.com/', 'GitHub Packages'],
     [
-      'ghp_abcdefghijklmnopqrstuvwxyz0123456789',
+      'github_pat_FAKE_TEST_VALUE_NOT_A_TOKEN',
       'npm',
       'https://npm.pkg.github.com/',
       'GitHub Packages',
     ],
     [
-      'github_pat_11ABCDEFG0abcdefghijklmnop',
+      'glpat-FAKE-TEST-VALUE-NOT-A-TOKEN',
       'npm',
-      'https://npm.pkg.github.com/',
-      'GitHub Packages',
+      'https://gitlab.com/api/v4/packages/npm/',
+      'GitLab',
     ],
-    ['glpat-abcdefghijklmnopqrst', 'npm', 'https://gitlab.com/api/v4/packages/npm/', 'GitLab'],
-    ['pypi-AgEIcHlwaS5vcmcCJGFiY2RlZg', 'pip', 'https://upload.pypi.org/legacy/', 'PyPI'],
+    ['pypi-FAKE-TEST-VALUE-NOT-A-TOKEN', 'pip', 'https://upload.pypi.org/legacy/', 'PyPI'],
     [
-      'oy2abcdefghijklmnopqrstuvwxyz0123456789abcdefgh',
+      'oy2faketestvaluenotatoken00000000000000000000',
       'nuget',
       'https://api.nuget.org/v3/index.json',
       'nuget.org',
@@ -64,7 +64,7 @@ describe('Add token dialog', () => {
     const { dialog, user } = await openAddDialog();
     await user.type(field(dialog, 'Label'), 'mine');
     await user.click(field(dialog, 'Token'));
-    await user.paste('pypi-AgEIcHlwaS5vcmcCJGFiY2RlZg');
+    await user.paste('pypi-FAKE-TEST-VALUE-NOT-A-TOKEN');
     expect(field(dialog, 'Label').value).toBe('mine');
     expect(field(dialog, 'User').value).toBe('__token__');
   });

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useEscapeClosesDetail } from './use-escape-closes-detail';
 import { useKeyport } from '../store/store-context';
 import { AccountPanel } from './account-panel';
 import { ListFrame } from './list-frame';
@@ -28,15 +29,7 @@ export function RegistriesView() {
   const selected = accounts.find((a) => a.id === selectedId);
   const pushed = narrow && detailOpen && selected !== undefined;
 
-  useEffect(() => {
-    if (!pushed) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || document.body.classList.contains('has-modal')) return;
-      closeDetail();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [pushed, closeDetail]);
+  useEscapeClosesDetail(pushed, closeDetail);
 
   return (
     <ListFrame

@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { useEscapeClosesDetail } from './use-escape-closes-detail';
 import { plural } from '../format';
 import { tildePath } from '../paths';
 import {
@@ -60,15 +61,7 @@ export function ScanView() {
   const shown = swept || scan.scanned;
   const pushed = narrow && detailOpen && selected !== null;
 
-  useEffect(() => {
-    if (!pushed) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || document.body.classList.contains('has-modal')) return;
-      closeDetail();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [pushed, closeDetail]);
+  useEscapeClosesDetail(pushed, closeDetail);
 
   return (
     <section className="scan" aria-labelledby="scan-title">

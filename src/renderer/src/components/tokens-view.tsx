@@ -1,4 +1,5 @@
 import { useDeferredValue, useEffect, useMemo } from 'react';
+import { useEscapeClosesDetail } from './use-escape-closes-detail';
 import { useKeyport } from '../store/store-context';
 import { isListed, visibleTokens } from '../store/visible-tokens';
 import { EmptyState } from './empty-state';
@@ -45,16 +46,7 @@ export function TokensView() {
   const pushed = narrow && detailOpen && selected !== null;
 
   // Escape in the pushed details goes back to the list, as Back does.
-  useEffect(() => {
-    if (!pushed) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
-      if (document.body.classList.contains('has-modal')) return;
-      closeDetail();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [pushed, closeDetail]);
+  useEscapeClosesDetail(pushed, closeDetail);
 
   return (
     <ListFrame

@@ -12,6 +12,7 @@ import { RegistryFlows, type ClientFactory } from './registry-flows';
 import { RotateFlow } from './rotate-flow';
 import { nodePrefix, ScanFlow } from './scan/scan-flow';
 import { SweepFlow } from './scan/sweep-flow';
+import type { WalkPace } from './scan/workspace-walker';
 import { CLIPBOARD_CLEAR_SECONDS, KeyportService } from './service';
 import { KEYCHAIN_SERVICE, KeyringSecretStore } from './vault/keyring-secret-store';
 import { EncryptedFileSecretStore, type PassphraseSource } from './vault/encrypted-file-store';
@@ -55,6 +56,8 @@ export interface CoreOptions {
    * first change, for commands that only read. See VaultOptions.reconcile; the app never sets it.
    */
   reconcile?: boolean;
+  /** The sweep's pause between turns of its walk (see WalkOptions.pace); by default one turn. */
+  sweepPace?: WalkPace;
 }
 
 export interface Core {
@@ -135,8 +138,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     exec: new ExecEnvironment(vault, scanPaths),
     policy,
     ...(dialogs ? { dialogs } : {}),
-    sweeps: new SweepFlow(vault, scanPaths, (registry, token, signal) =>
-      clientFor(registry).whoami(token, { signal }),
+    sweeps: new SweepFlow(
+      vault,
+      scanPaths,
+      (registry, token, signal) => clientFor(registry).whoami(token, { signal }),
+      undefined,
+      options.sweepPace,
     ),
     rotations: new RotateFlow(vault, registries, configs, operations),
     ...(clipboard ? { clipboard } : {}),

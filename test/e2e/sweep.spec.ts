@@ -30,8 +30,8 @@ function git(cwd: string, ...args: string[]): void {
 /**
  * ~/work/app: an .npmrc with a token, committed. ~/work/lib: a .npmrc and a .env with tokens,
  * both git-ignored.
- * ~/work/noise: enough folders that the walk takes several slices (main answers op:status and
- * op:cancel between them), so a sweep can be watched and cancelled while it runs.
+ * ~/work/noise: more folders than one turn of the walk reads, so the bridge's gate can hold a
+ * sweep between turns (main still answers op:status and op:cancel) while the test watches it.
  */
 function workspace(home: string): { work: string; appNpmrc: string; libNpmrc: string } {
   const work = path.join(home, 'work');
@@ -51,8 +51,8 @@ function workspace(home: string): { work: string; appNpmrc: string; libNpmrc: st
     git(repo, 'add', '-A');
     git(repo, 'commit', '-q', '-m', 'init');
   }
-  for (let i = 0; i < 300; i++) {
-    for (let j = 0; j < 100; j++)
+  for (let i = 0; i < 10; i++) {
+    for (let j = 0; j < 30; j++)
       mkdirSync(path.join(work, 'noise', `p${i}`, `m${j}`), { recursive: true });
   }
   return { work, appNpmrc, libNpmrc };
@@ -63,7 +63,7 @@ test('sweeps two repositories with progress and Cancel, then imports all with re
   bridge,
   home,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(60_000);
   const { work, appNpmrc, libNpmrc } = workspace(home);
   const main = app.getByRole('main');
   await app
@@ -71,7 +71,8 @@ test('sweeps two repositories with progress and Cancel, then imports all with re
     .getByRole('button', { name: 'Scan' })
     .click();
 
-  // First run: watch main's counts arrive, then cancel it.
+  // First run: held after its first turn; watch main's counts arrive, then cancel it.
+  bridge.sweeps.hold();
   bridge.dialogs.nextFolder(work);
   await main.getByRole('button', { name: 'Sweep folders…' }).click();
   await expect(main.getByRole('list', { name: 'Folders to sweep' })).toContainText('~/work');
@@ -85,9 +86,10 @@ test('sweeps two repositories with progress and Cancel, then imports all with re
   await expect(main.getByRole('region', { name: 'Found credentials' })).toHaveCount(0);
 
   // Second run: to the end.
+  bridge.sweeps.release();
   await main.getByRole('button', { name: 'Sweep again' }).click();
   const list = main.getByRole('region', { name: 'Found credentials' });
-  await expect(list).toBeVisible({ timeout: 60_000 });
+  await expect(list).toBeVisible();
   const appGroup = list.getByRole('region', { name: 'Repository ~/work/app' });
   const libGroup = list.getByRole('region', { name: 'Repository ~/work/lib' });
   await expect(appGroup).toContainText('~/work/app/.npmrc');
@@ -143,7 +145,7 @@ test('sweeps two repositories with progress and Cancel, then imports all with re
   expect(readFileSync(appNpmrc, 'utf8')).toMatch(/_authToken=\$\{KEYPORT_[A-Z0-9_]+\}/);
   await done.getByRole('button', { name: 'Done' }).click();
   // What is left is swept again: the references are not findings.
-  await expect(list.locator('.finding-row')).toHaveCount(1, { timeout: 60_000 });
+  await expect(list.locator('.finding-row')).toHaveCount(1);
   await expect(list).toContainText('~/work/lib/.env');
   await expect(list).toContainText('plaintext, in Keyport');
   // The .env entry stays (only imported): it is the one finding left, now held by Keyport.

@@ -20,6 +20,12 @@ export interface Bridge {
    * so paths and hosts are checked exactly as in the app.
    */
   dialogs: ScriptedDialogs;
+  /**
+   * Holds every sweep after its first turn of folders (it has reported progress) until
+   * `release()` or a cancel, so a test can watch and cancel a sweep in flight whatever the
+   * machine's speed.
+   */
+  sweeps: SweepGate;
   stop(): Promise<void>;
 }
 
@@ -36,6 +42,7 @@ export async function startBridge(options: {
 }): Promise<Bridge> {
   const clipboard = new MemoryClipboard();
   const dialogs = new ScriptedDialogs();
+  const sweeps = new SweepGate();
   const core = await openCore({
     version: 'e2e',
     access: { mode: 'app', dialogs },
@@ -44,6 +51,7 @@ export async function startBridge(options: {
     // Not process.env: npm exports npm_config_userconfig (the real ~/.npmrc) to test runs.
     env: { PATH: process.env.PATH },
     clipboard,
+    sweepPace: sweeps.pace,
     ...(options.clipboardClearMs ? { clipboardClearMs: options.clipboardClearMs } : {}),
   });
   const handlers = createHandlers(core.service);
@@ -75,10 +83,35 @@ export async function startBridge(options: {
     core,
     clipboard,
     dialogs,
+    sweeps,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** A gate in the sweep's walk: open by default; `hold()` stops walks between turns. */
+export class SweepGate {
+  private held: Promise<void> | null = null;
+  private open: () => void = () => {};
+
+  hold(): void {
+    this.held ??= new Promise((resolve) => (this.open = resolve));
+  }
+
+  release(): void {
+    this.open();
+    this.held = null;
+  }
+
+  readonly pace = (signal?: AbortSignal): Promise<void> => {
+    const held = this.held;
+    if (!held || signal?.aborted) return new Promise((resolve) => setImmediate(resolve));
+    return new Promise((resolve) => {
+      void held.then(() => resolve());
+      signal?.addEventListener('abort', () => resolve(), { once: true });
+    });
   };
 }

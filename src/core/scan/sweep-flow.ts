@@ -10,6 +10,7 @@ import {
 } from './import-findings';
 import { recordedFiles, recordFindings } from './sweep-record';
 import { verifyFindings, type Whoami } from './verify-findings';
+import type { WalkPace } from './workspace-walker';
 import { WorkspaceSweep, type HeldFinding, type SweepOptions } from './workspace-sweep';
 
 export interface SweepRunOptions extends SweepOptions {
@@ -29,12 +30,16 @@ export class SweepFlow {
     paths: PathEnvironment & { nodePrefix: string },
     private readonly whoami: Whoami,
     runGit?: GitRunner,
+    /** The walk's pause between turns, for every sweep of this flow (see WalkOptions.pace). */
+    private readonly pace?: WalkPace,
   ) {
     this.sweeper = new WorkspaceSweep(vault, paths, runGit);
   }
 
   async run(options: SweepRunOptions): Promise<SweepResult> {
-    const result = await this.sweeper.sweep(options);
+    const result = await this.sweeper.sweep(
+      this.pace && !options.pace ? { ...options, pace: this.pace } : options,
+    );
     if (options.verify) {
       const states = await verifyFindings(
         result.findings.map((f) => {

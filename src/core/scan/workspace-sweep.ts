@@ -19,7 +19,12 @@ import { globalExcludesFile } from './git-ignore';
 import { gitStates, type GitRunner } from './git-state';
 import { scanLocations } from './scan-locations';
 import { markWinners } from './sweep-precedence';
-import { enclosingRepository, walkWorkspace, type WalkCounts } from './workspace-walker';
+import {
+  enclosingRepository,
+  walkWorkspace,
+  type WalkCounts,
+  type WalkPace,
+} from './workspace-walker';
 
 /** Config files are small; something bigger is not one, and reading it would stall the sweep. */
 export const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
@@ -33,6 +38,7 @@ export interface SweepOptions {
   all?: boolean;
   signal?: AbortSignal;
   onProgress?: (counts: WalkCounts) => void;
+  pace?: WalkPace;
 }
 
 /** A file to read, with how it came to be read. */
@@ -88,6 +94,7 @@ export class WorkspaceSweep {
       const walked = await walkWorkspace(dir, {
         ...(options.all ? { all: true } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.pace ? { pace: options.pace } : {}),
         ...(options.onProgress
           ? {
               onProgress: (c: WalkCounts) =>

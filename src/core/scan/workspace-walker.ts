@@ -10,7 +10,17 @@ export interface WalkOptions {
   signal?: AbortSignal;
   /** Called now and then with the running counts (for a progress line or bar). */
   onProgress?: (counts: WalkCounts) => void;
+  /**
+   * The pause between two turns of the walk; by default one turn of the event loop. Whoever
+   * runs the walk may hold it longer (the e2e bridge holds it to watch a sweep in flight).
+   */
+  pace?: WalkPace;
 }
+
+/** Resolves when the walk may go on; it must also resolve once `signal` aborts. */
+export type WalkPace = (signal?: AbortSignal) => Promise<void>;
+
+const nextTurn: WalkPace = () => new Promise((resolve) => setImmediate(resolve));
 
 export interface WalkCounts {
   folders: number;
@@ -110,7 +120,7 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
   while (queue.length > 0) {
     for (let n = 0; n < FOLDERS_PER_TURN && queue.length > 0; n++) visit(queue.pop()!);
     options.onProgress?.(result.counts);
-    if (queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (queue.length > 0) await (options.pace ?? nextTurn)(options.signal);
     if (options.signal?.aborted) throw cancelled();
   }
   // People (and tests) want a stable list, whatever order the folders were read in.

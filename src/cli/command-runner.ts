@@ -6,7 +6,8 @@
 import { addCommand, listCommand, removeCommand, revealCommand } from './commands/token-commands';
 import { writeCommand } from './commands/write-command';
 import { loginCommand, tokenCommand } from './commands/registry-commands';
-import { execCommand, rotateCommand } from './commands/beyond-commands';
+import { execCommand } from './commands/exec-command';
+import { rotateCommand } from './commands/rotate-command';
 import { doctorCommand, storeCommand } from './commands/store-commands';
 import { importCommand, scanCommand } from './commands/sweep-commands';
 import { setupCommand } from './commands/setup-commands';

@@ -1,6 +1,6 @@
 import { KeyportError } from '../shared/errors';
 import type { TokenMeta } from '../shared/types';
-import type { PathEnvironment } from './config-write-flow';
+import type { PathEnvironment } from './flows/config-write-flow';
 import { readConfigFile } from './configs/config-file';
 import { envVarName } from '../shared/references';
 import { scanLocations } from './scan/scan-locations';

@@ -9,13 +9,13 @@ import type {
 } from '../shared/types';
 import type { ParsedRequestOf } from '../shared/ipc-contract';
 import type { ClipboardGuard } from './clipboard-guard';
-import type { ConfigWriteFlow } from './config-write-flow';
+import type { ConfigWriteFlow } from './flows/config-write-flow';
 import type { ExecEnvironment, ExecRequest } from './exec-env';
 import type { Operations } from './operations';
-import type { RegistryFlows } from './registry-flows';
-import type { RotateFlow } from './rotate-flow';
-import type { ScanFlow } from './scan/scan-flow';
-import type { SweepFlow } from './scan/sweep-flow';
+import type { RegistryFlows } from './flows/registry-flows';
+import type { RotateFlow } from './flows/rotate-flow';
+import type { ScanFlow } from './flows/scan-flow';
+import type { SweepFlow } from './flows/sweep-flow';
 import type { Vault } from './vault/vault';
 import type { NativeDialogs } from './access/native-dialogs';
 import type { ConfigFormat } from '../shared/types';

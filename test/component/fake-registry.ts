@@ -1,6 +1,6 @@
 /**
  * The registry side of the fake: accounts (vault tokens with `signIn`), each with its own list of
- * remote tokens, merged with the vault the way core/registry-flows.ts does. Sign-in and create
+ * remote tokens, merged with the vault the way core/flows/registry-flows.ts does. Sign-in and create
  * follow npm's rules closely enough for the UI: a wrong password is AUTH_FAILED, a missing
  * one-time password is OTP_REQUIRED and the same request is expected again with `otp`.
  */

@@ -1,5 +1,5 @@
 /**
- * The rotation side of the fake, after core/rotate-flow.ts: preview lists the files a token was
+ * The rotation side of the fake, after core/flows/rotate-flow.ts: preview lists the files a token was
  * written to (with a target) and those it cannot rewrite; run creates a new token on the
  * account's registry (password and OTP as the fake registry checks them), rewrites the files,
  * "verifies", revokes the old one. Any failure changes nothing, as the core's rollback promises.

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../src/core/open-core';
-import { granularRequest } from '../../../src/core/rotate-flow';
+import { granularRequest } from '../../../src/core/flows/rotate-flow';
 import { GRANULAR_REQUEST, GRANULAR_WIRE } from '../../support/granular-token';
 import { startNpmLikeServer, type NpmLikeServer } from '../../support/npm-like-server';
 import { runKeyport } from '../../support/run-keyport';

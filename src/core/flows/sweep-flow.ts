@@ -1,17 +1,17 @@
 import type { SweepResult } from '../../shared/types';
-import type { PathEnvironment } from '../config-write-flow';
+import type { PathEnvironment } from './config-write-flow';
 import type { Vault } from '../vault/vault';
-import type { GitRunner } from './git-state';
+import type { GitRunner } from '../scan/git-state';
 import {
   importFindings,
   unknownFinding,
   type ImportOptions,
   type ImportOutcome,
-} from './import-findings';
-import { recordedFiles, recordFindings } from './sweep-record';
-import { verifyFindings, type Whoami } from './verify-findings';
-import type { WalkPace } from './workspace-walker';
-import { WorkspaceSweep, type HeldFinding, type SweepOptions } from './workspace-sweep';
+} from '../scan/import-findings';
+import { recordedFiles, recordFindings } from '../scan/sweep-record';
+import { verifyFindings, type Whoami } from '../scan/verify-findings';
+import type { WalkPace } from '../scan/workspace-walker';
+import { WorkspaceSweep, type HeldFinding, type SweepOptions } from '../scan/workspace-sweep';
 
 export interface SweepRunOptions extends SweepOptions {
   /** Ask each token's own registry whether it still works (uses the token). */

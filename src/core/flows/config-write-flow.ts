@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
-import { KeyportError, toErrorInfo } from '../shared/errors';
-import type { ParsedRequestOf } from '../shared/ipc-contract';
+import { KeyportError, toErrorInfo } from '../../shared/errors';
+import type { ParsedRequestOf } from '../../shared/ipc-contract';
 import {
   CONFIG_FORMATS,
   type ConfigFormat,
@@ -9,21 +9,21 @@ import {
   type RemovalOutcome,
   type WritePreview,
   type WriteTargetSpec,
-} from '../shared/types';
-import type { ApplyResult, WritePlan } from './configs/config-writer';
-import { defaultConfigPath } from './configs/default-config-path';
-import type { Consent } from './access/consent';
-import { sourceChange } from './access/package-source-hosts';
-import type { PathPolicy } from './access/path-policy';
-import { randomId } from './random-hex';
-import { referenceFor } from '../shared/references';
-import type { Vault } from './vault/vault';
+} from '../../shared/types';
+import type { ApplyResult, WritePlan } from '../configs/config-writer';
+import { defaultConfigPath } from '../configs/default-config-path';
+import type { Consent } from '../access/consent';
+import { sourceChange } from '../access/package-source-hosts';
+import type { PathPolicy } from '../access/path-policy';
+import { randomId } from '../random-hex';
+import { referenceFor } from '../../shared/references';
+import type { Vault } from '../vault/vault';
 
 /**
  * The writers and their parsers (ini, fast-xml-parser, diff) load on the first plan, apply or
  * undo: every other command, and the app's start, never pays for them.
  */
-const writer = () => import('./configs/config-writer');
+const writer = () => import('../configs/config-writer');
 
 /** A preview older than this must be made again: the user has moved on. */
 const PLAN_TTL_MS = 15 * 60_000;
@@ -170,7 +170,7 @@ export class ConfigWriteFlow {
     file: string,
   ): Promise<string[]> {
     if (req.format !== 'npmrc' || !req.reference) return [];
-    const { resolveConfigPath } = await import('./configs/config-file');
+    const { resolveConfigPath } = await import('../configs/config-file');
     const userFile = await resolveConfigPath(defaultConfigPath('npmrc', this.paths));
     return file === userFile
       ? []

@@ -1,12 +1,12 @@
-import { KeyportError, toErrorInfo } from '../shared/errors';
-import { DAY_MS } from '../shared/expiry-days';
-import type { CreateTokenRequest, RemoteToken } from '../shared/registry-types';
-import type { ParsedRequestOf } from '../shared/ipc-contract';
-import type { RotateOutcome, RotatePreview, TokenMeta } from '../shared/types';
+import { KeyportError, toErrorInfo } from '../../shared/errors';
+import { DAY_MS } from '../../shared/expiry-days';
+import type { CreateTokenRequest, RemoteToken } from '../../shared/registry-types';
+import type { ParsedRequestOf } from '../../shared/ipc-contract';
+import type { RotateOutcome, RotatePreview, TokenMeta } from '../../shared/types';
 import type { ConfigWriteFlow } from './config-write-flow';
-import type { Operations } from './operations';
+import type { Operations } from '../operations';
 import { sameRegistry, type RegistryFlows } from './registry-flows';
-import type { Vault } from './vault/vault';
+import type { Vault } from '../vault/vault';
 
 /** What the preview writes in place of the token that does not exist yet. */
 const NEW_TOKEN_STAND_IN = 'keyport-new-token-after-rotation';

@@ -1,14 +1,20 @@
-import { DAY_MS } from '../shared/expiry-days';
-import { KeyportError, toErrorInfo } from '../shared/errors';
-import type { ParsedRequestOf, ResponseOf } from '../shared/ipc-contract';
-import type { CreatedToken, CreateTokenRequest } from '../shared/registry-types';
-import type { Account, RemoteRow, RemovalOutcome, RevokeOutcome, TokenMeta } from '../shared/types';
+import { DAY_MS } from '../../shared/expiry-days';
+import { KeyportError, toErrorInfo } from '../../shared/errors';
+import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc-contract';
+import type { CreatedToken, CreateTokenRequest } from '../../shared/registry-types';
+import type {
+  Account,
+  RemoteRow,
+  RemovalOutcome,
+  RevokeOutcome,
+  TokenMeta,
+} from '../../shared/types';
 import type { ConfigWriteFlow } from './config-write-flow';
-import type { Operations } from './operations';
-import type { RegistryTokenClient } from './registries/registry-client';
-import { registryBase } from './configs/registry-url';
-import { mergeRemote } from './remote-rows';
-import type { Vault } from './vault/vault';
+import type { Operations } from '../operations';
+import type { RegistryTokenClient } from '../registries/registry-client';
+import { registryBase } from '../configs/registry-url';
+import { mergeRemote } from '../remote-rows';
+import type { Vault } from '../vault/vault';
 
 export type ClientFactory = (registry: string) => RegistryTokenClient;
 

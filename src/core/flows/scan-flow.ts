@@ -3,11 +3,11 @@ import path from 'node:path';
 import { KeyportError } from '../../shared/errors';
 import { maskSecret } from '../../shared/mask';
 import type { Ecosystem, Finding, TokenMeta, UsedLocation } from '../../shared/types';
-import type { PathEnvironment } from '../config-write-flow';
+import type { PathEnvironment } from './config-write-flow';
 import type { Vault } from '../vault/vault';
 import type { PathPolicy } from '../access/path-policy';
 import { isReference } from '../../shared/references';
-import { scanLocations } from './scan-locations';
+import { scanLocations } from '../scan/scan-locations';
 
 export interface ImportRequest {
   findingId: string;
@@ -36,7 +36,7 @@ export class ScanFlow {
     // Loaded on the first scan: the parsers it needs (ini, the config editors) cost every other
     // command start-up time.
     const [{ findCredentials }, { createHash }] = await Promise.all([
-      import('./find-credentials'),
+      import('../scan/find-credentials'),
       import('node:crypto'),
     ]);
     const locations = scanLocations({ ...this.paths, ...(projectDir ? { projectDir } : {}) });

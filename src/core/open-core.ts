@@ -12,6 +12,8 @@ import { RegistryFlows, type ClientFactory } from './flows/registry-flows';
 import { RotateFlow } from './flows/rotate-flow';
 import { nodePrefix, ScanFlow } from './flows/scan-flow';
 import { SweepFlow } from './flows/sweep-flow';
+import { PickerFlow } from './flows/picker-flow';
+import { TokenFlow } from './flows/token-flow';
 import type { WalkPace } from './scan/workspace-walker';
 import { CLIPBOARD_CLEAR_SECONDS, KeyportService } from './service';
 import { KEYCHAIN_SERVICE, KeyringSecretStore } from './vault/keyring-secret-store';
@@ -132,20 +134,19 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     vault,
     version: options.version,
     operations,
+    tokens: new TokenFlow(vault, clipboard),
     configs,
     registries,
     scans: new ScanFlow(vault, scanPaths, policy),
-    exec: new ExecEnvironment(vault, scanPaths),
-    policy,
-    ...(dialogs ? { dialogs } : {}),
     sweeps: new SweepFlow(
       vault,
       scanPaths,
       (registry, token, signal) => clientFor(registry).whoami(token, { signal }),
-      undefined,
-      options.sweepPace,
+      { policy, operations, ...(options.sweepPace ? { pace: options.sweepPace } : {}) },
     ),
     rotations: new RotateFlow(vault, registries, configs, operations),
+    pickers: new PickerFlow(policy, () => configs.defaults(), dialogs),
+    exec: new ExecEnvironment(vault, scanPaths),
     ...(clipboard ? { clipboard } : {}),
   });
   return {

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { parseRequest } from '../../core/validate';
-import { KeyportError } from '../../shared/errors';
 import type { SweepFinding, SweepProblem, SweepResult } from '../../shared/types';
 import { usageError } from '../cli-error';
 import { formatTable } from '../format-table';
@@ -27,7 +26,6 @@ export async function scanCommand(core: CoreOpener, args: ParsedArgs, io: CliIo)
     throw usageError(`Choose --json or --sarif. ${SCAN_USAGE}`);
   const dirs = args.positionals.map((d) => path.resolve(d));
   const { service } = await core();
-  if (!service.sweeps) throw new KeyportError('INTERNAL', 'Sweeping is not available here.');
   const progress = io.stderrIsTty === true;
   const result = await service.sweeps.run({
     dirs,
@@ -146,7 +144,6 @@ export async function importCommand(core: CoreOpener, args: ParsedArgs, io: CliI
       throw usageError(`"${id}" is not a finding id (see keyport scan).`);
   }
   const { service } = await core();
-  if (!service.sweeps) throw new KeyportError('INTERNAL', 'Importing is not available here.');
   const dryRun = args.values['dry-run'] === true;
   const outcomes = await service.sweeps.import(ids, {
     ...(args.values['replace-with-reference'] ? { replaceWithReference: true } : {}),

@@ -1,4 +1,7 @@
-import type { SweepResult } from '../../shared/types';
+import type { ParsedRequestOf } from '../../shared/ipc-contract';
+import type { SweepImportOutcome, SweepResult } from '../../shared/types';
+import type { PathPolicy } from '../access/path-policy';
+import type { Operations } from '../operations';
 import type { PathEnvironment } from './config-write-flow';
 import type { Vault } from '../vault/vault';
 import type { GitRunner } from '../scan/git-state';
@@ -25,15 +28,55 @@ export interface SweepRunOptions extends SweepOptions {
 export class SweepFlow {
   private readonly sweeper: WorkspaceSweep;
 
+  private readonly policy: PathPolicy;
+  private readonly operations: Operations;
+  /** The walk's pause between turns, for every sweep of this flow (see WalkOptions.pace). */
+  private readonly pace: WalkPace | undefined;
+
   constructor(
     private readonly vault: Vault,
     paths: PathEnvironment & { nodePrefix: string },
     private readonly whoami: Whoami,
-    runGit?: GitRunner,
-    /** The walk's pause between turns, for every sweep of this flow (see WalkOptions.pace). */
-    private readonly pace?: WalkPace,
+    options: {
+      /** In the app, only folders the user picked may be swept. */
+      policy: PathPolicy;
+      operations: Operations;
+      runGit?: GitRunner;
+      pace?: WalkPace;
+    },
   ) {
-    this.sweeper = new WorkspaceSweep(vault, paths, runGit);
+    this.sweeper = new WorkspaceSweep(vault, paths, options.runGit);
+    this.policy = options.policy;
+    this.operations = options.operations;
+    this.pace = options.pace;
+  }
+
+  /**
+   * The app's sweep: only folders the user picked in main's folder picker (or inside them), as an
+   * operation the renderer can follow (op:status says how far it got) and cancel. No verify
+   * here: it would send found tokens to hosts named by files, which the app does not do unasked.
+   */
+  async runPicked(req: ParsedRequestOf<'sweep:run'>): Promise<SweepResult> {
+    const dirs: string[] = [];
+    for (const dir of req.dirs) dirs.push(await this.policy.scanFolder(dir));
+    return this.operations.run({ opId: req.opId }, (signal, report) =>
+      this.run({
+        dirs,
+        user: true,
+        ...(req.all ? { all: true } : {}),
+        signal,
+        onProgress: (c) => report(`${c.folders} folders, ${c.files} files`),
+      }),
+    );
+  }
+
+  /** The app's import: findings of this process's sweeps only (never ones a CLI sweep recorded). */
+  importPicked(req: ParsedRequestOf<'sweep:import'>): Promise<SweepImportOutcome[]> {
+    return this.import(req.findingIds, {
+      heldOnly: true,
+      ...(req.replaceWithReference ? { replaceWithReference: true } : {}),
+      ...(req.dryRun ? { dryRun: true } : {}),
+    });
   }
 
   async run(options: SweepRunOptions): Promise<SweepResult> {

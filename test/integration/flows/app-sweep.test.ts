@@ -129,7 +129,7 @@ describe('sweep in the app', () => {
       env: { HOME: path.join(root, 'home') },
       dataDir: path.join(root, 'data'),
     });
-    const swept = await cli.service.sweeps!.run({ dirs: [path.dirname(elsewhere)], user: false });
+    const swept = await cli.service.sweeps.run({ dirs: [path.dirname(elsewhere)], user: false });
     await cli.close();
     const id = swept.findings[0]!.id;
     const refused = await ipc.refused('sweep:import', {

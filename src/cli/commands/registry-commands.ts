@@ -1,5 +1,5 @@
 import type { Core } from '../../core/open-core';
-import { sameRegistry } from '../../core/flows/registry-flows';
+import { sameRegistry } from '../../core/registries/registry-url';
 import { parseRequest } from '../../core/validate';
 import { KeyportError } from '../../shared/errors';
 import { usageError } from '../cli-error';

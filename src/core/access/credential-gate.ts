@@ -1,4 +1,4 @@
-import { registryBase } from '../configs/registry-url';
+import { registryBase } from '../registries/registry-url';
 import type { Consent } from './consent';
 import { isLoopbackHost } from './loopback-host';
 

@@ -1,6 +1,6 @@
 import { KeyportError } from '../../shared/errors';
 import type { ConfigEditor, EditResult, EditTarget, RemoveTarget } from './config-editor';
-import { registryBase } from './registry-url';
+import { registryBase } from '../registries/registry-url';
 import { detectEol, preservingBom, type Span } from './text-layout';
 import { assertNotExpanded, assertSafeValue, assertTrimmed, refuseIf } from './value-guard';
 import { descendants, parseXmlConfig, parseXmlDocument, type XmlElement } from './xml-document';

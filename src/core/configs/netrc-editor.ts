@@ -1,7 +1,7 @@
 import { KeyportError } from '../../shared/errors';
 import type { ConfigEditor, EditResult, EditTarget, RemoveTarget } from './config-editor';
 import { parseNetrc, type NetrcEntry, type NetrcToken } from './netrc-parser';
-import { registryBase } from './registry-url';
+import { registryBase } from '../registries/registry-url';
 import {
   appendLines,
   detectEol,

@@ -1,7 +1,7 @@
 import ini from 'ini';
 import { KeyportError } from '../../shared/errors';
 import type { ConfigEditor, EditResult, EditTarget, RemoveTarget } from './config-editor';
-import { nerfDart, registryBase, sameRegistry } from './registry-url';
+import { nerfDart, registryBase, sameRegistry } from '../registries/registry-url';
 import {
   appendLines,
   detectEol,

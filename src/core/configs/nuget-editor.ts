@@ -1,6 +1,6 @@
 import { KeyportError } from '../../shared/errors';
 import type { ConfigEditor, EditResult, EditTarget, RemoveTarget } from './config-editor';
-import { parseRegistryUrl } from './registry-url';
+import { parseRegistryUrl } from '../registries/registry-url';
 import { detectEol, preservingBom, type Span } from './text-layout';
 import { assertNotExpanded, assertSafeValue, assertTrimmed } from './value-guard';
 import {

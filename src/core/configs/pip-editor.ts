@@ -1,6 +1,6 @@
 import type { ConfigEditor, EditResult, EditTarget, RemoveTarget } from './config-editor';
 import { addValueWord, parseIniSections, setIniOption, valueWords } from './ini-sections';
-import { registryBase } from './registry-url';
+import { registryBase } from '../registries/registry-url';
 import { detectEol, preservingBom, removeSpans, splice, type Span } from './text-layout';
 import { assertSafeValue } from './value-guard';
 

@@ -1,7 +1,7 @@
 import type { ConfigEditor, EditResult, EditTarget, RemoveTarget } from './config-editor';
 import { addValueWord, parseIniSections, setIniOption, valueWords } from './ini-sections';
 import { TOKEN_USERNAME } from './pip-editor';
-import { parseRegistryUrl } from './registry-url';
+import { parseRegistryUrl } from '../registries/registry-url';
 import { detectEol, lineSpan, preservingBom, removeSpans, splice, type Span } from './text-layout';
 import { assertSafeValue, assertTrimmed, refuseIf } from './value-guard';
 

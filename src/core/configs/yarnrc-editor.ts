@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, parseDocument, visit, type Document, type YAMLMap } from 'yaml';
 import { KeyportError } from '../../shared/errors';
 import type { ConfigEditor, EditResult, EditTarget, RemoveTarget } from './config-editor';
-import { nerfDart, registryBase, sameRegistry } from './registry-url';
+import { nerfDart, registryBase, sameRegistry } from '../registries/registry-url';
 import { detectEol, preservingBom, removeSpans, type Span } from './text-layout';
 import { assertNotExpanded, assertSafeValue } from './value-guard';
 import {

@@ -12,7 +12,7 @@ import type {
 import type { ConfigWriteFlow } from './config-write-flow';
 import type { Operations } from '../operations';
 import type { RegistryTokenClient } from '../registries/registry-client';
-import { registryBase } from '../configs/registry-url';
+import { registryBase, sameRegistry } from '../registries/registry-url';
 import { mergeRemote } from '../remote-rows';
 import type { Vault } from '../vault/vault';
 
@@ -211,14 +211,6 @@ function toAccount(t: TokenMeta): Account {
 
 function host(registry: string): string {
   return registryBase(registry).host;
-}
-
-export function sameRegistry(a: string, b: string): boolean {
-  try {
-    return registryBase(a).href === registryBase(b).href;
-  } catch {
-    return false;
-  }
 }
 
 function describePermissions(request: CreateTokenRequest, created: CreatedToken): string[] {

@@ -5,7 +5,8 @@ import type { ParsedRequestOf } from '../../shared/ipc-contract';
 import type { RotateOutcome, RotatePreview, TokenMeta } from '../../shared/types';
 import type { ConfigWriteFlow } from './config-write-flow';
 import type { Operations } from '../operations';
-import { sameRegistry, type RegistryFlows } from './registry-flows';
+import { sameRegistry } from '../registries/registry-url';
+import type { RegistryFlows } from './registry-flows';
 import type { Vault } from '../vault/vault';
 
 /** What the preview writes in place of the token that does not exist yet. */

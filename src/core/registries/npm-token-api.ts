@@ -6,7 +6,8 @@ import { DEFAULT_TIMEOUT_MS, realWait, type Wait } from './call-deadline';
 import type { CallOptions, CreateOptions, RegistryTokenClient } from './registry-client';
 import type { CallPurpose } from './registry-errors';
 import { badResponse, sendRegistryRequest, type RequestSettings } from './registry-request';
-import { endpoint, nextPageUrl, registryBase } from './registry-url';
+import { endpoint, nextPageUrl } from './registry-endpoints';
+import { registryBase } from './registry-url';
 import {
   checkCreateRequest,
   createTokenBody,

@@ -1,23 +1,65 @@
-/**
- * Addresses under a registry. The base itself (a directory URL, `…/api/npm/npm/` keeping its path,
- * no credentials) is the one config writers use, so a token and its config entry agree on it.
- */
-export { registryBase } from '../configs/registry-url';
+import { KeyportError } from '../../shared/errors';
 
-export function endpoint(base: URL, path: string): string {
-  return new URL(path, base).toString();
+/*
+ * What a registry URL names, the one place that decides it: the token API's calls, the config
+ * writers' entries, the credential gate and the vault's matching all read a registry through here,
+ * so a token, its account and its config entry agree on which registry they belong to. POSIX
+ * slashes throughout: these are URLs, not paths.
+ */
+
+/**
+ * Parses the registry URL a token belongs to. Only http(s) without embedded credentials: the
+ * credentials are what we write, and a `user:pass@` in the input would leak into entries.
+ */
+export function parseRegistryUrl(registry: string): URL {
+  let url: URL;
+  try {
+    url = new URL(registry);
+  } catch {
+    throw new KeyportError('INVALID_INPUT', 'The registry is not a valid URL.');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new KeyportError(
+      'INVALID_INPUT',
+      'The registry URL must start with https:// or http://.',
+    );
+  }
+  if (url.username || url.password) {
+    throw new KeyportError(
+      'INVALID_INPUT',
+      'The registry URL must not contain a user name or password.',
+    );
+  }
+  return url;
+}
+
+/** The registry as a directory URL: no query or fragment, path ending in `/`. */
+export function registryBase(registry: string): URL {
+  const url = parseRegistryUrl(registry);
+  url.search = '';
+  url.hash = '';
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url;
 }
 
 /**
- * The address of the next page. Only on the registry's own origin: the token goes with the
- * request, and a registry that names another host must not receive it there.
+ * npm's "nerf dart": the key prefix npm looks credentials up by, `//host[:port]/path/`.
+ * WHATWG URL already lower-cases the host and drops a default port, as npm's own toNerfDart does;
+ * we treat the path as a directory first so `https://host/owner` keeps its `owner/` segment.
  */
-export function nextPageUrl(base: URL, next: string): string | null {
-  let url: URL;
+export function nerfDart(registry: string): string {
+  const url = registryBase(registry);
+  return `//${url.host}${url.pathname}`;
+}
+
+/**
+ * Do two registry URLs name the same registry (host case, a default port, a trailing slash
+ * aside)? Then the user's spelling stays as it is. An invalid URL matches nothing.
+ */
+export function sameRegistry(a: string, b: string): boolean {
   try {
-    url = new URL(next, base);
+    return registryBase(a).href === registryBase(b).href;
   } catch {
-    return null;
+    return false;
   }
-  return url.origin === base.origin ? url.toString() : null;
 }

@@ -9,7 +9,7 @@ import {
   planWrite,
   type WriteTarget,
 } from '../../../src/core/configs/config-writer';
-import { sameRegistry } from '../../../src/core/configs/registry-url';
+import { sameRegistry } from '../../../src/core/registries/registry-url';
 import {
   authServer,
   basicAuth,

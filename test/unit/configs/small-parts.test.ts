@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfigPath } from '../../../src/core/configs/default-config-path';
 import { decodeName, encodeLocalName } from '../../../src/core/configs/nuget-name';
-import { nerfDart } from '../../../src/core/configs/registry-url';
+import { nerfDart } from '../../../src/core/registries/registry-url';
 
 describe('nerfDart', () => {
   it.each([

@@ -120,7 +120,11 @@ const Otp = v.pipe(
   v.regex(/^[0-9A-Za-z]{4,16}$/, 'The one-time password looks wrong.'),
 );
 const Password = v.pipe(v.string(), v.minLength(1, 'Enter your password.'), v.maxLength(1024));
-const Cidrs = v.pipe(v.array(v.pipe(v.string(), v.trim(), v.maxLength(64))), v.maxLength(64));
+const Cidrs = v.pipe(
+  v.array(v.pipe(v.string(), v.trim(), v.maxLength(64))),
+  v.maxLength(64),
+  v.readonly(),
+);
 const Names = v.pipe(
   v.array(v.pipe(v.string(), v.trim(), v.maxLength(214), v.regex(NO_CONTROL))),
   v.maxLength(500),
@@ -145,9 +149,11 @@ export const WritePlanRequest = v.strictObject({
   reference: v.optional(v.boolean()),
 });
 
+/** What to ask a registry for; the one type of a create request (core, CLI and renderer). */
 export const CreateTokenRequestSchema = v.variant('kind', [
   v.strictObject({
     kind: v.literal('legacy'),
+    /** Sent explicitly: `npm token create --read-only` (npm 11) leaves it out and gets a publish token. */
     readonly: v.boolean(),
     automation: v.optional(v.boolean()),
     cidr: Cidrs,
@@ -162,6 +168,7 @@ export const CreateTokenRequestSchema = v.variant('kind', [
       v.regex(NO_CONTROL),
     ),
     description: v.optional(v.pipe(v.string(), v.maxLength(1024), v.regex(NO_CONTROL))),
+    /** Days until expiry; npmjs allows at most 90 for write tokens and defaults to 7. */
     expiresDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(365))),
     packages: v.optional(Names),
     packagesAll: v.optional(v.boolean()),
@@ -173,6 +180,10 @@ export const CreateTokenRequestSchema = v.variant('kind', [
     cidr: Cidrs,
   }),
 ]);
+
+export type CreateTokenRequest = v.InferOutput<typeof CreateTokenRequestSchema>;
+export type LegacyTokenRequest = Extract<CreateTokenRequest, { kind: 'legacy' }>;
+export type GranularTokenRequest = Extract<CreateTokenRequest, { kind: 'granular' }>;
 
 /** Request schemas by channel. Adding a channel here is the only way to add an IPC call. */
 export const requestSchemas = {

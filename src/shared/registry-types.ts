@@ -36,24 +36,6 @@ export interface RemoteToken extends GranularFields {
   expires?: string;
 }
 
-export interface LegacyTokenRequest {
-  kind: 'legacy';
-  /** Sent explicitly: `npm token create --read-only` (npm 11) leaves it out and gets a publish token. */
-  readonly: boolean;
-  automation?: boolean;
-  cidr: readonly string[];
-}
-
-export interface GranularTokenRequest extends Omit<GranularFields, 'name'> {
-  kind: 'granular';
-  name: string;
-  /** Days until expiry; npmjs allows at most 90 for write tokens and defaults to 7. */
-  expiresDays?: number;
-  cidr: readonly string[];
-}
-
-export type CreateTokenRequest = LegacyTokenRequest | GranularTokenRequest;
-
 /**
  * The create answer: the only moment the full secret exists outside the keychain. Core stores it
  * in the vault before anything else can fail; it never crosses to the renderer in a list.

@@ -1,4 +1,4 @@
-import type { CreateTokenRequest } from '../../src/shared/registry-types';
+import type { CreateTokenRequest } from '../../src/shared/ipc-contract';
 
 /** One granular token with every setting, as Keyport asks for it… */
 export const GRANULAR_REQUEST = {

@@ -1,7 +1,7 @@
 import { DAY_MS } from '../../shared/expiry-days';
 import { KeyportError, toErrorInfo } from '../../shared/errors';
-import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc-contract';
-import type { CreatedToken, CreateTokenRequest } from '../../shared/registry-types';
+import type { CreateTokenRequest, ParsedRequestOf, ResponseOf } from '../../shared/ipc-contract';
+import type { CreatedToken } from '../../shared/registry-types';
 import type {
   Account,
   RemoteRow,
@@ -96,7 +96,7 @@ export class RegistryFlows {
   ): Promise<ResponseOf<'remote:create'>> {
     return this.operations.run({ opId: req.opId, parent }, async (signal) => {
       const { account, client, secret } = await this.open(req.accountId);
-      const created = await client.createToken(secret, req.request as CreateTokenRequest, {
+      const created = await client.createToken(secret, req.request, {
         signal,
         ...(req.password ? { password: req.password } : {}),
         ...(req.otp ? { otp: req.otp } : {}),
@@ -114,8 +114,8 @@ export class RegistryFlows {
           origin: 'created',
           user: account.username,
           remoteKey: created.key,
-          permissions: describePermissions(req.request as CreateTokenRequest, created),
-          expires: expiryOf(req.request as CreateTokenRequest, created, this.now()),
+          permissions: describePermissions(req.request, created),
+          expires: expiryOf(req.request, created, this.now()),
           ...(created.cidr.length > 0 ? { cidr: created.cidr } : {}),
         });
       } catch (err) {

@@ -1,7 +1,7 @@
 import { KeyportError, toErrorInfo } from '../../shared/errors';
 import { DAY_MS } from '../../shared/expiry-days';
-import type { CreateTokenRequest, RemoteToken } from '../../shared/registry-types';
-import type { ParsedRequestOf } from '../../shared/ipc-contract';
+import type { RemoteToken } from '../../shared/registry-types';
+import type { CreateTokenRequest, ParsedRequestOf } from '../../shared/ipc-contract';
 import type { RotateOutcome, RotatePreview, TokenMeta } from '../../shared/types';
 import type { ConfigWriteFlow } from './config-write-flow';
 import type { Operations } from '../operations';
@@ -11,13 +11,6 @@ import type { Vault } from '../vault/vault';
 
 /** What the preview writes in place of the token that does not exist yet. */
 const NEW_TOKEN_STAND_IN = 'keyport-new-token-after-rotation';
-
-export interface RotateRequest {
-  tokenId: string;
-  password?: string;
-  otp?: string;
-  opId?: string;
-}
 
 /**
  * Rotation: create a token with the same settings, rewrite every file the old one was written
@@ -63,7 +56,7 @@ export class RotateFlow {
    * Every failure, a cancel included, ends in a KeyportError whose `details.rolledBack` says
    * whether the old token and its files are as they were (true) or the undo itself failed (false).
    */
-  run(req: RotateRequest): Promise<RotateOutcome> {
+  run(req: ParsedRequestOf<'rotate:run'>): Promise<RotateOutcome> {
     return this.operations.run({ opId: req.opId }, async (signal, report) => {
       try {
         return await this.rotate(req, signal, report);
@@ -74,7 +67,7 @@ export class RotateFlow {
   }
 
   private async rotate(
-    req: RotateRequest,
+    req: ParsedRequestOf<'rotate:run'>,
     signal: AbortSignal,
     report: (step: string) => void,
   ): Promise<RotateOutcome> {
@@ -87,7 +80,7 @@ export class RotateFlow {
       {
         accountId: account.id,
         label: old.label,
-        request: request as ParsedRequestOf<'remote:create'>['request'],
+        request,
         ...(req.password ? { password: req.password } : {}),
         ...(req.otp ? { otp: req.otp } : {}),
       },
@@ -238,8 +231,8 @@ function stopIfCancelled(signal: AbortSignal): void {
  * not (an error that already carries `rolledBack`).
  */
 function withRolledBack(err: unknown): KeyportError {
+  if (err instanceof KeyportError && err.details && 'rolledBack' in err.details) return err;
   const info = toErrorInfo(err);
-  if (info.details && 'rolledBack' in info.details) return err as KeyportError;
   return new KeyportError(info.code, info.message, { ...info.details, rolledBack: true });
 }
 

@@ -1,20 +1,14 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { KeyportError } from '../../shared/errors';
+import type { ParsedRequestOf } from '../../shared/ipc-contract';
 import { maskSecret } from '../../shared/mask';
-import type { Ecosystem, Finding, TokenMeta, UsedLocation } from '../../shared/types';
+import type { Finding, TokenMeta, UsedLocation } from '../../shared/types';
 import type { PathEnvironment } from './config-write-flow';
 import type { Vault } from '../vault/vault';
 import type { PathPolicy } from '../access/path-policy';
 import { isReference } from '../../shared/references';
 import { scanLocations } from '../scan/scan-locations';
-
-export interface ImportRequest {
-  findingId: string;
-  label: string;
-  registry: string;
-  ecosystem: Ecosystem;
-}
 
 /**
  * Finds plaintext credentials in the standard config files, tells which are already in the
@@ -89,7 +83,7 @@ export class ScanFlow {
     return findings;
   }
 
-  async import(req: ImportRequest): Promise<TokenMeta> {
+  async import(req: ParsedRequestOf<'scan:import'>): Promise<TokenMeta> {
     const held = this.values.get(req.findingId);
     if (!held) throw new KeyportError('NOT_FOUND', 'That finding is gone; scan again.');
     if (held.finding.tokenId) {

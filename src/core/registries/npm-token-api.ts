@@ -1,7 +1,8 @@
 import { invalidCidrMessage, validateCidrs } from '../../shared/cidr';
 import { KeyportError } from '../../shared/errors';
 import { isValidSecret } from '../validate';
-import type { CreatedToken, CreateTokenRequest, RemoteToken } from '../../shared/registry-types';
+import type { CreateTokenRequest } from '../../shared/ipc-contract';
+import type { CreatedToken, RemoteToken } from '../../shared/registry-types';
 import { DEFAULT_TIMEOUT_MS, realWait, type Wait } from './call-deadline';
 import type { CallOptions, CreateOptions, RegistryTokenClient } from './registry-client';
 import type { CallPurpose } from './registry-errors';

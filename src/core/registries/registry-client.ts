@@ -1,4 +1,5 @@
-import type { CreatedToken, CreateTokenRequest, RemoteToken } from '../../shared/registry-types';
+import type { CreateTokenRequest } from '../../shared/ipc-contract';
+import type { CreatedToken, RemoteToken } from '../../shared/registry-types';
 
 /** What every call accepts: a cancel signal and, after an OTP_REQUIRED, the user's code. */
 export interface CallOptions {

@@ -3,11 +3,11 @@ import { maskSecret } from '../../shared/mask';
 import {
   GRANULAR_PERMISSIONS,
   type CreatedToken,
-  type CreateTokenRequest,
   type GranularFields,
   type GranularPermission,
   type RemoteToken,
 } from '../../shared/registry-types';
+import type { CreateTokenRequest } from '../../shared/ipc-contract';
 
 /**
  * The npm token API's wire shapes (snake_case, as npmjs documents them) to and from our types.

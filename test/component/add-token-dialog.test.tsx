@@ -1,11 +1,11 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { detailPane, findList, renderApp, secret } from './render-app';
 
 const TOKEN = secret('fresh');
 
 async function openAddDialog() {
-  const ctx = renderApp({ tokens: [{ label: 'existing', secret: secret('old') }] });
+  const ctx = await renderApp({ tokens: [{ label: 'existing', secret: secret('old') }] });
   await findList();
   await ctx.user.click(screen.getByRole('button', { name: 'Add token' }));
   const dialog = screen.getByRole('dialog', { name: 'Add token' });
@@ -70,29 +70,29 @@ describe('Add token dialog', () => {
   });
 
   it('accepts a host without https:// and says what it assumed', async () => {
-    const { dialog, user, fake } = await openAddDialog();
+    const { dialog, user, keyport } = await openAddDialog();
     await user.type(field(dialog, 'Token'), TOKEN);
     await user.clear(field(dialog, 'Registry URL'));
     await user.type(field(dialog, 'Registry URL'), 'npm.acme.dev');
     expect(within(dialog).getByText('Assumed https://npm.acme.dev/')).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Add' }));
-    expect(fake.callsTo('addToken')).toMatchObject([{ registry: 'https://npm.acme.dev/' }]);
+    expect(keyport.callsTo('addToken')).toMatchObject([{ registry: 'https://npm.acme.dev/' }]);
   });
 
   it('asks before adding a token whose expiry has passed', async () => {
-    const { dialog, user, fake } = await openAddDialog();
+    const { dialog, user, keyport } = await openAddDialog();
     await user.type(field(dialog, 'Token'), TOKEN);
     await user.type(field(dialog, 'Expires'), '2026-03-01');
     await user.click(within(dialog).getByRole('button', { name: 'Add' }));
     expect(within(dialog).getByText(/This date has passed/)).toBeTruthy();
-    expect(fake.callsTo('addToken')).toEqual([]);
+    expect(keyport.callsTo('addToken')).toEqual([]);
     await user.click(within(dialog).getByRole('checkbox', { name: 'Add it anyway, as expired' }));
     await user.click(within(dialog).getByRole('button', { name: 'Add' }));
-    expect(fake.callsTo('addToken')).toHaveLength(1);
+    expect(keyport.callsTo('addToken')).toHaveLength(1);
   });
 
   it('explains what is wrong next to each field and sends nothing', async () => {
-    const { dialog, user, fake } = await openAddDialog();
+    const { dialog, user, keyport } = await openAddDialog();
     await user.type(field(dialog, 'Token'), 'ends with space ');
     await user.type(field(dialog, 'Registry URL'), 'ftp://example.com');
     await user.click(within(dialog).getByRole('button', { name: 'Add' }));
@@ -110,7 +110,7 @@ describe('Add token dialog', () => {
     expect(field(dialog, 'Notes').getAttribute('aria-invalid')).toBeNull();
     expect(field(dialog, 'Label').getAttribute('aria-describedby')).toBeTruthy();
     expect(document.activeElement).toBe(field(dialog, 'Token'));
-    expect(fake.callsTo('addToken')).toEqual([]);
+    expect(keyport.callsTo('addToken')).toEqual([]);
 
     // Errors follow the input once shown.
     await user.type(field(dialog, 'Label'), 'ci token');
@@ -118,7 +118,7 @@ describe('Add token dialog', () => {
   });
 
   it('adds the token, closes, and lists it masked', async () => {
-    const { dialog, user, fake } = await openAddDialog();
+    const { dialog, user, keyport } = await openAddDialog();
     await user.type(field(dialog, 'Token'), TOKEN);
     await user.clear(field(dialog, 'Label'));
     await user.type(field(dialog, 'Label'), 'ci token');
@@ -128,8 +128,8 @@ describe('Add token dialog', () => {
     await user.type(field(dialog, 'Notes'), 'for GitHub Actions');
     await user.click(within(dialog).getByRole('button', { name: 'Add' }));
 
-    expect(screen.queryByRole('dialog', { name: 'Add token' })).toBeNull();
-    expect(fake.callsTo('addToken')).toEqual([
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add token' })).toBeNull());
+    expect(keyport.callsTo('addToken')).toEqual([
       {
         label: 'ci token',
         registry: 'https://registry.npmjs.org/',
@@ -149,24 +149,20 @@ describe('Add token dialog', () => {
   });
 
   it('shows a busy state while the keychain works, and the core’s error if it fails', async () => {
-    const { dialog, user, fake } = await openAddDialog();
+    const { dialog, user, keyport } = await openAddDialog();
     await user.type(field(dialog, 'Token'), TOKEN);
-    fake.failNext(
-      'addToken',
-      'KEYCHAIN_LOCKED',
-      'The keychain is locked. Unlock it and try again.',
-    );
-    const release = fake.hold('addToken');
+    keyport.secrets.locked = true;
+    const release = keyport.hold('addToken');
     await user.click(within(dialog).getByRole('button', { name: 'Add' }));
 
     const busy = within(dialog).getByRole('button', { name: 'Adding…' });
     expect(busy.getAttribute('aria-disabled')).toBe('true');
     await user.click(busy);
-    expect(fake.callsTo('addToken')).toHaveLength(1);
+    expect(keyport.callsTo('addToken')).toHaveLength(1);
 
     await act(async () => release());
-    expect(within(dialog).getByRole('alert').textContent).toBe(
-      'The keychain is locked. Unlock it and try again.',
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      'The keychain is locked. Unlock it (log in to your desktop keyring) and try again; nothing was changed.',
     );
     expect(within(dialog).getByRole('button', { name: 'Add' })).toBeTruthy();
     expect(field(dialog, 'Token').value).toBe(TOKEN); // kept, so the user can retry

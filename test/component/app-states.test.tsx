@@ -1,11 +1,13 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { FakeKeyport } from './fake-keyport';
+import { TestKeyport } from './test-keyport';
 import { findList, renderApp, secret } from './render-app';
 
 describe('app states', () => {
   it('shows the empty state with a way to add the first token', async () => {
-    const { user } = renderApp();
+    const { user } = await renderApp();
     expect(await screen.findByRole('heading', { name: 'No tokens yet' })).toBeTruthy();
     expect(screen.queryByRole('listbox', { name: 'Tokens' })).toBeNull();
     expect(screen.getByRole('heading', { level: 1, name: 'Tokens' })).toBeTruthy();
@@ -17,9 +19,9 @@ describe('app states', () => {
   });
 
   it('shows progress while the list loads', async () => {
-    const fake = new FakeKeyport([{ label: 'slow', secret: secret('slow') }]);
-    const release = fake.hold('listTokens');
-    renderApp({ fake });
+    const keyport = await TestKeyport.open([{ label: 'slow', secret: secret('slow') }]);
+    const release = keyport.hold('listTokens');
+    await renderApp({ keyport });
     expect(screen.getByText('Loading tokens…').closest('[role="status"]')).toBeTruthy();
     expect(screen.getByRole('progressbar', { name: 'Working' })).toBeTruthy();
     release();
@@ -29,29 +31,40 @@ describe('app states', () => {
   });
 
   it('shows the core’s sentence in a dismissible banner when loading fails, and retries', async () => {
-    const fake = new FakeKeyport([{ label: 'kept', secret: secret('kept') }]);
-    fake.failNext('listTokens', 'KEYCHAIN_LOCKED', 'The keychain is locked. Unlock it and retry.');
-    const { user } = renderApp({ fake });
+    const keyport = await TestKeyport.open([{ label: 'kept', secret: secret('kept') }]);
+    // The metadata file is damaged (a bad sync, a hand edit) while the app starts.
+    const metadata = path.join(keyport.dataDir, 'vault.json');
+    const intact = readFileSync(metadata, 'utf8');
+    writeFileSync(metadata, '{ "version": 1, "tokens": [');
+    const { user } = await renderApp({ keyport });
 
     const banner = await screen.findByRole('alert');
-    expect(banner.textContent).toContain('The keychain is locked. Unlock it and retry.');
+    expect(banner.textContent).toContain(
+      `Keyport's metadata file ${metadata} is not valid; it was left as it is.`,
+    );
     expect(screen.getByRole('heading', { name: 'Tokens could not be loaded' })).toBeTruthy();
 
     await user.click(within(banner).getByRole('button', { name: 'Dismiss error' }));
     expect(screen.queryByRole('alert')).toBeNull();
 
+    // Restored from a backup, as the sentence says.
+    writeFileSync(metadata, intact);
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('option', { name: 'kept' })).toBeTruthy();
   });
 
   it('reports a failed copy in the banner and shows no copy notice', async () => {
-    const { user, fake } = renderApp({ tokens: [{ label: 'x', secret: secret('x') }] });
+    const { user, keyport } = await renderApp({
+      tokens: [{ id: 'x', label: 'x', secret: secret('x') }],
+    });
     await findList();
-    fake.failNext('copyToken', 'INTERNAL', 'The clipboard is not available.');
+    // The keychain loses the value while the app runs (another tool deleted the entry).
+    await keyport.dropSecret('x');
     await user.click(screen.getByRole('button', { name: 'Copy' }));
     expect((await screen.findByRole('alert')).textContent).toContain(
-      'The clipboard is not available.',
+      'The keychain no longer holds the value of "x". Paste it again or delete the entry.',
     );
+    expect(await keyport.clipboard.readText()).toBe('');
     expect(screen.queryByText(/Copied/)).toBeNull();
   });
 });

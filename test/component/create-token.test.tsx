@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { FakeKeyport } from './fake-keyport';
-import { openRegistries, renderApp } from './render-app';
+import { openRegistries, renderFakeApp } from './render-app';
 
 const PASSWORD = 'correct-horse';
 /** What the fake registry hands out for its first created token. */
@@ -14,7 +14,7 @@ function withAccount() {
 }
 
 async function openCreate(fake = withAccount()) {
-  const ctx = renderApp({ fake });
+  const ctx = renderFakeApp({ fake });
   await openRegistries(ctx.user);
   await screen.findByRole('heading', { name: 'No tokens on this registry' });
   await ctx.user.click(screen.getByRole('button', { name: 'Create token' }));

@@ -1,8 +1,10 @@
-import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { Clock } from '../../src/renderer/src/clock';
 import {
   DAY,
   detailPane,
+  fixedClock,
   findList,
   isoIn,
   openToken,
@@ -17,7 +19,9 @@ const tokens = [
   { id: 'b', label: 'bravo', secret: secret('bravo') },
 ];
 const row = (label: string) => tokenRow(label);
-type User = ReturnType<typeof renderApp>['user'];
+const realSetTimeout = globalThis.setTimeout.bind(globalThis);
+const realClearTimeout = globalThis.clearTimeout.bind(globalThis);
+type User = Awaited<ReturnType<typeof renderApp>>['user'];
 
 /** Row → Delete → the confirmation; `confirm` also presses its Delete. */
 async function deleteDialog(user: User, label: string, confirm = false) {
@@ -30,7 +34,7 @@ async function deleteDialog(user: User, label: string, confirm = false) {
 
 describe('Delete', () => {
   it('asks first, naming the token and its masked value; Cancel keeps it', async () => {
-    const { user, fake } = renderApp({ tokens });
+    const { user, keyport } = await renderApp({ tokens });
     await findList();
     const dialog = await deleteDialog(user, 'alpha');
     expect(dialog.textContent).toContain('alpha');
@@ -42,13 +46,13 @@ describe('Delete', () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    expect(fake.callsTo('removeToken')).toEqual([]);
+    expect(keyport.callsTo('removeToken')).toEqual([]);
     expect(rowLabels()).toEqual(['alpha', 'bravo']);
   });
 
   it('lists the files that break (references) and those that keep the value', async () => {
-    const { user } = renderApp({
-      tokens: [
+    const { user } = await renderApp({
+      tokens: ({ file }) => [
         {
           id: 'w',
           label: 'written',
@@ -56,7 +60,7 @@ describe('Delete', () => {
           writtenTo: [
             {
               format: 'npmrc',
-              file: '/home/u/.npmrc',
+              file: file('.npmrc'),
               entry: '//r.test/:_authToken',
               at: '',
               target: { registry: 'https://r.test/', reference: true },
@@ -75,38 +79,46 @@ describe('Delete', () => {
   });
 
   it('removes the token when confirmed', async () => {
-    const { user, fake } = renderApp({ tokens });
+    const { user, keyport } = await renderApp({ tokens });
     await findList();
     await deleteDialog(user, 'alpha', true);
 
-    expect(screen.queryByRole('alertdialog')).toBeNull();
-    expect(fake.callsTo('removeToken')).toEqual([{ id: 'a' }]);
-    expect(fake.metas.has('a')).toBe(false);
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(keyport.callsTo('removeToken')).toEqual([{ id: 'a' }]);
+    expect((await keyport.core.vault.list()).map((t) => t.id)).toEqual(['b']);
     expect(rowLabels()).toEqual(['bravo']);
     expect(screen.getByText('Deleted “alpha”')).toBeTruthy();
   });
 
   it('Undo in the notice brings the token back, same id, value and notes', async () => {
-    const { user, fake } = renderApp({ tokens });
+    const { user, keyport } = await renderApp({ tokens });
     await findList();
     await deleteDialog(user, 'alpha', true);
-    expect(rowLabels()).toEqual(['bravo']);
+    await waitFor(() => expect(rowLabels()).toEqual(['bravo']));
 
     const notices = screen.getByRole('status', { name: 'Notifications' });
     expect(within(notices).getByText('Deleted “alpha”')).toBeTruthy();
     await user.click(within(notices).getByRole('button', { name: 'Undo' }));
-    expect(fake.callsTo('restoreToken')).toEqual([{ undoId: 'undo-a' }]);
+    expect(keyport.callsTo('restoreToken')).toEqual([{ undoId: expect.any(String) }]);
     expect(await within(notices).findByText('Restored “alpha”')).toBeTruthy();
     expect(rowLabels()).toEqual(['alpha', 'bravo']);
-    expect(fake.metas.get('a')?.notes).toBe('old note');
-    expect(fake.secrets.get('a')).toBe(secret('alpha'));
+    expect((await keyport.core.vault.get('a')).notes).toBe('old note');
+    expect(await keyport.core.vault.reveal('a')).toBe(secret('alpha'));
   });
 
   it('a late Undo says so in the banner and keeps the list as it is', async () => {
-    const { user, fake } = renderApp({ tokens });
+    // Main and the renderer are two processes: here main's timers run fast (the 30 s pass at
+    // once, as after a sleep of the machine) while the page keeps real time and its notice.
+    const pageClock: Clock = {
+      ...fixedClock,
+      setTimeout: realSetTimeout,
+      clearTimeout: realClearTimeout,
+    };
+    const { user } = await renderApp({ tokens, clock: pageClock, fakeTimers: true });
     await findList();
     await deleteDialog(user, 'bravo', true);
-    fake.removed.clear(); // the 30 s in main have passed
+    await screen.findByText('Deleted “bravo”');
+    act(() => vi.advanceTimersByTime(30_000));
     const notices = screen.getByRole('status', { name: 'Notifications' });
     await user.click(within(notices).getByRole('button', { name: 'Undo' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Too late to undo');
@@ -114,19 +126,20 @@ describe('Delete', () => {
   });
 
   it('keeps the dialog open with the reason when the delete fails', async () => {
-    const { user, fake } = renderApp({ tokens });
+    const { user, keyport } = await renderApp({ tokens });
     await findList();
-    fake.failNext('removeToken', 'KEYCHAIN_UNAVAILABLE', 'No keychain is available.');
+    // Deleted meanwhile from the terminal (`keyport remove`), which shares the data dir.
+    await keyport.removeBehindTheApp('b');
     const dialog = await deleteDialog(user, 'bravo', true);
 
-    expect(within(dialog).getByRole('alert').textContent).toBe('No keychain is available.');
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('No token with id b.');
     expect(rowLabels()).toEqual(['alpha', 'bravo']);
   });
 });
 
 describe('Edit', () => {
   it('changes label, notes and expiry', async () => {
-    const { user, fake } = renderApp({ tokens });
+    const { user, keyport } = await renderApp({ tokens });
     await findList();
     await user.click(within(await openToken(user, 'alpha')).getByRole('button', { name: 'Edit' }));
     const dialog = screen.getByRole('dialog', { name: 'Edit token' });
@@ -139,14 +152,14 @@ describe('Edit', () => {
     await user.clear(label);
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(within(dialog).getByText('A label is required.')).toBeTruthy();
-    expect(fake.callsTo('updateToken')).toEqual([]);
+    expect(keyport.callsTo('updateToken')).toEqual([]);
 
     await user.type(label, 'alpha renamed');
     await user.clear(expires);
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
 
-    expect(screen.queryByRole('dialog')).toBeNull();
-    expect(fake.callsTo('updateToken')).toEqual([
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(keyport.callsTo('updateToken')).toEqual([
       { id: 'a', label: 'alpha renamed', notes: 'old note', expires: null },
     ]);
     expect(row('alpha renamed').querySelector('.pill')).toBeNull();
@@ -154,12 +167,12 @@ describe('Edit', () => {
   });
 
   it('keeps an unchanged expiry exactly as it was', async () => {
-    const { user, fake } = renderApp({ tokens });
+    const { user, keyport } = await renderApp({ tokens });
     await findList();
     await user.click(within(await openToken(user, 'alpha')).getByRole('button', { name: 'Edit' }));
     const dialog = screen.getByRole('dialog', { name: 'Edit token' });
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
-    expect(fake.callsTo('updateToken')).toEqual([
+    expect(keyport.callsTo('updateToken')).toEqual([
       { id: 'a', label: 'alpha', notes: 'old note', expires: isoIn(10 * DAY) },
     ]);
   });

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { SeedToken } from './fake-keyport';
+import type { SeedToken } from './test-keyport';
 import { DAY, findList, isoIn, openToken, renderApp, rowLabels, secret } from './render-app';
 
 const tokens: SeedToken[] = [
@@ -17,7 +17,7 @@ const expiringToggle = () => screen.getByRole('checkbox', { name: 'Expired or ex
 
 describe('Expiry', () => {
   it('counts tokens expiring within 7 days or expired in the sidebar', async () => {
-    renderApp({ tokens });
+    await renderApp({ tokens });
     await findList();
     const entry = within(nav()).getByRole('button', { name: 'Tokens, 2 expired or expiring' });
     const badge = within(entry).getByText('2');
@@ -27,7 +27,7 @@ describe('Expiry', () => {
   });
 
   it('updates the count when an expiry changes, and shows no badge when none is near', async () => {
-    const { user } = renderApp({ tokens: tokens.filter((t) => t.id !== 'c') });
+    const { user } = await renderApp({ tokens: tokens.filter((t) => t.id !== 'c') });
     await findList();
     expect(
       within(nav()).getByRole('button', { name: 'Tokens, 1 expired or expiring' }),
@@ -39,12 +39,14 @@ describe('Expiry', () => {
     const dialog = screen.getByRole('dialog', { name: 'Edit token' });
     await user.clear(within(dialog).getByLabelText('Expires'));
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
-    expect(within(nav()).getByRole('button', { name: 'Tokens' }).textContent).toBe('Tokens');
+    expect((await within(nav()).findByRole('button', { name: 'Tokens' })).textContent).toBe(
+      'Tokens',
+    );
     expect(within(nav()).queryByRole('button', { name: /expired or expiring/ })).toBeNull();
   });
 
   it('keeps the sort by label while tokens expire: the sort never changes by itself', async () => {
-    const { user, store } = renderApp({ tokens });
+    const { user, store } = await renderApp({ tokens });
     await findList();
     expect(sortBy().value).toBe('label');
     expect(rowLabels()).toEqual(['alpha', 'bravo', 'charlie', 'delta', 'echo']);
@@ -57,14 +59,14 @@ describe('Expiry', () => {
   });
 
   it('sorts by label by default when nothing expires soon', async () => {
-    renderApp({ tokens: tokens.filter((t) => t.id === 'a' || t.id === 'd' || t.id === 'e') });
+    await renderApp({ tokens: tokens.filter((t) => t.id === 'a' || t.id === 'd' || t.id === 'e') });
     await findList();
     expect(sortBy().value).toBe('label');
     expect(rowLabels()).toEqual(['alpha', 'delta', 'echo']);
   });
 
   it('"Expired or expiring" shows only tokens expired or expiring within 7 days', async () => {
-    const { user } = renderApp({ tokens });
+    const { user } = await renderApp({ tokens });
     await findList();
     expect(expiringToggle().closest('label')?.getAttribute('title')).toBe(
       'Tokens that have expired or expire within 7 days',

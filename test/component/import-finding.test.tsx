@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FakeKeyport } from './fake-keyport';
-import { renderApp, secret } from './render-app';
+import { renderFakeApp, secret } from './render-app';
 import { openFinding, runScan, statusOf } from './scan-helpers';
 
 const NPM = secret('plain');
@@ -20,7 +20,7 @@ function fixture() {
 }
 
 async function openImport(file: string, line: number, fake = fixture()) {
-  const ctx = renderApp({ fake });
+  const ctx = renderFakeApp({ fake });
   await screen.findByRole('heading', { name: 'No tokens yet' });
   await runScan(ctx.user);
   await ctx.user.click(

@@ -7,7 +7,7 @@ const row = tokenRow;
 
 describe('keyboard', () => {
   it('Escape closes a dialog and gives focus back to the button that opened it', async () => {
-    const { user } = renderApp({ tokens });
+    const { user } = await renderApp({ tokens });
     await findList();
     const add = screen.getByRole('button', { name: 'Add token' });
     add.focus();
@@ -21,7 +21,7 @@ describe('keyboard', () => {
   });
 
   it('returns focus to the pane’s Edit after Edit is cancelled with Escape', async () => {
-    const { user } = renderApp({ tokens });
+    const { user } = await renderApp({ tokens });
     await findList();
     const pane = await openToken(user, 'bravo');
     const edit = within(pane).getByRole('button', { name: 'Edit' });
@@ -33,7 +33,7 @@ describe('keyboard', () => {
   });
 
   it('asks before Escape throws away what was typed', async () => {
-    const { user } = renderApp({ tokens });
+    const { user } = await renderApp({ tokens });
     await findList();
     await user.click(screen.getByRole('button', { name: 'Add token' }));
     const dialog = screen.getByRole('dialog', { name: 'Add token' });
@@ -50,7 +50,7 @@ describe('keyboard', () => {
   });
 
   it('keeps Tab inside an open dialog', async () => {
-    const { user } = renderApp({ tokens });
+    const { user } = await renderApp({ tokens });
     await findList();
     const pane = await openToken(user, 'alpha');
     await user.click(within(pane).getByRole('button', { name: 'Delete from Keyport…' }));
@@ -67,7 +67,7 @@ describe('keyboard', () => {
   });
 
   it('"/" focuses the search box, but types normally inside a field', async () => {
-    const { user } = renderApp({ tokens });
+    const { user } = await renderApp({ tokens });
     await findList();
     const search = screen.getByRole('searchbox', { name: 'Search tokens' }) as HTMLInputElement;
     row('alpha').focus();
@@ -80,7 +80,7 @@ describe('keyboard', () => {
   });
 
   it('arrow keys select and the pane follows; only the selected row is in the Tab order', async () => {
-    const { user } = renderApp({ tokens });
+    const { user } = await renderApp({ tokens });
     await findList();
     expect(['alpha', 'bravo', 'charlie'].map((l) => row(l).getAttribute('tabindex'))).toEqual([
       '0',
@@ -107,7 +107,7 @@ describe('keyboard', () => {
   });
 
   it('Enter moves into the pane, whose first Tab stop is Write to config…', async () => {
-    const { user } = renderApp({ tokens });
+    const { user } = await renderApp({ tokens });
     await findList();
     row('bravo').focus();
     await user.keyboard('{Enter}');
@@ -122,17 +122,17 @@ describe('keyboard', () => {
   });
 
   it('Ctrl+C copies the selected token through main', async () => {
-    const { user, fake } = renderApp({ tokens });
+    const { user, keyport } = await renderApp({ tokens });
     await findList();
     row('alpha').focus();
     await user.keyboard('{ArrowDown}');
     await user.keyboard('{Control>}c{/Control}');
-    expect(fake.callsTo('copyToken')).toEqual([{ id: 't2' }]);
-    expect(fake.clipboard).toBe(secret('bravo'));
+    expect(keyport.callsTo('copyToken')).toEqual([{ id: 't2' }]);
+    expect(await keyport.clipboard.readText()).toBe(secret('bravo'));
   });
 
   it('Delete asks to delete; afterwards the next row has focus and Ctrl+Z undoes', async () => {
-    const { user } = renderApp({ tokens });
+    const { user } = await renderApp({ tokens });
     await findList();
     row('alpha').focus();
     await user.keyboard('{ArrowDown}{Delete}');

@@ -1,6 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeKeyport } from './fake-keyport';
 import {
   detailPane,
   findList,
@@ -10,6 +9,7 @@ import {
   tokenRow,
   tokenRows,
 } from './render-app';
+import { TestKeyport } from './test-keyport';
 
 /** happy-dom evaluates media queries against its viewport: this is the window's size. */
 function setWindow(width: number, height: number) {
@@ -25,7 +25,7 @@ const tokens = ['alpha', 'bravo', 'charlie'].map((label) => ({ label, secret: se
 describe('list + detail at every size', () => {
   it('shows list and details side by side in a wide window, with no Back', async () => {
     setWindow(1280, 800);
-    renderApp({ tokens });
+    await renderApp({ tokens });
     await findList();
     expect(detailPane('alpha')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Back to tokens' })).toBeNull();
@@ -33,7 +33,7 @@ describe('list + detail at every size', () => {
 
   it('pushes the details over the list at 720 px, with Back (and Escape) returning to it', async () => {
     setWindow(720, 480);
-    const { user } = renderApp({ tokens });
+    const { user } = await renderApp({ tokens });
     await findList();
     // The list alone: nothing selected is shown beside it.
     expect(screen.queryByRole('region', { name: 'alpha' })).toBeNull();
@@ -62,7 +62,7 @@ describe('list + detail at every size', () => {
 });
 
 describe('where used', () => {
-  const written = {
+  const written = (npmrc: string) => ({
     id: 'w',
     label: 'written',
     secret: secret('written'),
@@ -70,18 +70,18 @@ describe('where used', () => {
     writtenTo: [
       {
         format: 'npmrc' as const,
-        file: '/home/u/.npmrc',
+        file: npmrc,
         entry: '//npm.acme.dev/:_authToken',
         at: '2026-03-01T10:00:00.000Z',
         target: { registry: 'https://npm.acme.dev/', scope: '@acme' },
       },
     ],
-  };
+  });
 
   it('writes a reference in place of a plaintext entry, from the details pane', async () => {
-    const fake = new FakeKeyport([written]);
-    fake.configs.files.set('/home/u/.npmrc', `//npm.acme.dev/:_authToken=${written.secret}`);
-    const { user } = renderApp({ fake });
+    const keyport = await TestKeyport.open(({ file }) => [written(file('.npmrc'))]);
+    const npmrc = keyport.write('.npmrc', `//npm.acme.dev/:_authToken=${secret('written')}\n`);
+    const { user } = await renderApp({ keyport });
     await findList();
     const pane = detailPane('written');
     const used = within(pane).getByRole('list', { name: 'Files using this token' });
@@ -92,11 +92,11 @@ describe('where used', () => {
     );
     const dialog = screen.getByRole('dialog', { name: 'Write a reference' });
     const diff = await within(dialog).findByRole('region', { name: 'Diff preview' });
-    expect(fake.callsTo('planWrite')).toEqual([
+    expect(keyport.callsTo('planWrite')).toEqual([
       {
         tokenId: 'w',
         format: 'npmrc',
-        file: '/home/u/.npmrc',
+        file: npmrc,
         registry: 'https://npm.acme.dev/',
         scope: '@acme',
         reference: true,
@@ -104,9 +104,9 @@ describe('where used', () => {
     ]);
     expect(diff.textContent).toContain('${KEYPORT_W}');
     await user.click(within(dialog).getByRole('button', { name: 'Replace' }));
-    expect(screen.queryByRole('dialog')).toBeNull();
-    expect(fake.configs.files.get('/home/u/.npmrc')).toContain('${KEYPORT_W}');
-    expect(fake.configs.files.get('/home/u/.npmrc')).not.toContain(written.secret);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(keyport.read(npmrc)).toContain('${KEYPORT_W}');
+    expect(keyport.read(npmrc)).not.toContain(secret('written'));
     // Focus is back on the pane, the toast says where (as ~/…).
     expect(
       within(screen.getByRole('status', { name: 'Notifications' })).getByText(/to ~\/\.npmrc$/),
@@ -116,19 +116,28 @@ describe('where used', () => {
 
 describe('the registry’s view', () => {
   it('checks the token with its account and marks it revoked in the list when it is gone', async () => {
-    const fake = new FakeKeyport([
-      {
-        id: 'gone',
-        label: 'old laptop',
-        secret: secret('laptop'),
-        remoteKey: 'key-gone',
-        origin: 'created',
-      },
-      { id: 'ci', label: 'ci publish', secret: secret('cipub'), remoteKey: 'key-ci' },
-    ]);
-    fake.registry.seedAccount({ id: 'acc', username: 'alice' });
-    fake.registry.seedRemote('acc', { key: 'key-ci', masked: 'npm_••••cipu', created: '' });
-    const { user } = renderApp({ fake });
+    const keyport = await TestKeyport.open();
+    const { registry } = await keyport.seedAccount({ id: 'acc', username: 'alice' });
+    // Revoked on the website since: the registry no longer lists its key.
+    const gone = await keyport.remoteToken('alice');
+    (await keyport.registry()).tokens.splice(0, 1);
+    const ci = await keyport.remoteToken('alice');
+    await keyport.seed({
+      id: 'gone',
+      label: 'old laptop',
+      secret: gone.secret,
+      registry,
+      remoteKey: gone.key,
+      origin: 'created',
+    });
+    await keyport.seed({
+      id: 'ci',
+      label: 'ci publish',
+      secret: ci.secret,
+      registry,
+      remoteKey: ci.key,
+    });
+    const { user } = await renderApp({ keyport });
     await findList();
     const pane = await openToken(user, 'old laptop');
     expect(within(pane).getByText(/Not checked/)).toBeTruthy();
@@ -141,10 +150,10 @@ describe('the registry’s view', () => {
       'pill--expired',
     );
 
-    const ci = await openToken(user, 'ci publish');
-    expect(within(ci).getByText(/^Active: the registry listed it/)).toBeTruthy();
+    const ciPane = await openToken(user, 'ci publish');
+    expect(within(ciPane).getByText(/^Active: the registry listed it/)).toBeTruthy();
     // Revoke from the pane: the confirmation names it, without the Registries view loaded.
-    await user.click(within(ci).getByRole('button', { name: 'Revoke on registry…' }));
+    await user.click(within(ciPane).getByRole('button', { name: 'Revoke on registry…' }));
     const confirm = screen.getByRole('alertdialog', { name: 'Revoke tokens' });
     expect(confirm.textContent).toContain('ci publish');
   });

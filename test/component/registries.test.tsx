@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FakeKeyport } from './fake-keyport';
-import { openRegistries, renderApp, secret } from './render-app';
+import { openRegistries, renderFakeApp, secret } from './render-app';
 
 const PASSWORD = 'correct-horse';
 
@@ -56,7 +56,7 @@ const rowOf = (text: string) => {
 
 describe('Registries view', () => {
   it('offers to add the first account', async () => {
-    const { user } = renderApp();
+    const { user } = renderFakeApp();
     await openRegistries(user);
     expect(screen.getByRole('heading', { name: 'No accounts yet' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Add your first account' }));
@@ -64,7 +64,7 @@ describe('Registries view', () => {
   });
 
   it('lists remote tokens merged with the vault, keeping those revoked elsewhere', async () => {
-    const { user } = renderApp({ fake: seeded() });
+    const { user } = renderFakeApp({ fake: seeded() });
     await openRegistries(user);
     await table();
 
@@ -110,7 +110,7 @@ describe('Registries view', () => {
   it('says so when the registry lists no tokens', async () => {
     const fake = new FakeKeyport();
     fake.registry.seedAccount({ id: 'acc', username: 'bob' });
-    const { user } = renderApp({ fake });
+    const { user } = renderFakeApp({ fake });
     await openRegistries(user);
     expect(await screen.findByRole('heading', { name: 'No tokens on this registry' })).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
@@ -119,7 +119,7 @@ describe('Registries view', () => {
   it('shows progress while listing, and Cancel stops the call', async () => {
     const fake = seeded();
     const release = fake.hold('listRemoteTokens');
-    const { user } = renderApp({ fake });
+    const { user } = renderFakeApp({ fake });
     await openRegistries(user);
 
     expect(screen.getByRole('progressbar', { name: 'Loading remote tokens' })).toBeTruthy();
@@ -142,7 +142,7 @@ describe('Registries view', () => {
     fake.failNext('listRemoteTokens', 'RATE_LIMITED', 'The registry answered 429.', {
       retryAfterSeconds: 30,
     });
-    const { user } = renderApp({ fake });
+    const { user } = renderFakeApp({ fake });
     await openRegistries(user);
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Too many requests; try again in 30 s',
@@ -151,7 +151,7 @@ describe('Registries view', () => {
 
   it('checks the sign-in on demand', async () => {
     const fake = seeded();
-    const { user } = renderApp({ fake });
+    const { user } = renderFakeApp({ fake });
     await openRegistries(user);
     await table();
     await user.click(screen.getByRole('button', { name: 'Check sign-in' }));
@@ -173,7 +173,7 @@ describe('Registries view, more', () => {
     const fake = seeded();
     fake.registry.seedAccount({ id: 'acc2', username: 'bob', registry: 'https://npm.corp.dev/' });
     fake.registry.seedRemote('acc2', { key: 'key-bob', masked: 'npm_••••••••bobb' });
-    const { user } = renderApp({ fake });
+    const { user } = renderFakeApp({ fake });
     await openRegistries(user);
     await table();
     const alice = screen.getByRole('button', { name: 'alice @ registry.npmjs.org' });
@@ -192,7 +192,7 @@ describe('Registries view, more', () => {
 
   it('removes a token revoked elsewhere from Keyport after confirmation', async () => {
     const fake = seeded();
-    const { user, store } = renderApp({ fake });
+    const { user, store } = renderFakeApp({ fake });
     await openRegistries(user);
     await table();
     await user.click(screen.getByRole('button', { name: 'Remove old laptop from Keyport' }));
@@ -204,7 +204,7 @@ describe('Registries view, more', () => {
   });
 
   it('closes dialogs with Escape and gives focus back to the opener', async () => {
-    const { user } = renderApp({ fake: seeded() });
+    const { user } = renderFakeApp({ fake: seeded() });
     await openRegistries(user);
     await table();
     const add = screen.getByRole('button', { name: 'Add account' });
@@ -234,7 +234,7 @@ describe('Add account', () => {
   it('signs in, asks for a one-time password when needed, and retries the same request', async () => {
     const fake = new FakeKeyport();
     fake.registry.otp = '123456';
-    const { user, store } = renderApp({ fake });
+    const { user, store } = renderFakeApp({ fake });
     await openRegistries(user);
     await user.click(screen.getByRole('button', { name: 'Add account' }));
     const dialog = screen.getByRole('dialog', { name: 'Add account' });
@@ -281,7 +281,7 @@ describe('Add account', () => {
   });
 
   it('shows a wrong password in the dialog and stays usable', async () => {
-    const { user } = renderApp();
+    const { user } = renderFakeApp();
     await openRegistries(user);
     await user.click(screen.getByRole('button', { name: 'Add account' }));
     const dialog = screen.getByRole('dialog', { name: 'Add account' });
@@ -297,7 +297,7 @@ describe('Add account', () => {
 
   it('adds an account from a pasted token', async () => {
     const TOKEN = secret('pasted');
-    const { user, fake, store } = renderApp();
+    const { user, fake, store } = renderFakeApp();
     await openRegistries(user);
     await user.click(screen.getByRole('button', { name: 'Add account' }));
     const dialog = screen.getByRole('dialog', { name: 'Add account' });
@@ -317,7 +317,7 @@ describe('Add account', () => {
   });
 
   it('cancels the sign-in in flight when the dialog is closed', async () => {
-    const { user, fake } = renderApp();
+    const { user, fake } = renderFakeApp();
     await openRegistries(user);
     await user.click(screen.getByRole('button', { name: 'Add account' }));
     const dialog = screen.getByRole('dialog', { name: 'Add account' });
@@ -339,7 +339,7 @@ describe('Add account', () => {
 describe('Revoke', () => {
   it('confirms naming each token, revokes the selected keys, removes local copies, lists again', async () => {
     const fake = seeded();
-    const { user, store } = renderApp({ fake });
+    const { user, store } = renderFakeApp({ fake });
     await openRegistries(user);
     await table();
     const revokeSelected = screen.getByRole('button', { name: 'Revoke selected' });
@@ -389,7 +389,7 @@ describe('Revoke', () => {
   it('keeps the local copies when asked, and warns about tokens still listed', async () => {
     const fake = seeded();
     fake.registry.stickyKeys.add('key-ro');
-    const { user, store } = renderApp({ fake });
+    const { user, store } = renderFakeApp({ fake });
     await openRegistries(user);
     await table();
     await user.click(screen.getByRole('checkbox', { name: 'Select all tokens' }));
@@ -422,7 +422,7 @@ describe('Revoke', () => {
 
   it('keeps the confirmation open with the registry’s reason when the revoke fails', async () => {
     const fake = seeded();
-    const { user } = renderApp({ fake });
+    const { user } = renderFakeApp({ fake });
     await openRegistries(user);
     await table();
     await user.click(screen.getByRole('checkbox', { name: /^Select npm_••••••••read,/ }));

@@ -7,7 +7,8 @@ import { systemClock } from '../../src/renderer/src/clock';
 import { AppShell } from '../../src/renderer/src/components/app-shell';
 import { createKeyportStore } from '../../src/renderer/src/store/keyport-store';
 import { StoreProvider } from '../../src/renderer/src/store/store-context';
-import { FakeKeyport, type SeedToken } from './fake-keyport';
+import { FakeKeyport } from './fake-keyport';
+import { TestKeyport, type Seeds } from './test-keyport';
 
 /** 2026-03-10 12:00 UTC, a Tuesday; tests run with TZ=UTC (see setup.ts). */
 export const NOW = Date.parse('2026-03-10T12:00:00.000Z');
@@ -19,19 +20,45 @@ export const isoIn = (ms: number) => new Date(NOW + ms).toISOString();
 export const fixedClock: Clock = { ...systemClock, now: () => NOW };
 
 export interface RenderOptions {
-  tokens?: SeedToken[];
-  fake?: FakeKeyport;
+  tokens?: Seeds;
+  /** A core the test opened (and seeded) itself; otherwise one holding `tokens`. */
+  keyport?: TestKeyport;
   clock?: Clock;
   /** Installs vitest fake timers (Date at NOW) before rendering; advance with vi.advanceTimersByTime. */
   fakeTimers?: boolean;
 }
 
-export function renderApp({
+export async function renderApp({
+  tokens = [],
+  keyport,
+  clock = fixedClock,
+  fakeTimers = false,
+}: RenderOptions = {}) {
+  keyport ??= await TestKeyport.open(tokens);
+  if (fakeTimers) vi.useFakeTimers({ now: NOW, shouldAdvanceTime: true });
+  const store = createKeyportStore({ api: createApi(keyport.api), clock });
+  void store.getState().init();
+  const user = userEvent.setup(fakeTimers ? { advanceTimers: vi.advanceTimersByTime } : {});
+  const view = render(
+    <StoreProvider store={store}>
+      <AppShell />
+    </StoreProvider>,
+  );
+  return { keyport, store, user, ...view };
+}
+
+/** The in-memory fake, for the files not yet moved to the real core (going away). */
+export function renderFakeApp({
   tokens = [],
   fake = new FakeKeyport(tokens),
   clock = fixedClock,
   fakeTimers = false,
-}: RenderOptions = {}) {
+}: {
+  tokens?: ConstructorParameters<typeof FakeKeyport>[0];
+  fake?: FakeKeyport;
+  clock?: Clock;
+  fakeTimers?: boolean;
+} = {}) {
   if (fakeTimers) vi.useFakeTimers({ now: NOW, shouldAdvanceTime: true });
   const store = createKeyportStore({ api: createApi(fake.api), clock });
   void store.getState().init();

@@ -12,7 +12,7 @@ const row = (label: string) => detailPane(label);
 
 describe('reveal', () => {
   it('shows the value, then hides it by itself after 30 s', async () => {
-    const { user, store } = renderApp({ tokens, fakeTimers: true });
+    const { user, store } = await renderApp({ tokens, fakeTimers: true });
     await findList();
 
     await user.click(within(row('alpha')).getByRole('button', { name: 'Reveal' }));
@@ -32,7 +32,7 @@ describe('reveal', () => {
   });
 
   it('keeps one value at a time, and Hide drops it at once', async () => {
-    const { user, store } = renderApp({ tokens });
+    const { user, store } = await renderApp({ tokens });
     await findList();
 
     await user.click(within(row('alpha')).getByRole('button', { name: 'Reveal' }));
@@ -51,7 +51,7 @@ describe('reveal', () => {
   });
 
   it('hides the value when another token is selected or the window loses focus', async () => {
-    const { user } = renderApp({ tokens });
+    const { user } = await renderApp({ tokens });
     await findList();
 
     await user.click(within(row('alpha')).getByRole('button', { name: 'Reveal' }));
@@ -72,9 +72,9 @@ describe('reveal', () => {
   });
 
   it('ignores a reveal that answers after the user moved on', async () => {
-    const { user, fake } = renderApp({ tokens });
+    const { user, keyport } = await renderApp({ tokens });
     await findList();
-    const release = fake.hold('revealToken');
+    const release = keyport.hold('revealToken');
     await user.click(within(row('alpha')).getByRole('button', { name: 'Reveal' }));
     act(() => {
       fireEvent.blur(window);
@@ -84,21 +84,21 @@ describe('reveal', () => {
   });
 
   it('says so, and offers no Reveal or Copy, when the keychain no longer has the value', async () => {
-    const { user, fake } = renderApp({
+    const { user, keyport } = await renderApp({
       tokens: [{ id: 'm', label: 'gone', secret: A, status: 'secret-missing' as const }],
     });
     await findList();
     const reveal = within(row('gone')).getByRole('button', { name: 'Reveal' });
     expect(reveal.getAttribute('aria-disabled')).toBe('true');
     await user.click(reveal);
-    expect(fake.callsTo('revealToken')).toEqual([]);
+    expect(keyport.callsTo('revealToken')).toEqual([]);
     expect(within(row('gone')).getByText(/The keychain no longer holds this value/)).toBeTruthy();
   });
 });
 
 describe('copy', () => {
   it('asks main to copy and says when the clipboard clears', async () => {
-    const { user, fake, store } = renderApp({ tokens });
+    const { user, keyport, store } = await renderApp({ tokens });
     await findList();
 
     await openToken(user, 'bravo');
@@ -106,15 +106,15 @@ describe('copy', () => {
     const status = screen.getByRole('status', { name: 'Notifications' });
     expect(await within(status).findByText('Copied — the clipboard clears in 30 s')).toBeTruthy();
     expect(status.getAttribute('aria-live')).toBe('polite');
-    expect(fake.callsTo('copyToken')).toEqual([{ id: 'b' }]);
-    expect(fake.clipboard).toBe(B);
+    expect(keyport.callsTo('copyToken')).toEqual([{ id: 'b' }]);
+    expect(await keyport.clipboard.readText()).toBe(B);
     // The value went to main's clipboard, never through the renderer.
     expect(JSON.stringify(store.getState())).not.toContain(B);
     expect(within(row('bravo')).queryByText('Not yet')).toBeNull();
   });
 
   it('takes the notice away after a few seconds', async () => {
-    const { user } = renderApp({ tokens, fakeTimers: true });
+    const { user } = await renderApp({ tokens, fakeTimers: true });
     await findList();
     await user.click(within(row('alpha')).getByRole('button', { name: 'Copy' }));
     await screen.findByText('Copied — the clipboard clears in 30 s');

@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { FakeKeyport } from './fake-keyport';
-import { detailPane, findList, openToken, renderApp, secret } from './render-app';
+import { detailPane, findList, openToken, renderFakeApp, secret } from './render-app';
 
 const OLD = secret('old');
 const PASSWORD = 'correct-horse';
@@ -40,7 +40,7 @@ const row = (label: string) => detailPane(label);
 const notices = () => screen.getByRole('status', { name: 'Notifications' });
 
 async function openRotate(fake = fixture(), fakeTimers = false) {
-  const ctx = renderApp({ fake, fakeTimers });
+  const ctx = renderFakeApp({ fake, fakeTimers });
   await findList();
   await ctx.user.click(
     within(await openToken(ctx.user, 'ci publish')).getByRole('button', { name: 'Rotate…' }),
@@ -62,7 +62,7 @@ function steps(dialog: HTMLElement) {
 
 describe('Rotate token', () => {
   it('is offered for tokens created through a registry, and disabled with the reason otherwise', async () => {
-    const { user } = renderApp({ fake: fixture() });
+    const { user } = renderFakeApp({ fake: fixture() });
     await findList();
     const rotate = within(await openToken(user, 'ci publish')).getByRole('button', {
       name: 'Rotate…',
@@ -232,7 +232,7 @@ describe('Rotate token', () => {
   it('cannot rotate when the preview fails, and says why', async () => {
     const fake = fixture();
     fake.failNext('previewRotation', 'NOT_FOUND', 'Sign in to https://registry.npmjs.org/ first.');
-    const { user } = renderApp({ fake });
+    const { user } = renderFakeApp({ fake });
     await findList();
     await user.click(
       within(await openToken(user, 'ci publish')).getByRole('button', { name: 'Rotate…' }),

@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { GLOBAL_NPMRC } from './fake-scan';
 import { FakeKeyport } from './fake-keyport';
-import { findList, openToken, renderApp, secret } from './render-app';
+import { findList, openToken, renderFakeApp, secret } from './render-app';
 import {
   findingRow,
   findingRows,
@@ -35,7 +35,7 @@ function fixture() {
 
 describe('Scan', () => {
   it('explains what it reads before the first scan, and scans nothing until asked', async () => {
-    const { user, fake } = renderApp({ fake: fixture() });
+    const { user, fake } = renderFakeApp({ fake: fixture() });
     await findList();
     await openScan(user);
     expect(screen.getByText(/Keyport reads your user and global \.npmrc/)).toBeTruthy();
@@ -45,7 +45,7 @@ describe('Scan', () => {
 
   it('groups every credential by where it comes from and by file, masked, paths as ~/', async () => {
     const fake = fixture();
-    const { user } = renderApp({ fake });
+    const { user } = renderFakeApp({ fake });
     await findList();
     await runScan(user, '/w/app', fake);
 
@@ -93,7 +93,7 @@ describe('Scan', () => {
 
   it('shows a finding’s details with what to do: Import, or Replace with reference', async () => {
     const fake = fixture();
-    const { user } = renderApp({ fake });
+    const { user } = renderFakeApp({ fake });
     await findList();
     await runScan(user, '/w/app', fake);
 
@@ -129,7 +129,7 @@ describe('Scan', () => {
 
   it('Import all takes every plaintext with a registry into the keychain, in one notice', async () => {
     const fake = fixture();
-    const { user, store } = renderApp({ fake });
+    const { user, store } = renderFakeApp({ fake });
     await findList();
     await runScan(user, '/w/app', fake);
     await user.click(
@@ -148,7 +148,7 @@ describe('Scan', () => {
 
   it('shows where each token is used in its details after a scan', async () => {
     const fake = fixture();
-    const { user } = renderApp({ fake });
+    const { user } = renderFakeApp({ fake });
     await findList();
     // Before a scan the core has recorded no use.
     expect(
@@ -182,7 +182,7 @@ describe('Scan', () => {
         { format: 'npmrc' as const, file: '/w/app/.npmrc', line: 7, entry: 'c' },
       ],
     };
-    const { user } = renderApp({ tokens: [token] });
+    const { user } = renderFakeApp({ tokens: [token] });
     await findList();
     const pane = await openToken(user, 'shared');
     const used = within(pane).getByRole('list', { name: 'Files using this token' });
@@ -197,7 +197,7 @@ describe('Scan', () => {
   });
 
   it('says "No credentials found" when the files hold none', async () => {
-    const { user, fake } = renderApp({ tokens: [] });
+    const { user, fake } = renderFakeApp({ tokens: [] });
     await runScan(user);
     expect(fake.callsTo('scan')).toEqual([{}]);
     expect(screen.getByRole('heading', { name: 'No credentials found' })).toBeTruthy();
@@ -207,7 +207,7 @@ describe('Scan', () => {
 
   it('shows Scanning… while busy and ignores a second click', async () => {
     const fake = fixture();
-    const { user } = renderApp({ fake });
+    const { user } = renderFakeApp({ fake });
     await findList();
     await openScan(user);
     const release = fake.hold('scan');
@@ -223,7 +223,7 @@ describe('Scan', () => {
 
   it('takes a project folder only from main’s picker, and says why a scan failed', async () => {
     const fake = fixture();
-    const { user } = renderApp({ fake });
+    const { user } = renderFakeApp({ fake });
     await findList();
     await openScan(user);
     expect(within(screen.getByRole('main')).queryByRole('textbox')).toBeNull();

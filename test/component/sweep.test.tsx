@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FakeKeyport } from './fake-keyport';
 import { sweptFinding } from './fake-sweep';
-import { findList, renderApp, secret } from './render-app';
+import { findList, renderFakeApp, secret } from './render-app';
 import { findingRows, openFinding, openScan } from './scan-helpers';
 
 const WORK = '/home/u/work';
@@ -45,7 +45,7 @@ function main() {
 describe('Sweep folders', () => {
   it('sweeps a picked folder with progress and Cancel, then again, grouping by repository', async () => {
     const fake = fixture();
-    const { user } = renderApp({ fake });
+    const { user } = renderFakeApp({ fake });
     await findList();
     await openScan(user);
 
@@ -110,7 +110,7 @@ describe('Sweep folders', () => {
 
   it('removes a chosen folder’s chip', async () => {
     const fake = fixture();
-    const { user } = renderApp({ fake });
+    const { user } = renderFakeApp({ fake });
     await findList();
     await openScan(user);
     fake.picks.folders.push(WORK);
@@ -123,7 +123,7 @@ describe('Sweep folders', () => {
 
   it('imports all through one combined masked preview and says what was rewritten and what only imported', async () => {
     const fake = fixture();
-    const { user } = renderApp({ fake });
+    const { user } = renderFakeApp({ fake });
     await findList();
     await openScan(user);
     fake.picks.folders.push(WORK);

@@ -12,9 +12,9 @@ import {
   tokenRow,
   tokenRows,
 } from './render-app';
-import type { SeedToken } from './fake-keyport';
+import type { SeedToken, TestKeyport } from './test-keyport';
 
-const tokens: SeedToken[] = [
+const tokens = ({ file }: TestKeyport): SeedToken[] => [
   {
     label: 'acme publish',
     secret: secret('acme'),
@@ -22,7 +22,7 @@ const tokens: SeedToken[] = [
     expires: isoIn(3 * DAY),
     lastUsed: '2026-03-01T08:00:00.000Z',
     writtenTo: [
-      { format: 'npmrc', file: '/home/u/.npmrc', entry: '//npm.acme.dev/:_authToken', at: '' },
+      { format: 'npmrc', file: file('.npmrc'), entry: '//npm.acme.dev/:_authToken', at: '' },
       { format: 'npmrc', file: '/w/app/.npmrc', entry: '//npm.acme.dev/:_authToken', at: '' },
     ],
   },
@@ -37,7 +37,7 @@ const row = (label: string) => tokenRow(label);
 
 describe('token list', () => {
   it('shows each token as icon, label, host and one status; the value only in the details', async () => {
-    const { user } = renderApp({ tokens });
+    const { user, keyport } = await renderApp({ tokens });
     await findList();
 
     expect(tokenRows()).toHaveLength(6);
@@ -72,11 +72,11 @@ describe('token list', () => {
     expect(within(used).getByText('/w/app/.npmrc')).toBeTruthy();
     expect(within(await openToken(user, 'short one')).getByText('••••••••')).toBeTruthy();
 
-    for (const t of tokens) expect(document.body.textContent).not.toContain(t.secret);
+    for (const t of tokens(keyport)) expect(document.body.textContent).not.toContain(t.secret);
   });
 
   it('sorts by label and keeps the sort it was given; the details follow the selection', async () => {
-    const { user } = renderApp({ tokens });
+    const { user } = await renderApp({ tokens });
     await findList();
     const sortBy = screen.getByRole('combobox', { name: 'Sort by' }) as HTMLSelectElement;
     expect(sortBy.value).toBe('label');
@@ -107,9 +107,9 @@ describe('token list', () => {
   });
 
   it('lists a registry account’s session token under its account, not among tokens', async () => {
-    renderApp({
-      tokens: [
-        ...tokens.slice(0, 2),
+    await renderApp({
+      tokens: (keyport) => [
+        ...tokens(keyport).slice(0, 2),
         { label: 'me @ npmjs', secret: secret('sess'), signIn: { username: 'me' } },
       ],
     });
@@ -119,7 +119,7 @@ describe('token list', () => {
   });
 
   it('filters by search text and by ecosystem, and offers a way out of "no matches"', async () => {
-    const { user } = renderApp({ tokens });
+    const { user } = await renderApp({ tokens });
     await findList();
     const search = screen.getByRole('searchbox', { name: 'Search tokens' });
 
@@ -150,7 +150,7 @@ describe('token list', () => {
       secret: secret(`s${i}`),
     }));
     const started = performance.now();
-    renderApp({ tokens: many });
+    await renderApp({ tokens: many });
     await findList();
     const elapsed = performance.now() - started;
 

@@ -4,7 +4,7 @@ import { detailPane, findList, openToken, renderApp, secret } from './render-app
 
 describe('Use without files', () => {
   it('shows the setup and test commands of the helpers that can serve a token, and keyring copies', async () => {
-    const { user } = renderApp({
+    const { user } = await renderApp({
       tokens: [
         {
           label: 'gitlab',

@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FakeKeyport, type SeedToken } from './fake-keyport';
-import { detailPane, findList, openToken, renderApp, secret } from './render-app';
+import { detailPane, findList, openToken, renderFakeApp, secret } from './render-app';
 
 const NPM = secret('alpha');
 const MVN = secret('maven');
@@ -23,7 +23,7 @@ const button = (dialog: HTMLElement, name: string) =>
   within(dialog).getByRole('button', { name }) as HTMLButtonElement;
 
 async function openWrite(label: string, fake = new FakeKeyport(tokens)) {
-  const ctx = renderApp({ fake });
+  const ctx = renderFakeApp({ fake });
   await findList();
   const pane = await openToken(ctx.user, label);
   await ctx.user.click(within(pane).getByRole('button', { name: 'Write to config…' }));

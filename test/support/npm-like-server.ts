@@ -69,6 +69,10 @@ export interface NpmLikeServer {
   issueNext(secret: string): void;
   /** Whether a session token is still valid (npm's log-out, DELETE -/user/token/T, ends one). */
   hasSession(secret: string): boolean;
+  /** Adds an account that logs in with this password. */
+  addUser(name: string, password: string): void;
+  /** From now on log-in, create and revoke need this code in `npm-otp` (null: no 2FA). */
+  requireOtp(code: string | null): void;
   /** Adds a token directly (to fill pages) and returns its full secret. */
   seedToken(user: string, wire?: Record<string, unknown>): string;
   /** The next matching requests get these faults, one each, before normal answers resume. */
@@ -100,6 +104,7 @@ export async function startNpmLikeServer(
   options: NpmLikeServerOptions = {},
 ): Promise<NpmLikeServer> {
   const users = { ...options.users };
+  let otp = options.otp;
   const sessions = new Map<string, string>();
   const tokens: ServerToken[] = [];
   const requests: RecordedRequest[] = [];
@@ -145,7 +150,7 @@ export async function startNpmLikeServer(
 
   /** npmjs: `401` + `www-authenticate: OTP` until the right `npm-otp` header comes along. */
   const otpMissing = (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
-    if (!options.otp || req.headers['npm-otp'] === options.otp) return false;
+    if (!otp || req.headers['npm-otp'] === otp) return false;
     json(
       res,
       401,
@@ -345,6 +350,8 @@ export async function startNpmLikeServer(
     sessionFor,
     issueNext: (secret) => void issued.push(secret),
     hasSession: (secret) => sessions.has(secret),
+    addUser: (name, password) => void (users[name] = password),
+    requireOtp: (code) => void (otp = code ?? undefined),
     seedToken: (user, wire) => addToken(user, wire).secret,
     failNext: (match, ...list) => {
       for (const fault of list) faults.push({ match, fault });

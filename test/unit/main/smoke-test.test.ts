@@ -3,7 +3,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { MemoryClipboard } from '../../../src/core/clipboard-guard';
-import { createHandlers, dispatch } from '../../../src/core/ipc-handlers';
+import { createHandlers } from '../../../src/core/ipc-handlers';
 import { openCore } from '../../../src/core/open-core';
 import { MemorySecretStore } from '../../../src/core/vault/secret-store';
 import { APP_ENTRY_URL, serveAppRequest } from '../../../src/main/app-protocol';
@@ -14,7 +14,7 @@ import {
   smokeTestRequested,
   type SmokeProbe,
 } from '../../../src/main/smoke-test';
-import { apiMethods, type Channel } from '../../../src/shared/ipc-contract';
+import { inProcessKeyport } from '../../support/in-process-keyport';
 import { ScriptedDialogs } from '../../support/scripted-dialogs';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -36,14 +36,7 @@ async function standIns(change: (parts: { keyport: Record<string, unknown> }) =>
     secrets: new MemorySecretStore(),
     clipboard,
   });
-  const handlers = createHandlers(core.service);
-  const keyport: Record<string, unknown> = Object.fromEntries(
-    Object.entries(apiMethods).map(([method, channel]) => [
-      method,
-      // Cloned like IPC does; it also moves the request out of the page's realm.
-      (request: unknown) => dispatch(handlers, channel as Channel, structuredClone(request)),
-    ]),
-  );
+  const keyport = { ...inProcessKeyport(createHandlers(core.service)) } as Record<string, unknown>;
   change({ keyport });
   const page = vm.createContext({
     window: { keyport },

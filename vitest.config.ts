@@ -29,6 +29,9 @@ export default defineConfig({
           name: 'component',
           include: ['test/component/**/*.test.tsx'],
           environment: 'happy-dom',
+          // The real core answers (files, a local registry): on a busy 2-core machine a long
+          // typing test can pass 5 s. A ceiling for a hung test, not a speed check.
+          testTimeout: 30_000,
           setupFiles: ['test/component/setup.ts'],
         },
       },

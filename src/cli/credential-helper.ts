@@ -10,7 +10,13 @@ import {
   dockerCredentialList,
   dockerCredentialStore,
 } from '../core/credential-helpers/docker-credential';
-import { gitCredentialGet, parseGitRequest } from '../core/credential-helpers/git-credential';
+import {
+  gitCredentialErase,
+  gitCredentialGet,
+  gitCredentialStore,
+  gitServerUrl,
+  parseGitRequest,
+} from '../core/credential-helpers/git-credential';
 import { openHelperVault } from '../core/credential-helpers/helper-vault';
 import { processIo, type CliIo } from './io';
 import { terminalText } from './terminal-text';
@@ -53,19 +59,27 @@ export async function runGitCredential(
     return 2;
   }
   const input = await io.readStdin();
-  // store and erase: git reports what worked or failed. Keyport's tokens change only through
-  // Keyport (add, rotate, remove), so a credential typed at git's prompt is not taken in
-  // silently, and a refused one is not deleted.
-  if (action !== 'get') return 0;
-  if (refuseTerminal(io, name)) return 1;
+  if (action === 'get' && refuseTerminal(io, name)) return 1;
+  const fields = parseGitRequest(input);
   try {
-    const vault = await openHelperVault(io.env);
-    io.stdout(await gitCredentialGet(vault, parseGitRequest(input)));
-    return 0;
+    if (action === 'get') {
+      io.stdout(await gitCredentialGet(await openHelperVault(io.env), fields));
+    } else if (action === 'store') {
+      // git reports what worked; a new value enters the vault only where the user said so.
+      const url = gitServerUrl(fields);
+      // Loaded here: it runs `git config`, which `get` (every request) never needs.
+      const { gitAcceptsStore } = await import('../core/credential-helpers/git-accept-store');
+      const accept = url !== undefined && (await gitAcceptsStore(url, io.env));
+      await gitCredentialStore(await openHelperVault(io.env), fields, accept);
+    } else {
+      // A refusal is marked on the token for the user to see; the token is never deleted.
+      await gitCredentialErase(await openHelperVault(io.env), fields);
+    }
   } catch (err) {
     say(io, name, err);
-    return 0;
   }
+  // Always 0: git treats a helper's failure as "nothing from this one" and goes on.
+  return 0;
 }
 
 /**

@@ -45,8 +45,10 @@ Beyond the registries:
                                               new token, rewrite its files, verify, revoke old
 
 No secret on disk (credential helpers answer for hosts in the vault):
-  keyport setup git [--file GITCONFIG] [--registry URL]
-                                              make git ask git-credential-keyport
+  keyport setup git [--file GITCONFIG] [--registry URL] [--accept-store]
+                                              make git ask git-credential-keyport;
+                                              --accept-store: a credential git stores after
+                                              a successful sign-in goes into the vault
   keyport setup python --registry INDEX_URL --username U [--id TOKEN_ID]
                                               put the token where Python's keyring (pip,
                                               twine, Poetry) looks for that index

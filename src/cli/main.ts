@@ -51,6 +51,7 @@ const OPTIONS = {
   'no-user': { type: 'boolean' },
   all: { type: 'boolean' },
   'replace-with-reference': { type: 'boolean' },
+  'accept-store': { type: 'boolean' },
 } as const;
 
 /** Runs one CLI invocation and returns its exit code; never throws. */

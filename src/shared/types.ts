@@ -62,6 +62,29 @@ export interface HelperLink {
   at: string;
 }
 
+/**
+ * A server a credential helper serves this token for beyond its registry's own host: git's
+ * `store` (accepted with `keyport setup git --accept-store`) of a value already in the vault.
+ */
+export interface ServedHost {
+  client: 'git';
+  /** `protocol://host[:port]`, as git named the server. */
+  url: string;
+  at: string;
+}
+
+/**
+ * A client's helper reported the token refused by a server (git's `erase` after a 401). Only a
+ * mark to show the user: the token stays, and a later accepted `store` of the same value (or a
+ * rotation, which makes a new token) clears it.
+ */
+export interface HelperRefusal {
+  client: 'git';
+  /** `host[:port]` that refused it. */
+  host: string;
+  at: string;
+}
+
 /** A config file entry found (by a scan) to hold a token's value. */
 export interface UsedLocation {
   format: ScanFormat;
@@ -100,6 +123,10 @@ export interface TokenMeta {
   usedIn?: UsedLocation[];
   /** Keychain items that hold a copy for a client's own lookup (Python's keyring). */
   helperLinks?: HelperLink[];
+  /** Servers a credential helper also answers with this token for (see ServedHost). */
+  servedHosts?: ServedHost[];
+  /** Set while a server's last word on this token, through a helper, was "refused". */
+  refused?: HelperRefusal;
   /** 'secret-missing': the metadata survived but the keychain no longer has the value. */
   status: 'ok' | 'secret-missing';
 }

@@ -6,12 +6,13 @@ import { dockerHost } from '../../core/credential-helpers/docker-credential';
 import { OsKeychainItems } from '../../core/vault/keychain-items';
 import { PythonKeyringLinks } from '../../core/credential-helpers/python-keyring';
 import { gitHelperCommand, setupGitHelper } from '../../core/credential-helpers/git-setup';
+import { setupGitAcceptStore } from '../../core/credential-helpers/git-accept-store';
 import { usageError } from '../cli-error';
 import type { CliIo } from '../io';
 import { str, type CoreOpener, type ParsedArgs } from './args';
 
 const USAGE = `Usage:
-  keyport setup git [--file GITCONFIG] [--registry URL]
+  keyport setup git [--file GITCONFIG] [--registry URL] [--accept-store]
   keyport setup python --registry INDEX_URL --username U [--id TOKEN_ID]
   keyport setup docker --registry HOST [--file CONFIG_JSON]`;
 
@@ -40,6 +41,16 @@ async function setupGit(args: ParsedArgs, io: CliIo): Promise<void> {
       ? `git now asks Keyport for credentials (${result.key} in ${where}). Test: git ls-remote URL\n`
       : `${where} already names Keyport in ${result.key}; nothing changed.\n`,
   );
+  if (args.values['accept-store']) {
+    const accept = await setupGitAcceptStore({
+      ...(file ? { file: path.resolve(file) } : {}),
+      ...(url ? { url } : {}),
+      env: io.env,
+    });
+    io.stdout(
+      `${accept.changed ? 'Credentials' : 'Already: credentials'} git stores after a successful sign-in ${url ? `to ${url} ` : ''}go into Keyport (${accept.key}).\n`,
+    );
+  }
 }
 
 async function setupPython(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<void> {

@@ -5,6 +5,7 @@ import { formatTable } from '../format-table';
 import { readSecretFromStdin, type CliIo } from '../io';
 import { usageError } from '../cli-error';
 import type { TokenMeta } from '../../shared/types';
+import { refusalText } from '../../shared/refusal-text';
 
 function onlyId(args: ParsedArgs, command: string): string {
   const [id, ...rest] = args.positionals;
@@ -39,6 +40,10 @@ export async function listCommand(core: CoreOpener, args: ParsedArgs, io: CliIo)
       ]),
     ),
   );
+  // Below the table, so a script reading its columns is not thrown off.
+  for (const t of tokens) {
+    if (t.refused) io.stdout(`${t.id}: ${refusalText(t.refused)}\n`);
+  }
 }
 
 /** The stable JSON shape scripts rely on. */
@@ -56,6 +61,8 @@ function jsonView(t: TokenMeta) {
     origin: t.origin,
     status: t.status,
     writtenTo: t.writtenTo,
+    servedHosts: t.servedHosts ?? [],
+    refused: t.refused ?? null,
   };
 }
 

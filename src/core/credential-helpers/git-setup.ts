@@ -40,7 +40,8 @@ function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-function git(args: string[], env: NodeJS.ProcessEnv, missingOk: boolean): Promise<string> {
+/** `git config ARGS…`; with `missingOk`, exit 1 (key not set) answers "". */
+export function git(args: string[], env: NodeJS.ProcessEnv, missingOk: boolean): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile('git', ['config', ...args], { env, encoding: 'utf8' }, (err, stdout) => {
       // `git config --get-all` exits 1 when the key is not set: that is "none yet".

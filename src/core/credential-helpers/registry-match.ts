@@ -25,16 +25,23 @@ export function matchToken(tokens: TokenMeta[], query: CredentialQuery): TokenMe
   for (const token of tokens) {
     if (token.status !== 'ok' || token.signIn) continue;
     if (query.username && token.user && token.user !== query.username) continue;
-    const url = registryUrl(token.registry);
-    if (!url || url.host.toLowerCase() !== host) continue;
-    if (query.protocol && url.protocol !== `${query.protocol.toLowerCase()}:`) continue;
-    const base = url.pathname.replace(/\/+$/, '');
-    // With no path asked (git's default), any token of the host serves; with one, its registry
-    // path must contain it, so a token for /acme/ is not offered for /other/.
-    if (query.path !== undefined && base && !`${asked}/`.startsWith(`${base}/`)) continue;
-    const score = base.length;
-    if (!best || score > best.score || (score === best.score && token.created > best.token.created))
-      best = { token, score };
+    // Its registry, and the servers git's accepted `store` added for the same value.
+    for (const served of [token.registry, ...(token.servedHosts ?? []).map((h) => h.url)]) {
+      const url = registryUrl(served);
+      if (!url || url.host.toLowerCase() !== host) continue;
+      if (query.protocol && url.protocol !== `${query.protocol.toLowerCase()}:`) continue;
+      const base = url.pathname.replace(/\/+$/, '');
+      // With no path asked (git's default), any token of the host serves; with one, its registry
+      // path must contain it, so a token for /acme/ is not offered for /other/.
+      if (query.path !== undefined && base && !`${asked}/`.startsWith(`${base}/`)) continue;
+      const score = base.length;
+      if (
+        !best ||
+        score > best.score ||
+        (score === best.score && token.created > best.token.created)
+      )
+        best = { token, score };
+    }
   }
   return best?.token;
 }

@@ -5,6 +5,7 @@ import { maskSecret } from '../../shared/mask';
 import type {
   Ecosystem,
   HelperLink,
+  HelperRefusal,
   TokenMeta,
   TokenOrigin,
   UsedLocation,
@@ -320,12 +321,31 @@ export class Vault {
     });
   }
 
+  /** A server a helper now also answers with this token for (kept once per URL). */
+  addServedHost(id: string, url: string): Promise<TokenMeta> {
+    return this.mutate(id, (record) => {
+      const others = (record.servedHosts ?? []).filter((h) => h.url !== url);
+      record.servedHosts = [...others, { client: 'git', url, at: this.now().toISOString() }];
+    });
+  }
+
+  /** Marks the token refused by a server (null: clears the mark). Metadata only. */
+  markRefused(id: string, refusal: Omit<HelperRefusal, 'at'> | null): Promise<TokenMeta> {
+    return this.mutate(id, (record) => {
+      if (refusal) record.refused = { ...refusal, at: this.now().toISOString() };
+      else delete record.refused;
+    });
+  }
+
   /**
    * A rotation's step: `toId`'s value under every helper item `fromId` has, the links recorded
-   * on `toId` too (so removing `fromId` afterwards leaves them). Run back to undo it.
+   * on `toId` too (so removing `fromId` afterwards leaves them), and the servers a helper
+   * answers for with it. Run back to undo it.
    */
   async moveHelperLinks(fromId: string, toId: string): Promise<number> {
-    const links = (await this.get(fromId)).helperLinks ?? [];
+    const from = await this.get(fromId);
+    for (const host of from.servedHosts ?? []) await this.addServedHost(toId, host.url);
+    const links = from.helperLinks ?? [];
     if (links.length === 0 || !this.linkedItems) return 0;
     const secret = await this.reveal(toId);
     for (const link of links) {

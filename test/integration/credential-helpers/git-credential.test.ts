@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../../src/core/open-core';
@@ -32,7 +33,8 @@ beforeAll(async () => {
   const missing = spawnSync('git', ['--version']).status !== 0;
   if (missing)
     throw new Error('git is not installed: apt-get install git (scripts/system-deps.mjs)');
-  repos = tempDir('keyport-git-repos-');
+  // Kept for the whole file (tempDir's go after each test): every test may ls-remote it.
+  repos = mkdtempSync(path.join(os.tmpdir(), 'keyport-git-repos-'));
   const work = path.join(repos, 'work');
   mkdirSync(work);
   git(['init', '-q', '-b', 'main'], work);
@@ -46,6 +48,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
+  if (repos) rmSync(repos, { recursive: true, force: true });
 });
 
 async function vaultWith(data: string, home: string, registry: string, secret = TOKEN) {
@@ -165,22 +168,202 @@ describe('git-credential-keyport', () => {
     expect(wrongUser.out).toBe('');
   });
 
-  it('store and erase change nothing in the vault, and a bad action is refused', async () => {
+  it('without --accept-store, git credential approve adds nothing; reject marks the token refused by git on the host, never deletes it; approving the same value clears the mark', async () => {
     const root = tempDir();
     const home = path.join(root, 'home');
     const data = path.join(root, 'data');
     mkdirSync(home, { recursive: true });
     const env = clientEnv(home, data);
-    await vaultWith(data, home, 'https://git.example.test/');
-    const vaultFile = readFileSync(path.join(data, 'vault.json'), 'utf8');
-    const typed =
-      'protocol=https\nhost=git.example.test\nusername=x\npassword=kp-test-typed-0000000000003\n';
-    expect((await runProcess(process.execPath, [HELPER, 'store'], env, typed)).code).toBe(0);
-    expect((await runProcess(process.execPath, [HELPER, 'erase'], env, typed)).code).toBe(0);
-    expect(readFileSync(path.join(data, 'vault.json'), 'utf8')).toBe(vaultFile);
-    expect(filesHolding(root, 'kp-test-typed-0000000000003')).toEqual([]);
+    const token = await vaultWith(data, home, `${server.url}/`);
+    expect((await runKeyport(['setup', 'git'], env)).code).toBe(0);
+    const host = new URL(server.url).host;
+    const credential = (password: string, h = host) =>
+      `protocol=http\nhost=${h}\nusername=${USER}\npassword=${password}\n\n`;
+
+    // A credential typed at git's prompt and accepted by a server: not taken in unasked.
+    const typed = 'kp-test-typed-0000000000003';
+    const approve = await runProcess('git', ['credential', 'approve'], env, credential(typed));
+    expect(approve.code, approve.err).toBe(0);
+    expect(await vaultTokens(data)).toEqual([expect.objectContaining({ id: token.id })]);
+    expect(filesHolding(root, typed)).toEqual([]);
+
+    // The server refused the token Keyport gave: git rejects it; Keyport marks, keeps it.
+    const reject = await runProcess('git', ['credential', 'reject'], env, credential(TOKEN));
+    expect(reject.code, reject.err).toBe(0);
+    const [marked] = await vaultTokens(data);
+    expect(marked?.refused).toEqual({ client: 'git', host, at: expect.any(String) });
+    const list = await runKeyport(['list'], env);
+    expect(list.out).toMatch(
+      new RegExp(
+        `^${token.id}: refused by git on ${host} at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC$`,
+        'm',
+      ),
+    );
+    const json = JSON.parse((await runKeyport(['list', '--json'], env)).out);
+    expect(json[0].refused.host).toBe(host);
+    // Still served: one 401 must not cost the token.
+    const fill = await runProcess(
+      'git',
+      ['credential', 'fill'],
+      env,
+      `protocol=http\nhost=${host}\n\n`,
+    );
+    expect(fill.out).toContain(`password=${TOKEN}\n`);
+    // A reject of some other value marks nothing more.
+    await runProcess('git', ['credential', 'reject'], env, credential(typed));
+    expect((await vaultTokens(data))[0]?.refused?.host).toBe(host);
+
+    // The same value accepted later (git's store after a success) clears the mark.
+    expect((await runProcess('git', ['credential', 'approve'], env, credential(TOKEN))).code).toBe(
+      0,
+    );
+    const [cleared] = await vaultTokens(data);
+    expect(cleared?.refused).toBeUndefined();
+    expect((await runKeyport(['list'], env)).out).not.toContain('refused');
+    expect(await vaultTokens(data)).toHaveLength(1);
+
     const bad = await runProcess(process.execPath, [HELPER, 'dump'], env);
     expect(bad.code).toBe(2);
     expect(bad.out).toBe('');
   });
+
+  it('with --accept-store, a credential git stores after a successful sign-in enters the vault once and then serves git ls-remote alone', async () => {
+    const root = tempDir();
+    const home = path.join(root, 'home');
+    const data = path.join(root, 'data');
+    mkdirSync(home, { recursive: true });
+    const gitconfig = path.join(home, '.gitconfig');
+    const env = clientEnv(home, data);
+    const host = new URL(server.url).host;
+
+    const setup = await runKeyport(
+      ['setup', 'git', '--file', gitconfig, '--registry', server.url, '--accept-store'],
+      env,
+    );
+    expect(setup.code, setup.err).toBe(0);
+    expect(setup.out).toContain(`credential.${server.url}.keyportAcceptStore`);
+    expect(
+      execFileSync(
+        'git',
+        [
+          'config',
+          '--file',
+          gitconfig,
+          '--get-urlmatch',
+          'credential.keyportAcceptStore',
+          `${server.url}/app.git`,
+        ],
+        { encoding: 'utf8' },
+      ).trim(),
+    ).toBe('true');
+
+    // A second helper after Keyport's plays the user's prompt (git asks helpers in order, and
+    // calls store on every one after the server said yes); its value comes from the
+    // environment, so no file holds it.
+    const prompt = `!f() { test "$1" = get && printf 'username=%s\\npassword=%s\\n' "$KP_TEST_USER" "$KP_TEST_PASSWORD"; }; f`;
+    execFileSync('git', [
+      'config',
+      '--file',
+      gitconfig,
+      '--add',
+      `credential.${server.url}.helper`,
+      prompt,
+    ]);
+    const typing = { ...env, KP_TEST_USER: USER, KP_TEST_PASSWORD: TOKEN };
+    const first = await runProcess('git', ['ls-remote', `${server.url}/app.git`], typing);
+    expect(first.code, first.err).toBe(0);
+    const stored = await vaultTokens(data);
+    expect(stored).toEqual([
+      expect.objectContaining({
+        registry: `http://${host}/`,
+        user: USER,
+        label: `${USER} @ ${host}`,
+      }),
+    ]);
+
+    // Again: the value is known (fingerprint), so no second token.
+    expect((await runProcess('git', ['ls-remote', `${server.url}/app.git`], typing)).code).toBe(0);
+    expect(await vaultTokens(data)).toHaveLength(1);
+
+    // Now without the stand-in prompt: Keyport alone answers, from the keychain.
+    execFileSync('git', [
+      'config',
+      '--file',
+      gitconfig,
+      '--unset',
+      `credential.${server.url}.helper`,
+      '^!f',
+    ]);
+    const alone = await runProcess('git', ['ls-remote', `${server.url}/app.git`], env);
+    expect(alone.code, alone.err).toBe(0);
+    expect(alone.out).toMatch(/\trefs\/heads\/main$/m);
+    expect(filesHolding(root, TOKEN)).toEqual([]);
+
+    // The same value approved for another server (git credential approve) gives that token
+    // the host, so fill answers there too; still one token.
+    const other = 'git.example.test';
+    execFileSync('git', ['config', '--file', gitconfig, 'credential.keyportAcceptStore', 'true']);
+    execFileSync('git', [
+      'config',
+      '--file',
+      gitconfig,
+      '--add',
+      'credential.helper',
+      gitHelperValue(gitconfig),
+    ]);
+    const approve = await runProcess(
+      'git',
+      ['credential', 'approve'],
+      env,
+      `protocol=https\nhost=${other}\nusername=${USER}\npassword=${TOKEN}\n\n`,
+    );
+    expect(approve.code, approve.err).toBe(0);
+    const [one, ...none] = await vaultTokens(data);
+    expect(none).toEqual([]);
+    expect(one?.servedHosts?.map((h) => h.url)).toEqual([`https://${other}`]);
+    const fill = await runProcess(
+      'git',
+      ['credential', 'fill'],
+      env,
+      `protocol=https\nhost=${other}\n\n`,
+    );
+    expect(fill.out).toContain(`password=${TOKEN}\n`);
+    // A new value for a server not accepted (another host with the key off) is not taken.
+    execFileSync('git', [
+      'config',
+      '--file',
+      gitconfig,
+      'credential.https://off.example.test.keyportAcceptStore',
+      'false',
+    ]);
+    await runProcess(
+      'git',
+      ['credential', 'approve'],
+      env,
+      `protocol=https\nhost=off.example.test\nusername=x\npassword=kp-test-typed-0000000000004\n\n`,
+    );
+    expect(await vaultTokens(data)).toHaveLength(1);
+  });
 });
+
+/** The helper command `keyport setup git` wrote into the file. */
+function gitHelperValue(gitconfig: string): string {
+  return execFileSync(
+    'git',
+    ['config', '--file', gitconfig, '--get-regexp', 'credential\\..*\\.helper'],
+    {
+      encoding: 'utf8',
+    },
+  )
+    .split('\n')[0]!
+    .replace(/^\S+ /, '');
+}
+
+async function vaultTokens(data: string) {
+  const core = await openCore({ access: { mode: 'cli' }, version: 'test', dataDir: data, env: {} });
+  try {
+    return await core.vault.list();
+  } finally {
+    await core.close();
+  }
+}

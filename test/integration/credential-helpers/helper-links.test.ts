@@ -46,7 +46,7 @@ afterAll(async () => {
 });
 
 describe('helper links follow the token', () => {
-  it('a rotation rewrites the keyring copy; a removal deletes it and Undo puts it back', async () => {
+  it('a rotation rewrites the keyring copy and carries the servers git serves it for, without a refusal mark; a removal deletes it and Undo puts it back', async () => {
     const { id: accountId } = await core.service.registries.signIn({
       registry: registry.url,
       username: 'linker',
@@ -66,6 +66,9 @@ describe('helper links follow the token', () => {
       tokenId: created.token!.id,
     });
     expect(keyringGet(index, 'ci')).toBe(`${created.secret}\n`);
+    // git refused it somewhere and serves it for another server (git-credential.test.ts).
+    await core.vault.addServedHost(created.token!.id, 'https://git.example.test');
+    await core.vault.markRefused(created.token!.id, { client: 'git', host: 'git.example.test' });
 
     const rotated = await core.service.rotations.run({
       tokenId: linked.token.id,
@@ -77,6 +80,9 @@ describe('helper links follow the token', () => {
     expect(rotated.token.helperLinks?.map((l) => l.service).sort()).toEqual(
       [...linked.services].sort(),
     );
+    // The new token serves the same servers, and nothing has refused it yet.
+    expect(rotated.token.servedHosts?.map((h) => h.url)).toEqual(['https://git.example.test']);
+    expect(rotated.token.refused).toBeUndefined();
 
     const removed = await core.service.removeToken(rotated.token.id);
     for (const service of linked.services) expect(keyringGet(service, 'ci')).toBe('');

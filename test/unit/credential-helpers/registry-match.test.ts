@@ -42,6 +42,17 @@ describe('matchToken', () => {
     expect(matchToken(tokens, { host: 'other.example.test' })).toBeUndefined();
     expect(matchToken(tokens, { host: 'gone.example.test' })).toBeUndefined();
   });
+
+  it('also answers for the servers git stored the same value for, with their protocol', () => {
+    const served = token('ffffff', 'https://git.example.test/', {
+      servedHosts: [{ client: 'git', url: 'http://mirror.example.test:8080', at: '' }],
+    });
+    expect(matchToken([served], { host: 'mirror.example.test:8080' })?.id).toBe('ffffff');
+    expect(matchToken([served], { host: 'mirror.example.test:8080', protocol: 'https' })).toBe(
+      undefined,
+    );
+    expect(matchToken([served], { host: 'mirror.example.test' })).toBeUndefined();
+  });
 });
 
 describe('pythonKeyringServices', () => {

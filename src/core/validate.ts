@@ -7,12 +7,20 @@ import { requestSchemas, Secret, type Channel, type ParsedRequestOf } from '../s
  * the CLI. Messages name the field but never echo its value (it may be a secret).
  */
 export function parseRequest<C extends Channel>(channel: C, payload: unknown): ParsedRequestOf<C> {
+  return parseInput(requestSchemas[channel], payload) as ParsedRequestOf<C>;
+}
+
+/** The same check against a part of a request's schema (what the CLI has before the vault opens). */
+export function parseInput<S extends v.GenericSchema>(
+  schema: S,
+  payload: unknown,
+): v.InferOutput<S> {
   // Every request is a plain object; valibot's object schemas would let an array, a Date or a Map
   // (all of which structured-clone IPC can carry) through.
   if (!isPlainObject(payload)) {
     throw new KeyportError('INVALID_INPUT', 'Invalid request: expected an object.');
   }
-  return check(requestSchemas[channel], payload) as ParsedRequestOf<C>;
+  return check(schema, payload);
 }
 
 /** A token read from standard input or a file, checked like one typed into the app. */

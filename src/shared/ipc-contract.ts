@@ -10,6 +10,8 @@ import { GRANULAR_PERMISSIONS, type CreatedToken } from './registry-types';
 import {
   CONFIG_FORMATS,
   ECOSYSTEMS,
+  MAVEN_AUTHS,
+  PIP_MODES,
   type Account,
   type AppInfo,
   type ConfigFormat,
@@ -131,8 +133,8 @@ const Names = v.pipe(
 );
 const Permission = v.picklist(GRANULAR_PERMISSIONS);
 
-export const WritePlanRequest = v.strictObject({
-  tokenId: Id,
+/** Where a token goes in a config file: config:plan without the token (the CLI may pipe one in). */
+export const WriteTargetRequest = v.strictObject({
   format: v.picklist(CONFIG_FORMATS, 'Unknown config format.'),
   file: FilePath,
   registry: v.optional(RegistryUrl),
@@ -143,11 +145,15 @@ export const WritePlanRequest = v.strictObject({
   scope: v.optional(
     v.pipe(v.string(), v.regex(/^@[a-z0-9][a-z0-9._-]*$/, 'A scope looks like @acme.')),
   ),
-  pipMode: v.optional(v.picklist(['index-url', 'extra-index-url'])),
-  mavenAuth: v.optional(v.picklist(['password', 'bearer'])),
+  pipMode: v.optional(v.picklist(PIP_MODES, `The pip mode must be ${PIP_MODES.join(' or ')}.`)),
+  mavenAuth: v.optional(
+    v.picklist(MAVEN_AUTHS, `The Maven authentication must be ${MAVEN_AUTHS.join(' or ')}.`),
+  ),
   /** Write ${KEYPORT_…} (npm), ${env.KEYPORT_…} (Maven) or %KEYPORT_…% (NuGet) instead of the value. */
   reference: v.optional(v.boolean()),
 });
+
+export const WritePlanRequest = v.strictObject({ tokenId: Id, ...WriteTargetRequest.entries });
 
 /** What to ask a registry for; the one type of a create request (core, CLI and renderer). */
 export const CreateTokenRequestSchema = v.variant('kind', [
@@ -185,6 +191,15 @@ export type CreateTokenRequest = v.InferOutput<typeof CreateTokenRequestSchema>;
 export type LegacyTokenRequest = Extract<CreateTokenRequest, { kind: 'legacy' }>;
 export type GranularTokenRequest = Extract<CreateTokenRequest, { kind: 'granular' }>;
 
+/** A token to create under an account: remote:create without the account (the CLI finds it later). */
+export const NewRemoteToken = v.strictObject({
+  label: Label,
+  request: CreateTokenRequestSchema,
+  password: v.optional(Password),
+  otp: v.optional(Otp),
+  opId: v.optional(OpId),
+});
+
 /** Request schemas by channel. Adding a channel here is the only way to add an IPC call. */
 export const requestSchemas = {
   'app:info': Empty,
@@ -214,14 +229,7 @@ export const requestSchemas = {
   }),
   'accounts:whoami': v.strictObject({ id: Id, opId: v.optional(OpId) }),
   'remote:list': v.strictObject({ accountId: Id, opId: v.optional(OpId) }),
-  'remote:create': v.strictObject({
-    accountId: Id,
-    label: Label,
-    request: CreateTokenRequestSchema,
-    password: v.optional(Password),
-    otp: v.optional(Otp),
-    opId: v.optional(OpId),
-  }),
+  'remote:create': v.strictObject({ accountId: Id, ...NewRemoteToken.entries }),
   'remote:revoke': v.strictObject({
     accountId: Id,
     keys: v.pipe(

@@ -19,6 +19,14 @@ export const CONFIG_FORMATS = [
 ] as const;
 export type ConfigFormat = (typeof CONFIG_FORMATS)[number];
 
+/** pip: replace the default index (`index-url`) or add one beside it (`extra-index-url`). */
+export const PIP_MODES = ['index-url', 'extra-index-url'] as const;
+export type PipMode = (typeof PIP_MODES)[number];
+
+/** Maven: a user name and password, or the token as a bearer header. */
+export const MAVEN_AUTHS = ['password', 'bearer'] as const;
+export type MavenAuth = (typeof MAVEN_AUTHS)[number];
+
 /** A place a token's value was written to by Keyport. */
 export interface WrittenLocation {
   format: ConfigFormat;
@@ -43,9 +51,9 @@ export interface WriteTargetSpec {
   repository?: string;
   /** npm scope (`@acme`) that should resolve to this registry. */
   scope?: string;
-  pipMode?: 'index-url' | 'extra-index-url';
+  pipMode?: PipMode;
   /** Maven: default `password` when a username is given, else `bearer`. */
-  mavenAuth?: 'password' | 'bearer';
+  mavenAuth?: MavenAuth;
   /** The entry holds a ${KEYPORT_…} style reference, not the value. */
   reference?: boolean;
 }

@@ -65,6 +65,22 @@ describe('keyport CLI against a real registry', () => {
     expect(create.err).toMatch(/^Stored as \w+ \(ci read\); registry key (\S+)\.$/m);
     const key = /registry key (\S+)\./.exec(create.err)![1]!;
 
+    // Without --label the token is named for the kind asked for, in the words the app uses.
+    const automation = await keyport(
+      ['token', 'create', '--registry', registry.url, '--automation', '--password-stdin'],
+      'cli-pass-1\n',
+    );
+    expect(automation.code).toBe(0);
+    expect(automation.err).toMatch(/^Stored as \w+ \(automation token\);/m);
+
+    // The account is looked up by registry after the request is checked: none there, one sentence.
+    const elsewhere = await keyport(
+      ['token', 'create', '--registry', 'https://other.example.test/', '--password-stdin'],
+      'cli-pass-1\n',
+    );
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.err).toMatch(/^keyport: No account for https:\/\/other\.example\.test\//);
+
     const list = await keyport(['token', 'list', '--registry', registry.url, '--json']);
     expect(list.code).toBe(0);
     expect(list.out).not.toContain(secret);

@@ -1,7 +1,8 @@
 import type { Core } from '../../core/open-core';
-import { sameRegistry } from '../../core/registries/registry-url';
-import { parseRequest } from '../../core/validate';
+import { parseInput, parseRequest } from '../../core/validate';
+import { CreateTokenRequestSchema, NewRemoteToken } from '../../shared/ipc-contract';
 import { KeyportError } from '../../shared/errors';
+import { requestedKind, tokenKindText } from '../../shared/token-kinds';
 import { usageError } from '../cli-error';
 import { formatTable } from '../format-table';
 import { readSecretFromStdin, type CliIo } from '../io';
@@ -41,12 +42,7 @@ export async function tokenCommand(core: CoreOpener, args: ParsedArgs, io: CliIo
 }
 
 async function accountFor(core: Core, registry: string, args: ParsedArgs): Promise<string> {
-  const wanted = str(args, 'account');
-  const accounts = (await core.service.registries.accounts()).filter(
-    (a) =>
-      sameRegistry(a.registry, registry) && (!wanted || a.id === wanted || a.username === wanted),
-  );
-  const account = accounts[0];
+  const account = await core.service.registries.accountAt(registry, str(args, 'account'));
   if (!account) {
     throw new KeyportError(
       'NOT_FOUND',
@@ -81,15 +77,7 @@ async function tokenList(core: Core, registry: string, args: ParsedArgs, io: Cli
       rows.map((r) => [
         r.remote?.key ?? r.local?.remoteKey ?? '-',
         r.remote?.masked ?? r.local?.masked ?? '-',
-        r.remote
-          ? r.remote.name
-            ? `granular ${r.remote.name}`
-            : r.remote.readonly
-              ? 'read-only'
-              : r.remote.automation
-                ? 'automation'
-                : 'publish'
-          : '-',
+        r.remote ? tokenKindText(r.remote) : '-',
         r.remote?.cidr.join(',') || '-',
         (r.remote?.created ?? r.local?.created ?? '').slice(0, 10),
         (r.remote?.expires ?? r.local?.expires ?? '-').slice(0, 10),
@@ -112,47 +100,46 @@ async function tokenCreate(
   const name = str(args, 'name');
   const cidr = list(args, 'cidr');
   const expires = str(args, 'expires');
-  const request = name
-    ? {
-        kind: 'granular',
-        name,
-        cidr,
-        ...(expires ? { expiresDays: Number(expires) } : {}),
-        ...(str(args, 'description') ? { description: str(args, 'description') } : {}),
-        ...(args.values['all-packages']
-          ? { packagesAll: true }
-          : list(args, 'package').length
-            ? { packages: list(args, 'package') }
+  const request = parseInput(
+    CreateTokenRequestSchema,
+    name
+      ? {
+          kind: 'granular',
+          name,
+          cidr,
+          ...(expires ? { expiresDays: Number(expires) } : {}),
+          ...(str(args, 'description') ? { description: str(args, 'description') } : {}),
+          ...(args.values['all-packages']
+            ? { packagesAll: true }
+            : list(args, 'package').length
+              ? { packages: list(args, 'package') }
+              : {}),
+          ...(list(args, 'scope').length ? { scopes: list(args, 'scope') } : {}),
+          ...(list(args, 'org').length ? { orgs: list(args, 'org') } : {}),
+          ...(str(args, 'permission')
+            ? { packagesAndScopesPermission: str(args, 'permission') }
             : {}),
-        ...(list(args, 'scope').length ? { scopes: list(args, 'scope') } : {}),
-        ...(list(args, 'org').length ? { orgs: list(args, 'org') } : {}),
-        ...(str(args, 'permission')
-          ? { packagesAndScopesPermission: str(args, 'permission') }
-          : {}),
-        ...(str(args, 'orgs-permission') ? { orgsPermission: str(args, 'orgs-permission') } : {}),
-        ...(args.values['bypass-2fa'] ? { bypass2fa: true } : {}),
-      }
-    : {
-        kind: 'legacy',
-        readonly: args.values['read-only'] === true,
-        automation: args.values.automation === true,
-        cidr,
-      };
+          ...(str(args, 'orgs-permission') ? { orgsPermission: str(args, 'orgs-permission') } : {}),
+          ...(args.values['bypass-2fa'] ? { bypass2fa: true } : {}),
+        }
+      : {
+          kind: 'legacy',
+          readonly: args.values['read-only'] === true,
+          automation: args.values.automation === true,
+          cidr,
+        },
+  );
   const password = args.values['password-stdin'] ? await readSecretFromStdin(io) : undefined;
-  // Checked before the keychain is opened or anything is sent.
-  const parsed = parseRequest('remote:create', {
-    accountId: 'pending',
-    label:
-      str(args, 'label') ??
-      name ??
-      `${request.kind === 'legacy' && request.readonly ? 'read-only' : 'publish'} token`,
+  // Checked before the keychain is opened or anything is sent; the account is found after.
+  const fields = parseInput(NewRemoteToken, {
+    label: str(args, 'label') ?? name ?? `${requestedKind(request)} token`,
     request,
     ...(password ? { password } : {}),
     ...otp(args),
   });
   const opened = await core();
   const result = await opened.service.registries.create({
-    ...parsed,
+    ...fields,
     accountId: await accountFor(opened, registry, args),
   });
   // The token alone on stdout, so `TOKEN=$(keyport token create …)` works; the rest on stderr.

@@ -1,4 +1,5 @@
-import { parseRequest, parseSecret } from '../../core/validate';
+import { parseInput, parseRequest, parseSecret } from '../../core/validate';
+import { WriteTargetRequest } from '../../shared/ipc-contract';
 import { CONFIG_FORMATS } from '../../shared/types';
 import { usageError } from '../cli-error';
 import { readSecretFromStdin, type CliIo } from '../io';
@@ -42,10 +43,9 @@ export async function writeCommand(core: CoreOpener, args: ParsedArgs, io: CliIo
     );
   } else {
     const secret = parseSecret(await readSecretFromStdin(io));
-    const request = parseRequest('config:plan', { ...fields, tokenId: 'stdin' });
-    if (!request.registry) throw usageError('--registry URL is required with --token-stdin.');
-    const { tokenId: _unused, ...target } = request;
-    preview = await service.configs.planSecret({ ...target, registry: request.registry }, secret);
+    const target = parseInput(WriteTargetRequest, fields);
+    if (!target.registry) throw usageError('--registry URL is required with --token-stdin.');
+    preview = await service.configs.planSecret({ ...target, registry: target.registry }, secret);
   }
   for (const note of preview.notes) io.stderr(`keyport: note: ${note}\n`);
   if (!preview.changed) {

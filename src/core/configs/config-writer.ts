@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { KeyportError } from '../../shared/errors';
-import { CONFIG_FORMATS, type ConfigFormat } from '../../shared/types';
+import { CONFIG_FORMATS, MAVEN_AUTHS, PIP_MODES, type ConfigFormat } from '../../shared/types';
 import { isOwnerNotKept, writeFileAtomic } from '../fs/atomic-write';
 import type { EditTarget } from './config-editor';
 import {
@@ -92,22 +92,15 @@ function checkLocation(target: Omit<WriteTarget, 'secret'>): void {
     if (value !== undefined && (typeof value !== 'string' || value === ''))
       bad(`The ${key} must be a non-empty text.`);
   }
-  if (
-    target.pipMode !== undefined &&
-    target.pipMode !== 'index-url' &&
-    target.pipMode !== 'extra-index-url'
-  ) {
-    bad('The pip mode must be index-url or extra-index-url.');
-  }
+  if (target.pipMode !== undefined && !(PIP_MODES as readonly string[]).includes(target.pipMode))
+    bad(`The pip mode must be ${PIP_MODES.join(' or ')}.`);
   if (target.reference !== undefined && typeof target.reference !== 'boolean')
     bad('The reference flag must be true or false.');
   if (
     target.mavenAuth !== undefined &&
-    target.mavenAuth !== 'password' &&
-    target.mavenAuth !== 'bearer'
-  ) {
-    bad('The Maven authentication must be password or bearer.');
-  }
+    !(MAVEN_AUTHS as readonly string[]).includes(target.mavenAuth)
+  )
+    bad(`The Maven authentication must be ${MAVEN_AUTHS.join(' or ')}.`);
 }
 
 /**

@@ -2,6 +2,7 @@ import { DAY_MS } from '../../shared/expiry-days';
 import { KeyportError, toErrorInfo } from '../../shared/errors';
 import type { CreateTokenRequest, ParsedRequestOf, ResponseOf } from '../../shared/ipc-contract';
 import type { CreatedToken } from '../../shared/registry-types';
+import { tokenKindOf } from '../../shared/token-kinds';
 import type {
   Account,
   RemoteRow,
@@ -35,6 +36,14 @@ export class RegistryFlows {
 
   async accounts(): Promise<Account[]> {
     return (await this.vault.list()).filter((t) => t.signIn).map(toAccount);
+  }
+
+  /** The account signed in at a registry; `wanted` (an account id or user name) picks among several. */
+  async accountAt(registry: string, wanted?: string): Promise<Account | undefined> {
+    return (await this.accounts()).find(
+      (a) =>
+        sameRegistry(a.registry, registry) && (!wanted || a.id === wanted || a.username === wanted),
+    );
   }
 
   signIn(req: ParsedRequestOf<'accounts:sign-in'>): Promise<Account> {
@@ -216,12 +225,8 @@ function host(registry: string): string {
 function describePermissions(request: CreateTokenRequest, created: CreatedToken): string[] {
   const cidr = created.cidr.map((c) => `cidr:${c}`);
   if (request.kind === 'legacy') {
-    const kind = created.readonly
-      ? 'read-only'
-      : created.automation || request.automation
-        ? 'automation'
-        : 'publish';
-    return [kind, ...cidr];
+    const automation = created.automation === true || request.automation === true;
+    return [tokenKindOf({ readonly: created.readonly, automation }), ...cidr];
   }
   const scope = request.packagesAll
     ? 'all packages'

@@ -5,7 +5,6 @@ import type { CreateTokenRequest, ParsedRequestOf } from '../../shared/ipc-contr
 import type { RotateOutcome, RotatePreview, TokenMeta } from '../../shared/types';
 import type { ConfigWriteFlow } from './config-write-flow';
 import type { Operations } from '../operations';
-import { sameRegistry } from '../registries/registry-url';
 import type { RegistryFlows } from './registry-flows';
 import type { Vault } from '../vault/vault';
 
@@ -206,9 +205,7 @@ export class RotateFlow {
         `"${token.label}" was not created through a registry's token API, so Keyport cannot rotate it.`,
       );
     }
-    const account = (await this.registries.accounts()).find((a) =>
-      sameRegistry(a.registry, token.registry),
-    );
+    const account = await this.registries.accountAt(token.registry);
     if (!account) {
       throw new KeyportError(
         'NOT_FOUND',

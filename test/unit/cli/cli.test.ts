@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main';
@@ -48,6 +48,15 @@ describe('keyport CLI (argument handling, no keychain needed)', () => {
     ).toBe(2);
     expect(badUrl.err()).toMatch(/^keyport: registry: /);
     expect(badUrl.err()).not.toContain('kp-test-secret');
+  });
+
+  it('token create checks its request before it opens the vault or looks for an account', async () => {
+    const vaultDir = path.join(tempDir(), 'never-opened');
+    const t = io('', { KEYPORT_HOME: vaultDir });
+    const args = ['token', 'create', '--registry', 'https://r.test/', '--name', 'ci'];
+    expect(await runCli([...args, '--expires', '400'], t.value)).toBe(2);
+    expect(t.err()).toMatch(/^keyport: expiresDays: /);
+    expect(existsSync(vaultDir)).toBe(false);
   });
 
   it('write --dry-run prints the masked diff, and the core’s notes on stderr', async () => {

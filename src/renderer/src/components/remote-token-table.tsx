@@ -1,4 +1,4 @@
-import type { RemoteToken } from '../../../shared/registry-types';
+import { tokenKindText } from '../../../shared/token-kinds';
 import type { RemoteRow } from '../../../shared/types';
 import { formatDate } from '../format';
 import { oneMask } from '../mask';
@@ -16,13 +16,6 @@ const STATE_HINT: Record<RemoteRow['state'], string> = {
   'revoked-elsewhere':
     'Keyport holds this token but the registry no longer lists it: it was revoked elsewhere.',
 };
-
-function kindOf(remote: RemoteToken): string {
-  if (remote.name !== undefined) return `granular: ${remote.name}`;
-  if (remote.readonly) return 'read-only';
-  if (remote.automation) return 'automation';
-  return 'publish';
-}
 
 export interface RemoteTokenTableProps {
   rows: RemoteRow[];
@@ -91,7 +84,7 @@ export function RemoteTokenTable({ rows, selected, onSelect }: RemoteTokenTableP
                   {local ? <span className="remote-row__label">{local.label}</span> : null}
                   <code className="remote-row__masked">{masked}</code>
                   <span className="remote-row__kind">
-                    {remote ? kindOf(remote) : (local?.permissions[0] ?? '—')}
+                    {remote ? tokenKindText(remote) : (local?.permissions[0] ?? '—')}
                   </span>
                 </td>
                 <td className="mono remote-row__cidr">

@@ -8,6 +8,7 @@ import {
   type ResponseOf,
 } from '../../../../shared/ipc-contract';
 import type { GranularPermission } from '../../../../shared/registry-types';
+import { TOKEN_KIND_LABELS, TOKEN_KINDS, type TokenKind } from '../../../../shared/token-kinds';
 import type { Account } from '../../../../shared/types';
 import { errorInfoOf } from '../../api';
 import { useKeyport } from '../../store/store-context';
@@ -24,13 +25,7 @@ import { SelectField } from './select-field';
 import { useDialogForm } from './use-dialog-form';
 import { useOperation } from './use-operation';
 
-const KINDS = [
-  { value: 'read-only', label: 'Read-only' },
-  { value: 'publish', label: 'Publish' },
-  { value: 'automation', label: 'Automation' },
-  { value: 'granular', label: 'Granular' },
-] as const;
-type Kind = (typeof KINDS)[number]['value'];
+const KINDS = TOKEN_KINDS.map((value) => ({ value, label: TOKEN_KIND_LABELS[value] }));
 
 const PERMISSION_LABELS = {
   'no-access': 'No access',
@@ -52,7 +47,7 @@ type CreateField =
 
 interface CreateForm {
   label: string;
-  kind: Kind;
+  kind: TokenKind;
   name: string;
   description: string;
   expiresDays: string;

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ResponseOf } from '../../../../shared/ipc-contract';
+import type { TokenKind } from '../../../../shared/token-kinds';
 import { useKeyport } from '../../store/store-context';
 import { FailureAlert } from '../failure-alert';
 import { OpenDialogButton } from '../open-dialog-button';
@@ -14,7 +15,7 @@ import { FormField } from './form-field';
  */
 /** What the registry made differs from what was asked: say it, in words. */
 export function downgradeOf(
-  requested: 'read-only' | 'publish' | 'automation' | 'granular',
+  requested: TokenKind,
   made: ResponseOf<'remote:create'>['created'],
 ): string | null {
   if (requested === 'granular' && made.name === undefined) {
@@ -34,7 +35,7 @@ export function CreatedTokenStep({
   created: ResponseOf<'remote:create'>;
   label: string;
   /** The kind the user asked for, to compare with what the registry made. */
-  requested: 'read-only' | 'publish' | 'automation' | 'granular';
+  requested: TokenKind;
 }) {
   const copy = useKeyport((s) => s.copy);
   const notify = useKeyport((s) => s.notify);

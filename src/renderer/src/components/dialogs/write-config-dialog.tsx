@@ -3,7 +3,11 @@ import type { KeyportErrorInfo } from '../../../../shared/errors';
 import { WritePlanRequest, type RequestOf } from '../../../../shared/ipc-contract';
 import {
   CONFIG_FORMATS,
+  MAVEN_AUTHS,
+  PIP_MODES,
   type ConfigFormat,
+  type MavenAuth,
+  type PipMode,
   type TokenMeta,
   type WritePreview,
 } from '../../../../shared/types';
@@ -22,14 +26,10 @@ import { tildePath } from '../../paths';
 import { RegistryUrlField } from './registry-url-field';
 import { SelectField } from './select-field';
 
-const MAVEN_AUTHS = ['password', 'bearer'] as const;
-type MavenAuth = (typeof MAVEN_AUTHS)[number];
 const MAVEN_AUTH_LABELS: Record<MavenAuth, string> = {
   password: 'User name and password',
   bearer: 'Bearer token header',
 };
-const PIP_MODES = ['index-url', 'extra-index-url'] as const;
-type PipMode = (typeof PIP_MODES)[number];
 /** What each pip mode does to the user's installs, in their words rather than pip's keys. */
 const PIP_MODE_LABELS: Record<PipMode, string> = {
   'index-url': 'Replace your default index (index-url)',

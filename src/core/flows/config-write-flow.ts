@@ -120,7 +120,7 @@ export class ConfigWriteFlow {
     // Before anything is read: a refused path gets no diff, no `creates`, no parse error.
     const file = await this.access.paths.configFile(
       req.format,
-      expandHome(req.file, this.paths.home),
+      expandHome(req.file, this.paths.home, this.paths.platform),
     );
     const { planWrite } = await writer();
     const plan = await planWrite({
@@ -295,10 +295,19 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
   return value === undefined || value === '' ? {} : ({ [key]: value } as Record<K, V>);
 }
 
-/** `~/x` as people type it in a path field; anything else must be absolute. */
-export function expandHome(file: string, home: string): string {
-  const expanded = file === '~' || file.startsWith('~/') ? path.join(home, file.slice(1)) : file;
-  if (!path.isAbsolute(expanded)) {
+/**
+ * `~/x` as people type it in a path field (`~\x` too on Windows); anything else must be
+ * absolute. The platform's own path rules, so Windows rules can be checked anywhere.
+ */
+export function expandHome(
+  file: string,
+  home: string,
+  platform: NodeJS.Platform = process.platform,
+): string {
+  const p = platform === 'win32' ? path.win32 : path.posix;
+  const underHome = file === '~' || file.startsWith('~/') || file.startsWith(`~${p.sep}`);
+  const expanded = underHome ? p.join(home, file.slice(1)) : file;
+  if (!p.isAbsolute(expanded)) {
     throw new KeyportError(
       'INVALID_INPUT',
       'The config file path must be absolute (or start with ~/).',

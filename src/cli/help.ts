@@ -71,3 +71,24 @@ Data: $KEYPORT_HOME, else the OS app-data folder (~/.config/keyport on Linux).
 KEYPORT_STORE=keychain|file overrides the store recorded by keyport store move.
 Exit codes: 0 done, 1 failure, 2 bad input, 3 config file invalid or changed.
 `;
+
+/**
+ * One command's usage, cut from the page above so the two never disagree: every form of
+ * `keyport WORDS…` with its description lines, narrowed to the subcommand when one is named
+ * (`token create`). Null when the page has no such command.
+ */
+export function commandHelp(words: readonly string[]): string | null {
+  for (let n = Math.min(words.length, 2); n > 0; n--) {
+    const wanted = words.slice(0, n).join(' ');
+    const lines: string[] = [];
+    let inForm = false;
+    for (const line of HELP.split('\n')) {
+      const form = /^ {2}keyport (.*)$/.exec(line)?.[1];
+      if (form !== undefined) inForm = form === wanted || form.startsWith(`${wanted} `);
+      else if (!line.startsWith('   ')) inForm = false;
+      if (inForm) lines.push(line);
+    }
+    if (lines.length > 0) return `Usage:\n${lines.join('\n')}\n`;
+  }
+  return null;
+}

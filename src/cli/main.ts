@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { EXIT, reportError, usageError } from './cli-error';
-import { HELP } from './help';
+import { commandHelp, HELP } from './help';
 import { processIo, terminalSafe, type CliIo } from './io';
 
 declare const KEYPORT_VERSION: string;
@@ -68,7 +68,17 @@ export async function runCli(argv: string[], rawIo: CliIo = processIo): Promise<
   }
   const [command, ...positionals] = parsed.positionals;
   if (parsed.values.help || command === 'help') {
-    io.stdout(HELP);
+    // `keyport COMMAND --help` and `keyport help COMMAND`: that command; alone: the whole page.
+    const topic = command === 'help' ? positionals : parsed.positionals;
+    if (topic.length === 0) {
+      io.stdout(HELP);
+      return EXIT.ok;
+    }
+    const usage = commandHelp(topic);
+    if (usage === null) {
+      return reportError(usageError(`Unknown command "${topic[0]}" (see keyport --help).`), io);
+    }
+    io.stdout(usage);
     return EXIT.ok;
   }
   if (parsed.values.version) {

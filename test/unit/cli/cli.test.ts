@@ -26,6 +26,38 @@ describe('keyport CLI (argument handling, no keychain needed)', () => {
     expect(t.out()).toContain('keyport list');
   });
 
+  it('COMMAND --help and help COMMAND print that command only; --help alone the whole page', async () => {
+    const help = async (argv: string[]) => {
+      const t = io();
+      expect(await runCli(argv, t.value)).toBe(0);
+      return t.out();
+    };
+    const whole = await help(['--help']);
+    expect(whole).toContain('keyport list');
+    expect(whole).toContain('keyport token create');
+    expect(await help(['help'])).toBe(whole);
+
+    const token = await help(['token', '--help']);
+    expect(token).toMatch(/^Usage:\n {2}keyport token list/);
+    expect(token).toContain('keyport token create');
+    expect(token).toContain('keyport token revoke');
+    expect(token).not.toContain('keyport list');
+    expect(await help(['help', 'token'])).toBe(token);
+
+    const create = await help(['token', 'create', '-h']);
+    expect(create).toContain('--bypass-2fa');
+    expect(create).toContain('prints the new token once and stores it');
+    expect(create).not.toContain('keyport token revoke');
+
+    const scan = await help(['scan', '--help']);
+    expect(scan).toContain('keyport scan --project DIR');
+    expect(scan).not.toContain('keyport import');
+
+    const t = io();
+    expect(await runCli(['frobnicate', '--help'], t.value)).toBe(2);
+    expect(t.err()).toBe('keyport: Unknown command "frobnicate" (see keyport --help).\n');
+  });
+
   it('exits 2 with one line on stderr for an unknown command or option', async () => {
     const env = { KEYPORT_HOME: tempDir() };
     for (const argv of [['frobnicate'], ['list', '--bogus'], []]) {

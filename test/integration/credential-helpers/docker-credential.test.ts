@@ -8,7 +8,7 @@ import { startOciRegistry, writeOciLayout, type OciRegistry } from '../../suppor
 import { runKeyport, runProcess } from '../../support/run-keyport';
 import { useTempDirs } from '../../support/temp-dir';
 
-// Debian's skopeo asks the real docker-credential-keyport (on PATH, as an npm install puts it)
+// Debian's skopeo and podman ask the real docker-credential-keyport (on PATH, as an npm install puts it)
 // for Debian's docker-registry on 127.0.0.1 with htpasswd auth; the tokens are in the real
 // Secret Service of scripts/with-keyring.mjs.
 const tempDir = useTempDirs();
@@ -20,10 +20,10 @@ let registry: OciRegistry;
 let layout: string;
 
 beforeAll(async () => {
-  for (const tool of ['skopeo', 'docker-registry', 'htpasswd']) {
+  for (const tool of ['skopeo', 'podman', 'docker-registry', 'htpasswd']) {
     if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
       throw new Error(
-        `${tool} is missing: apt-get install skopeo docker-registry apache2-utils (scripts/system-deps.mjs)`,
+        `${tool} is missing: apt-get install skopeo podman docker-registry apache2-utils (scripts/system-deps.mjs)`,
       );
     }
   }
@@ -177,5 +177,87 @@ describe('docker-credential-keyport', () => {
     expect(logout.code, logout.err).toBe(0);
     expect((await get(registry.host)).code).toBe(0);
     expect(filesHolding(root, PASSWORD)).toEqual([]);
+  });
+
+  it('podman login stores the login in the vault through the helper, podman pull uses it, and logout deletes nothing', async () => {
+    const root = tempDir();
+    const { env, home, authFile } = helperEnv(root);
+    // podman as the tests run it: as root here, every path of its own in the temp root (HOME,
+    // the auth file, XDG_RUNTIME_DIR, its storage), nothing under /var/lib/containers or /run.
+    const runtime = path.join(root, 'run');
+    mkdirSync(runtime, { mode: 0o700 });
+    const podmanEnv = { ...env, XDG_RUNTIME_DIR: runtime };
+    const storage = [
+      '--root',
+      path.join(root, 'storage'),
+      '--runroot',
+      path.join(runtime, 'storage'),
+      '--storage-driver',
+      'vfs',
+      '--tmpdir',
+      path.join(runtime, 'libpod'),
+      '--events-backend',
+      'none',
+      '--cgroup-manager',
+      'cgroupfs',
+    ];
+    const podman = (args: string[], stdin?: string) =>
+      runProcess('podman', [...storage, ...args], podmanEnv, stdin);
+    expect(
+      (await runKeyport(['setup', 'docker', '--registry', registry.host, '--file', authFile], env))
+        .code,
+    ).toBe(0);
+
+    const login = await podman(
+      ['login', '--tls-verify=false', '-u', USER, '--password-stdin', registry.host],
+      `${PASSWORD}\n`,
+    );
+    expect(login.code, login.err).toBe(0);
+    expect(login.out).toContain('Login Succeeded');
+    expect(JSON.parse(readFileSync(authFile, 'utf8'))).toEqual({
+      credHelpers: { [registry.host]: 'keyport' },
+    });
+    const core = await openCore({
+      access: { mode: 'cli' },
+      version: 'test',
+      dataDir: path.join(root, 'data'),
+      env: {},
+    });
+    const tokens = await core.vault.list();
+    await core.close();
+    expect(tokens.map((t) => [t.registry, t.user])).toEqual([[`https://${registry.host}`, USER]]);
+    expect((await podman(['login', '--get-login', registry.host])).out.trim()).toBe(USER);
+
+    // An image pushed with skopeo (through the same helper) comes back with podman pull.
+    const push = await runProcess(
+      'skopeo',
+      [
+        'copy',
+        '--dest-tls-verify=false',
+        `oci:${layout}:latest`,
+        `docker://${registry.host}/demo:3`,
+      ],
+      env,
+    );
+    expect(push.code, push.err).toBe(0);
+    const pull = await podman(['pull', '--tls-verify=false', `${registry.host}/demo:3`]);
+    expect(pull.code, pull.err).toBe(0);
+    expect(pull.out.trim()).toMatch(/^[0-9a-f]{64}$/);
+    // Without the helper, the same pull is refused: the credential came from Keyport.
+    writeFileSync(path.join(home, 'none.json'), '{}\n');
+    const bare = await runProcess(
+      'podman',
+      [...storage, 'pull', '--tls-verify=false', `${registry.host}/demo:3`],
+      { ...podmanEnv, REGISTRY_AUTH_FILE: path.join(home, 'none.json') },
+    );
+    expect(bare.code).not.toBe(0);
+    expect(bare.err).toMatch(/unauthorized|authentication required/i);
+
+    const logout = await podman(['logout', registry.host]);
+    expect(logout.code, logout.err).toBe(0);
+    const still = await runProcess(process.execPath, [HELPER, 'get'], env, registry.host);
+    expect(JSON.parse(still.out).Secret).toBe(PASSWORD);
+    expect(filesHolding(root, PASSWORD)).toEqual([]);
+    expect(filesHolding(home, PASSWORD)).toEqual([]);
   });
 });

@@ -3,13 +3,13 @@
  * `keyport --help` compiles none of it; scripts/build-cli.mjs bundles it as its own CommonJS file
  * (out/cli/command-runner.cjs) that main requires when needed.
  */
-import { addCommand, listCommand, removeCommand, revealCommand } from './commands/token-commands';
+import { addCommand, listCommand, removeCommand, revealCommand } from './commands/vault-commands';
 import { writeCommand } from './commands/write-command';
 import { loginCommand, tokenCommand } from './commands/registry-commands';
 import { execCommand } from './commands/exec-command';
 import { rotateCommand } from './commands/rotate-command';
 import { doctorCommand, storeCommand } from './commands/store-commands';
-import { importCommand, scanCommand } from './commands/sweep-commands';
+import { importCommand, scanCommand } from './commands/scan-commands';
 import { setupCommand } from './commands/setup-commands';
 import type { ParsedArgs } from './commands/args';
 import { EXIT, reportError, usageError } from './cli-error';
@@ -34,6 +34,9 @@ const COMMANDS = {
   doctor: doctorCommand,
   setup: setupCommand,
 } as const;
+
+/** Every command a user can type (the help page has a usage for each). */
+export const COMMAND_NAMES = Object.keys(COMMANDS) as ReadonlyArray<keyof typeof COMMANDS>;
 
 /** Runs one command (arguments already parsed by main.ts) and returns its exit code; never throws. */
 export async function runCommand(command: string, args: ParsedArgs, io: CliIo): Promise<number> {

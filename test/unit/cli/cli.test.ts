@@ -2,6 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main';
+import { COMMAND_NAMES } from '../../../src/cli/command-runner';
+import { commandHelp } from '../../../src/cli/help';
 import type { CliIo } from '../../../src/cli/io';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -56,6 +58,10 @@ describe('keyport CLI (argument handling, no keychain needed)', () => {
     const t = io();
     expect(await runCli(['frobnicate', '--help'], t.value)).toBe(2);
     expect(t.err()).toBe('keyport: Unknown command "frobnicate" (see keyport --help).\n');
+  });
+
+  it('has a usage on the help page for every command it runs', () => {
+    for (const name of COMMAND_NAMES) expect(commandHelp([name]), name).toMatch(/^Usage:\n/);
   });
 
   it('exits 2 with one line on stderr for an unknown command or option', async () => {

@@ -1,18 +1,22 @@
+import { CONFIG_FORMATS, ECOSYSTEMS, MAVEN_AUTHS, PIP_MODES } from '../shared/types';
+
+// The lists come from src/shared, as the contract checks them: a new format is in the help too.
 export const HELP = `keyport — package-registry tokens in your OS keychain
 
 Tokens in the vault:
   keyport list [--json] [--expiring 7d]       list tokens (values masked); --expiring: soonest first
-  keyport add --label L --registry URL --ecosystem npm|maven|nuget|pip|other
+  keyport add --label L --registry URL --ecosystem ${ECOSYSTEMS.join('|')}
               [--user U] [--expires ISO-DATE] --token-stdin
                                               store a token read from standard input
   keyport reveal ID                           print one token's value
   keyport remove ID                           delete a token (keychain entry and details)
 
 Config files:
-  keyport write npmrc|maven|nuget|netrc|pip|pypirc|yarnrc --file PATH [--registry URL]
+  keyport write ${CONFIG_FORMATS.join('|')} --file PATH [--registry URL]
               (--id TOKEN_ID | --token-stdin) [--username U] [--server-id ID]
-              [--source NAME] [--repository NAME] [--scope @s] [--pip-mode extra-index-url]
-              [--maven-auth password|bearer] [--reference] [--dry-run]
+              [--source NAME] [--repository NAME] [--scope @s]
+              [--pip-mode ${PIP_MODES.join('|')}] [--maven-auth ${MAVEN_AUTHS.join('|')}]
+              [--reference] [--dry-run]
                                               write one entry; --dry-run prints the masked diff
 
 Registries (npm token API):

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main';
 import { COMMAND_NAMES } from '../../../src/cli/command-runner';
 import { commandHelp } from '../../../src/cli/help';
+import { CONFIG_FORMATS } from '../../../src/shared/types';
 import type { CliIo } from '../../../src/cli/io';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -62,6 +63,8 @@ describe('keyport CLI (argument handling, no keychain needed)', () => {
 
   it('has a usage on the help page for every command it runs', () => {
     for (const name of COMMAND_NAMES) expect(commandHelp([name]), name).toMatch(/^Usage:\n/);
+    // The lists on the page are the contract's own.
+    expect(commandHelp(['write'])).toContain(`keyport write ${CONFIG_FORMATS.join('|')} `);
   });
 
   it('exits 2 with one line on stderr for an unknown command or option', async () => {

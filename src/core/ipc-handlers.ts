@@ -45,6 +45,10 @@ export function createHandlers(service: KeyportService): Handlers {
     'rotate:run': (req) => service.rotations.run(req),
     'dialog:pick-config-file': (req) => service.pickConfigFile(req.format),
     'dialog:pick-folder': () => service.pickFolder(),
+    'helper:setup-plan': (req) => service.helpers.plan(req.tokenId, req.helper),
+    'helper:setup-apply': (req) => service.helpers.apply(req.planId),
+    'helper:setup-undo': (req) => service.helpers.undo(req.undoId),
+    'helper:where-used': (req) => service.helpers.whereUsed(req.tokenId),
   };
 }
 

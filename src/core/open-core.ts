@@ -28,6 +28,7 @@ import { gatedClient } from './access/gated-client';
 import type { NativeDialogs } from './access/native-dialogs';
 import { PathPolicy } from './access/path-policy';
 import { standardConfigFiles } from './access/standard-config-files';
+import { HelperSetupFlow } from './flows/helper-setup-flow';
 
 export { KEYCHAIN_SERVICE };
 
@@ -60,6 +61,11 @@ export interface CoreOptions {
   reconcile?: boolean;
   /** The sweep's pause between turns of its walk (see WalkOptions.pace); by default one turn. */
   sweepPace?: WalkPace;
+  /**
+   * What the app's git setup writes as `credential.<url>.helper`; by default `keyport`, which
+   * makes git run git-credential-keyport from PATH.
+   */
+  gitHelper?: string;
 }
 
 export interface Core {
@@ -78,11 +84,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const home = options.home ?? env.HOME ?? os.homedir();
   const dir = options.dataDir ?? resolveDataDir(env);
   const store = options.secrets ? null : chooseStore(dir, env);
+  // Helper links (keyport setup python) live in the OS keychain; a given store is a test's.
+  const linkedItems = options.secrets ? undefined : new OsKeychainItems();
   const vault = await Vault.open({
     dir,
     secrets: options.secrets ?? secretStore(store!.kind, dir, options.passphrase),
-    // Helper links (keyport setup python) live in the OS keychain; a given store is a test's.
-    ...(options.secrets ? {} : { linkedItems: new OsKeychainItems() }),
+    ...(linkedItems ? { linkedItems } : {}),
     ...(options.reconcile === false ? { reconcile: false } : {}),
   });
   const clipboard = options.clipboard
@@ -147,6 +154,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     rotations: new RotateFlow(vault, registries, configs, operations),
     pickers: new PickerFlow(policy, () => configs.defaults(), dialogs),
     exec: new ExecEnvironment(vault, scanPaths),
+    helpers: new HelperSetupFlow(vault, {
+      consent,
+      ...(linkedItems ? { items: linkedItems } : {}),
+      paths: { home, env },
+      gitHelper: options.gitHelper ?? 'keyport',
+    }),
     ...(clipboard ? { clipboard } : {}),
   });
   return {

@@ -18,6 +18,7 @@ import type { ScanFlow } from './flows/scan-flow';
 import type { SweepFlow } from './flows/sweep-flow';
 import type { TokenFlow } from './flows/token-flow';
 import type { Vault } from './vault/vault';
+import type { HelperSetupFlow } from './flows/helper-setup-flow';
 
 export const REVEAL_HIDE_SECONDS = 30;
 export const CLIPBOARD_CLEAR_SECONDS = 30;
@@ -31,6 +32,8 @@ export interface ServiceDeps {
   sweeps: SweepFlow;
   rotations: RotateFlow;
   pickers: PickerFlow;
+  /** "Use without files": point git, the container tools or Python's keyring at Keyport. */
+  helpers: HelperSetupFlow;
   operations: Operations;
   exec: ExecEnvironment;
   /** Absent in the CLI, which prints instead of copying. */
@@ -59,6 +62,8 @@ export class KeyportService {
   readonly rotations: RotateFlow;
   /** The app's native pickers, which grant the paths chosen. */
   readonly pickers: PickerFlow;
+  /** Credential helper setup (preview, confirm, apply, undo) and where each serves a token. */
+  readonly helpers: HelperSetupFlow;
 
   constructor(private readonly deps: ServiceDeps) {
     this.tokens = deps.tokens;
@@ -68,6 +73,7 @@ export class KeyportService {
     this.sweeps = deps.sweeps;
     this.rotations = deps.rotations;
     this.pickers = deps.pickers;
+    this.helpers = deps.helpers;
   }
 
   appInfo(): AppInfo {

@@ -1,9 +1,19 @@
 import type { TokenMeta } from './types';
 
+export const HELPER_KINDS = ['git', 'docker', 'python'] as const;
+export type HelperKind = (typeof HELPER_KINDS)[number];
+
 /** One client that can ask Keyport for a token instead of reading it from a file. */
 export interface HelperUse {
-  id: 'git' | 'docker' | 'python';
+  id: HelperKind;
   client: string;
+  /**
+   * What the helper is set up for: git's URL (`credential.<url>.helper`), the container
+   * registry host (`credHelpers`), or the pip index URL (Python's keyring).
+   */
+  target: string;
+  /** The user name Python's keyring is asked under; absent for git and the container tools. */
+  username?: string;
   /** The command that sets it up (the CLI's; the app shows it to copy). */
   setup: string;
   /** The client command that shows it works. */
@@ -27,11 +37,14 @@ export function helperUses(token: TokenMeta): HelperUse[] {
   }
   const linked = (token.helperLinks ?? []).map((l) => `${l.service} (${l.username})`);
   if (token.ecosystem === 'pip') {
+    const username = token.user ?? '__token__';
     return [
       {
         id: 'python',
         client: 'pip, twine, Poetry (Python keyring)',
-        setup: `keyport setup python --registry ${token.registry} --username ${token.user ?? '__token__'} --id ${token.id}`,
+        target: token.registry,
+        username,
+        setup: `keyport setup python --registry ${token.registry} --username ${username} --id ${token.id}`,
         test: `pip download --no-deps --index-url ${token.registry} PACKAGE`,
         linked,
       },
@@ -42,6 +55,7 @@ export function helperUses(token: TokenMeta): HelperUse[] {
     {
       id: 'git',
       client: 'git',
+      target: url.origin,
       setup: `keyport setup git --registry ${url.origin}`,
       test: `git ls-remote ${url.origin}/OWNER/REPO.git`,
       linked: [],
@@ -49,9 +63,62 @@ export function helperUses(token: TokenMeta): HelperUse[] {
     {
       id: 'docker',
       client: 'Docker, Podman, Skopeo, Buildah',
+      target: url.host,
       setup: `keyport setup docker --registry ${url.host}`,
       test: `skopeo inspect docker://${url.host}/IMAGE`,
       linked: [],
     },
   ];
+}
+
+/** One config file a helper setup changes, as the preview shows it (masked, no secret). */
+export interface HelperFileChange {
+  file: string;
+  /** Unified diff with every credential masked; empty when the file already says it. */
+  diff: string;
+  changed: boolean;
+  creates: boolean;
+}
+
+/** What "Set up" would change, before anything is: answered by helper:setup-plan. */
+export interface HelperSetupPreview {
+  planId: string;
+  helper: HelperKind;
+  /** The URL, host or index the client will ask Keyport for. */
+  target: string;
+  files: HelperFileChange[];
+  /** Keychain items Python's keyring will find (service and user name; the value is the token). */
+  keychain: { service: string; username: string; exists: boolean }[];
+  /** False when everything already points at Keyport: applying changes nothing. */
+  changed: boolean;
+  /** Saved logins for this host that leave the file for the vault (container tools). */
+  moves: number;
+  /** What the user should know beyond the diff (no secrets). */
+  notes: string[];
+  /** The client command that shows it works, to run after setup. */
+  test: string;
+}
+
+export interface HelperSetupOutcome {
+  helper: HelperKind;
+  target: string;
+  files: string[];
+  /** Restores the files with helper:setup-undo (null: nothing to undo, e.g. keychain only). */
+  undoId: string | null;
+  /** The token as it now is (Python's keyring links), or null when it did not change. */
+  token: TokenMeta | null;
+  /** Saved logins moved from the files into the vault. */
+  imported: number;
+  test: string;
+}
+
+/** A helper configured to serve a token, as "Where used" lists it beside the files. */
+export interface HelperPlace {
+  helper: HelperKind;
+  /** The URL, registry host or keyring service the client asks Keyport (or the keyring) for. */
+  host: string;
+  /** The config file naming Keyport, or null for the OS keychain (Python's keyring). */
+  file: string | null;
+  /** The entry: `credential.<url>.helper`, `credHelpers["host"]`, or `service (user)`. */
+  entry: string;
 }

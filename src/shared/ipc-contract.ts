@@ -5,6 +5,12 @@
  * type check on both sides and a forged payload fails at the door.
  */
 import * as v from 'valibot';
+import {
+  HELPER_KINDS,
+  type HelperPlace,
+  type HelperSetupOutcome,
+  type HelperSetupPreview,
+} from './credential-helpers';
 import type { KeyportErrorInfo } from './errors';
 import { GRANULAR_PERMISSIONS, type CreatedToken } from './registry-types';
 import {
@@ -281,6 +287,23 @@ export const requestSchemas = {
     otp: v.optional(Otp),
     opId: v.optional(OpId),
   }),
+  /**
+   * Previews making a client ask Keyport for this token (issue 17): a masked diff of the client's
+   * standard config file, or the keychain items Python's keyring will find. Only a token and a
+   * helper kind: main computes the files and takes the host from the token.
+   */
+  'helper:setup-plan': v.strictObject({
+    tokenId: Id,
+    helper: v.picklist(HELPER_KINDS, 'Unknown credential helper.'),
+  }),
+  /**
+   * Applies a preview if every file still holds what it was made from, after main's native
+   * confirmation; a plan is used once.
+   */
+  'helper:setup-apply': v.strictObject({ planId: Id }),
+  'helper:setup-undo': v.strictObject({ undoId: Id }),
+  /** The helpers configured to serve a token, read from the standard files (read only). */
+  'helper:where-used': v.strictObject({ tokenId: Id }),
 } as const;
 
 /**
@@ -322,6 +345,11 @@ export const channelEffects = {
   'dialog:pick-folder': [],
   'sweep:run': [],
   'sweep:import': ['changes-tokens', 'changes-files'],
+  'helper:setup-plan': [],
+  // Keyring links change the token; saved container logins moved out of a file become tokens.
+  'helper:setup-apply': ['changes-tokens', 'changes-files'],
+  'helper:setup-undo': ['changes-files'],
+  'helper:where-used': [],
 } as const satisfies Record<Channel, readonly ChannelEffect[]>;
 
 /** The channels whose successful answer has this effect. */
@@ -373,6 +401,10 @@ export interface ResponseTypes {
   'dialog:pick-config-file': { file: string } | null;
   'dialog:pick-folder': { dir: string } | null;
   'rotate:run': RotateOutcome;
+  'helper:setup-plan': HelperSetupPreview;
+  'helper:setup-apply': HelperSetupOutcome;
+  'helper:setup-undo': { files: string[] };
+  'helper:where-used': HelperPlace[];
 }
 
 export type Channel = keyof typeof requestSchemas;
@@ -414,6 +446,10 @@ export const apiMethods = {
   pickConfigFile: 'dialog:pick-config-file',
   pickFolder: 'dialog:pick-folder',
   rotateToken: 'rotate:run',
+  planHelperSetup: 'helper:setup-plan',
+  applyHelperSetup: 'helper:setup-apply',
+  undoHelperSetup: 'helper:setup-undo',
+  helperPlaces: 'helper:where-used',
 } as const satisfies Record<string, Channel>;
 
 export type ApiMethod = keyof typeof apiMethods;

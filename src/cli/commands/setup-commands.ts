@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setupDockerHelper } from '../../core/credential-helpers/docker-config';
 import { dockerHost } from '../../core/credential-helpers/docker-credential';
+import { dockerConfigPath } from '../../core/credential-helpers/helper-config-files';
 import { OsKeychainItems } from '../../core/vault/keychain-items';
 import { PythonKeyringLinks } from '../../core/credential-helpers/python-keyring';
 import { gitHelperCommand, setupGitHelper } from '../../core/credential-helpers/git-setup';
@@ -72,11 +73,7 @@ async function setupDocker(core: CoreOpener, args: ParsedArgs, io: CliIo): Promi
   if (!host) throw usageError(USAGE);
   // Docker's own default; Podman, Skopeo and Buildah read it too, after their auth.json.
   const file = path.resolve(
-    str(args, 'file') ??
-      path.join(
-        io.env.DOCKER_CONFIG ?? path.join(io.env.HOME ?? os.homedir(), '.docker'),
-        'config.json',
-      ),
+    str(args, 'file') ?? dockerConfigPath({ home: io.env.HOME ?? os.homedir(), env: io.env }),
   );
   const { vault } = await core();
   const result = await setupDockerHelper(vault, file, [host]);

@@ -15,6 +15,9 @@ import {
 import type { ConfigEditor } from './config-editor';
 import { EDITORS } from './editors';
 import { maskedDiff } from './masked-diff';
+
+// For the credential-helper setup's previews, which load with the writers (see ConfigWriteFlow).
+export { maskedDiff };
 import { BOM } from './text-layout';
 import { isReference } from '../../shared/references';
 

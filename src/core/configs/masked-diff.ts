@@ -4,8 +4,11 @@ import { isReference } from '../../shared/references';
 import type { ConfigEditor } from './config-editor';
 import { BOM, type Span } from './text-layout';
 
+/** What a diff needs of a format: where its credentials are. */
+export type SpanFinder = Pick<ConfigEditor, 'credentialSpans' | 'maskedSpans'>;
+
 /** Credential spans of a whole file, found on its BOM-free text and shifted back. */
-function spansOf(editor: ConfigEditor, text: string): Span[] {
+function spansOf(editor: SpanFinder, text: string): Span[] {
   const offset = text.startsWith(BOM) ? BOM.length : 0;
   const body = text.slice(offset);
   return (editor.maskedSpans?.(body) ?? editor.credentialSpans(body))
@@ -58,7 +61,7 @@ function secretForms(secret: string): string[] {
  * the new secret masked too.
  */
 export function maskedDiff(
-  editor: ConfigEditor,
+  editor: SpanFinder,
   file: string,
   before: string | null,
   after: string,

@@ -58,6 +58,10 @@ const VALID: Record<Channel, Record<string, unknown>> = {
   },
   'rotate:preview': { tokenId: 'abc123' },
   'rotate:run': { tokenId: 'abc123' },
+  'helper:setup-plan': { tokenId: 'abc123', helper: 'git' },
+  'helper:setup-apply': { planId: 'abc123' },
+  'helper:setup-undo': { undoId: 'abc123' },
+  'helper:where-used': { tokenId: 'abc123' },
   'dialog:pick-config-file': { format: 'npmrc' },
   'dialog:pick-folder': { purpose: 'scan' },
 };

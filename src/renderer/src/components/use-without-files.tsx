@@ -1,11 +1,14 @@
 import type { TokenMeta } from '../../../shared/types';
 import { helperUses } from '../../../shared/credential-helpers';
+import { useKeyport } from '../store/store-context';
 
 /**
  * Clients that can ask Keyport for this token each time instead of reading it from a file (the
- * credential helpers): the setup command and the client command that shows it works.
+ * credential helpers): Set up… previews the change and makes it (main asks first), beside the
+ * CLI's setup command and the client command that shows it works.
  */
 export function UseWithoutFiles({ token }: { token: TokenMeta }) {
+  const openDialog = useKeyport((s) => s.openDialog);
   const uses = helperUses(token);
   if (uses.length === 0) return null;
   return (
@@ -28,6 +31,16 @@ export function UseWithoutFiles({ token }: { token: TokenMeta }) {
                 </span>
               ) : null}
             </div>
+            <button
+              type="button"
+              className="button button--small"
+              aria-label={`Set up ${use.client}…`}
+              onClick={() =>
+                openDialog({ kind: 'helper-setup', tokenId: token.id, helper: use.id })
+              }
+            >
+              Set up…
+            </button>
           </li>
         ))}
       </ul>

@@ -1,3 +1,4 @@
+import type { HelperKind } from '../../../shared/credential-helpers';
 import type { Finding, SweepFinding } from '../../../shared/types';
 import type { UsePlace } from '../token-status';
 
@@ -17,6 +18,8 @@ export type DialogRequest =
   /** A plaintext place from the details pane's Where used, to hold a reference instead. */
   | { kind: 'write-reference'; tokenId: string; place: UsePlace }
   | { kind: 'rotate-token'; tokenId: string }
+  /** "Use without files": preview and set up one credential helper for the token. */
+  | { kind: 'helper-setup'; tokenId: string; helper: HelperKind }
   | { kind: 'add-account' }
   | { kind: 'create-token'; accountId: string }
   | { kind: 'revoke-tokens'; accountId: string; keys: string[] }

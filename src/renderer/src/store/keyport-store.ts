@@ -5,6 +5,7 @@ import type { AppInfo, TokenMeta } from '../../../shared/types';
 import { errorInfoOf, type Api } from '../api';
 import { systemClock, type Clock, type TimerHandle } from '../clock';
 import { createConfigWriteSlice, type ConfigWriteSlice } from './config-write-slice';
+import { createHelperSetupSlice, type HelperSetupSlice } from './helper-setup-slice';
 import type { DialogRequest } from './dialogs';
 import { createRegistriesSlice, type RegistriesSlice } from './registries-slice';
 import { createRotateSlice, type RotateSlice } from './rotate-slice';
@@ -62,7 +63,7 @@ export interface RevealedSecret {
 export type ListStatus = 'loading' | 'ready' | 'failed';
 
 export interface KeyportState
-  extends RegistriesSlice, ConfigWriteSlice, ScanSlice, SweepSlice, RotateSlice {
+  extends RegistriesSlice, ConfigWriteSlice, ScanSlice, SweepSlice, RotateSlice, HelperSetupSlice {
   appInfo: AppInfo | null;
   tokens: TokenMeta[];
   listStatus: ListStatus;
@@ -177,6 +178,7 @@ export function createKeyportStore({ api, clock = systemClock }: StoreDeps): Key
       ...createScanSlice(context),
       ...createSweepSlice(context),
       ...createRotateSlice(context),
+      ...createHelperSetupSlice(context),
       appInfo: null,
       tokens: [],
       listStatus: 'loading',

@@ -4,6 +4,7 @@ import { AddTokenDialog } from './add-token-dialog';
 import { CreateTokenDialog } from './create-token-dialog';
 import { DeleteTokenDialog } from './delete-token-dialog';
 import { EditTokenDialog } from './edit-token-dialog';
+import { HelperSetupDialog } from './helper-setup-dialog';
 import { ImportAllDialog } from './import-all-dialog';
 import { ImportFindingDialog } from './import-finding-dialog';
 import { RevokeTokensDialog } from './revoke-tokens-dialog';
@@ -40,6 +41,14 @@ export function DialogHost() {
     }
     case 'rotate-token':
       return token ? <RotateTokenDialog key={token.id} token={token} /> : null;
+    case 'helper-setup':
+      return token ? (
+        <HelperSetupDialog
+          key={`${token.id}:${dialog.helper}`}
+          token={token}
+          helper={dialog.helper}
+        />
+      ) : null;
     case 'add-account':
       return <AddAccountDialog />;
     case 'create-token':

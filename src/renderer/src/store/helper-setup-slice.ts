@@ -1,0 +1,91 @@
+import type {
+  HelperKind,
+  HelperPlace,
+  HelperSetupOutcome,
+  HelperSetupPreview,
+} from '../../../shared/credential-helpers';
+import type { SliceContext } from './slice-context';
+
+export interface HelperSetupSlice {
+  /** Token id → the helpers configured to serve it, as main read them (Where used). */
+  helperPlaces: Record<string, HelperPlace[]>;
+  /** Reads them again for one token; a failure leaves the last answer (the files stay listed). */
+  loadHelperPlaces(tokenId: string): Promise<void>;
+  /** Rejects with an ApiError so the dialog can show it. */
+  planHelperSetup(tokenId: string, helper: HelperKind): Promise<HelperSetupPreview>;
+  /**
+   * Rejects with an ApiError (USER_DECLINED, CONFIG_CHANGED_ON_DISK…); on success notifies with
+   * Undo when files changed.
+   */
+  applyHelperSetup(tokenId: string, planId: string): Promise<HelperSetupOutcome>;
+  /** Failures go to the banner: the notice that offered Undo has no room for them. */
+  undoHelperSetup(tokenId: string, undoId: string): Promise<void>;
+}
+
+/** As long as a config write's Undo notice: long enough to read the paths. */
+const UNDO_NOTICE_SECONDS = 20;
+
+const CLIENTS: Record<HelperKind, string> = {
+  git: 'git',
+  docker: 'Docker, Podman and Skopeo',
+  python: "Python's keyring",
+};
+
+export function createHelperSetupSlice({
+  api,
+  set,
+  get,
+  withPending,
+  replaceToken,
+}: SliceContext): HelperSetupSlice {
+  return {
+    helperPlaces: {},
+
+    async loadHelperPlaces(tokenId) {
+      try {
+        const places = await api.helperPlaces({ tokenId });
+        set((s) => ({ helperPlaces: { ...s.helperPlaces, [tokenId]: places } }));
+      } catch {
+        // Where used still lists the files; the helpers are read again on the next change.
+      }
+    },
+
+    planHelperSetup: (tokenId, helper) =>
+      withPending('helper-plan', () => api.planHelperSetup({ tokenId, helper })),
+
+    async applyHelperSetup(tokenId, planId) {
+      const outcome = await withPending('helper-apply', () => api.applyHelperSetup({ planId }));
+      if (outcome.token) replaceToken(outcome.token);
+      // Saved container logins moved out of a file are new tokens in the vault.
+      if (outcome.imported > 0) void get().refresh();
+      void get().loadHelperPlaces(tokenId);
+      const { undoId } = outcome;
+      get().notify(
+        `${CLIENTS[outcome.helper]} now ask${outcome.helper === 'git' ? 's' : ''} Keyport for ${outcome.target}`,
+        undoId
+          ? {
+              seconds: UNDO_NOTICE_SECONDS,
+              action: {
+                label: 'Undo',
+                busyLabel: 'Undoing…',
+                run: () => get().undoHelperSetup(tokenId, undoId),
+              },
+            }
+          : {},
+      );
+      return outcome;
+    },
+
+    async undoHelperSetup(tokenId, undoId) {
+      try {
+        const { files } = await withPending(`undo:${undoId}`, () =>
+          api.undoHelperSetup({ undoId }),
+        );
+        get().notify(`Restored ${files.join(', ')}`);
+        void get().loadHelperPlaces(tokenId);
+      } catch (err) {
+        get().showError(err);
+      }
+    },
+  };
+}

@@ -13,6 +13,8 @@ describe("each channel's effects, declared in the contract", () => {
     expect([...channelsWith('changes-files')].sort()).toEqual([
       'config:apply',
       'config:undo',
+      'helper:setup-apply',
+      'helper:setup-undo',
       'remote:revoke',
       'rotate:run',
       'sweep:import',

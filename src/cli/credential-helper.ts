@@ -18,7 +18,9 @@ import {
   parseGitRequest,
 } from '../core/credential-helpers/git-credential';
 import { openHelperVault } from '../core/credential-helpers/helper-vault';
-import { processIo, type CliIo } from './io';
+import { readSync, writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
+import type { CliIo } from './io';
 import { terminalText } from './terminal-text';
 
 export interface HelperIo extends CliIo {
@@ -26,7 +28,48 @@ export interface HelperIo extends CliIo {
   stdoutIsTty: boolean;
 }
 
-const processHelperIo: HelperIo = { ...processIo, stdoutIsTty: process.stdout.isTTY === true };
+/**
+ * The helper's streams as plain file descriptors. process.stdin/stdout/stderr on a pipe are
+ * net.Socket streams, and building them loads net and stream into every helper run (a client
+ * starts one per request): ~5 ms of CPU out of the helper's ~20 ms above `node -e 0`
+ * (measured). The answers are a few hundred bytes, far below a pipe's buffer.
+ */
+const processHelperIo: HelperIo = {
+  stdout: (text) => writeFd(1, text),
+  stderr: (text) => writeFd(2, text),
+  readStdin: async () => (isatty(0) ? '' : readFd0()),
+  env: process.env,
+  stdoutIsTty: isatty(1),
+};
+
+function writeFd(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+}
+
+/** All of stdin, up to the client closing it. */
+async function readFd0(): Promise<string> {
+  const chunks: Buffer[] = [];
+  const buffer = Buffer.alloc(16 * 1024);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(0, buffer, 0, buffer.length, null);
+    } catch (err) {
+      // A non-blocking stdin has nothing yet: wait for it as a stream would (rare: clients give
+      // their helpers blocking pipes).
+      if ((err as NodeJS.ErrnoException).code === 'EAGAIN') {
+        for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+        break;
+      }
+      if ((err as NodeJS.ErrnoException).code === 'EOF') break;
+      throw err;
+    }
+    if (n === 0) break;
+    chunks.push(Buffer.from(buffer.subarray(0, n)));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 /** A failure for people (stderr), with only our own sentence; never a secret. */
 function say(io: HelperIo, name: string, err: unknown): void {

@@ -13,6 +13,8 @@ const FORMAT_NAMES: Record<ConfigFormat, string> = {
   pip: 'pip config file',
   pypirc: 'pypirc file',
   yarnrc: 'Yarn configuration (.yarnrc.yml)',
+  composer: 'Composer auth.json',
+  bundler: 'Bundler config (.bundle/config)',
 };
 
 /**

@@ -19,6 +19,10 @@ export function ecosystemOfFormat(format: SweepFormat, key = ''): Ecosystem {
     case 'pip':
     case 'pypirc':
       return 'pip';
+    case 'composer':
+      return 'composer';
+    case 'bundler':
+      return 'rubygems';
     case 'env':
       return ecosystemOfEnvName(key.toUpperCase());
     default:
@@ -31,5 +35,7 @@ function ecosystemOfEnvName(name: string): Ecosystem {
   if (/^(TWINE|PYPI|UV|PIP|POETRY)_/.test(name)) return 'pip';
   if (name.startsWith('NUGET_')) return 'nuget';
   if (name.startsWith('MAVEN_')) return 'maven';
+  if (name === 'COMPOSER_AUTH') return 'composer';
+  if (name.startsWith('BUNDLE_') || name.startsWith('GEM_')) return 'rubygems';
   return 'other';
 }

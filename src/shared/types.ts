@@ -2,7 +2,15 @@
 import type { KeyportErrorInfo } from './errors';
 import type { RemoteToken } from './registry-types';
 
-export const ECOSYSTEMS = ['npm', 'maven', 'nuget', 'pip', 'other'] as const;
+export const ECOSYSTEMS = [
+  'npm',
+  'maven',
+  'nuget',
+  'pip',
+  'composer',
+  'rubygems',
+  'other',
+] as const;
 export type Ecosystem = (typeof ECOSYSTEMS)[number];
 
 export const TOKEN_ORIGINS = ['pasted', 'created', 'imported'] as const;
@@ -16,6 +24,8 @@ export const CONFIG_FORMATS = [
   'pip',
   'pypirc',
   'yarnrc',
+  'composer',
+  'bundler',
 ] as const;
 export type ConfigFormat = (typeof CONFIG_FORMATS)[number];
 

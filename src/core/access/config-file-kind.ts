@@ -14,11 +14,18 @@ const FILE_NAMES: Record<ConfigFormat, readonly string[]> = {
   pip: ['pip.conf', 'pip.ini'],
   pypirc: ['.pypirc'],
   yarnrc: ['.yarnrc.yml'],
+  composer: ['auth.json'],
+  // `config` alone names too many files (~/.ssh/config): Bundler's is the one in a `.bundle` folder.
+  bundler: ['.bundle/config'],
 };
 
 /** True when the file's name is one the format's client reads. */
 export function fitsFormat(format: ConfigFormat, file: string): boolean {
-  const name = path.basename(file.replace(/\\/g, '/'));
+  const posix = file.replace(/\\/g, '/');
+  const name =
+    format === 'bundler'
+      ? path.posix.join(path.posix.basename(path.posix.dirname(posix)), path.posix.basename(posix))
+      : path.basename(posix);
   return FILE_NAMES[format].includes(format === 'nuget' ? name.toLowerCase() : name);
 }
 

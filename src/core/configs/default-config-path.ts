@@ -36,5 +36,45 @@ export function defaultConfigPath(format: ConfigFormat, ctx: PathContext): strin
     case 'yarnrc':
       // Yarn reads the project's file and ~/.yarnrc.yml (its home folder on every OS).
       return p.join(ctx.projectDir ?? ctx.home, '.yarnrc.yml');
+    case 'composer':
+      // A project's auth.json sits beside its composer.json; the user's in $COMPOSER_HOME.
+      return ctx.projectDir
+        ? p.join(ctx.projectDir, 'auth.json')
+        : p.join(composerHome(ctx), 'auth.json');
+    case 'bundler':
+      if (ctx.projectDir) {
+        // BUNDLE_APP_CONFIG names the project's config folder (relative to the project).
+        const app = ctx.env.BUNDLE_APP_CONFIG;
+        return p.join(
+          app ? p.resolve(ctx.projectDir, app) : p.join(ctx.projectDir, '.bundle'),
+          'config',
+        );
+      }
+      return bundlerUserConfig(ctx);
   }
+}
+
+/**
+ * Composer's home (Factory::getHomeDir): $COMPOSER_HOME, else %APPDATA%\Composer on Windows,
+ * else $XDG_CONFIG_HOME/composer (~/.config/composer) on systems that use XDG folders (Linux),
+ * ~/.composer elsewhere (macOS). Composer itself picks ~/.composer on Linux too when only that
+ * folder exists; the scanner reads both.
+ */
+export function composerHome(ctx: PathContext): string {
+  const win = ctx.platform === 'win32';
+  const p = win ? path.win32 : path.posix;
+  if (ctx.env.COMPOSER_HOME) return ctx.env.COMPOSER_HOME;
+  if (win) return p.join(ctx.env.APPDATA ?? p.join(ctx.home, 'AppData', 'Roaming'), 'Composer');
+  if (ctx.platform === 'darwin') return p.join(ctx.home, '.composer');
+  return p.join(ctx.env.XDG_CONFIG_HOME || p.join(ctx.home, '.config'), 'composer');
+}
+
+/** Bundler's user file (Settings#global_config_file): $BUNDLE_CONFIG, $BUNDLE_USER_CONFIG, … */
+function bundlerUserConfig(ctx: PathContext): string {
+  const p = ctx.platform === 'win32' ? path.win32 : path.posix;
+  const { env } = ctx;
+  if (env.BUNDLE_CONFIG) return env.BUNDLE_CONFIG;
+  if (env.BUNDLE_USER_CONFIG) return env.BUNDLE_USER_CONFIG;
+  if (env.BUNDLE_USER_HOME) return p.join(env.BUNDLE_USER_HOME, 'config');
+  return p.join(ctx.home, '.bundle', 'config');
 }

@@ -7,6 +7,8 @@ import { nugetEditor } from './nuget-editor';
 import { pipEditor } from './pip-editor';
 import { pypircEditor } from './pypirc-editor';
 import { yarnrcEditor } from './yarnrc-editor';
+import { composerEditor } from './composer-editor';
+import { bundlerEditor } from './bundler-editor';
 
 export const EDITORS: Record<ConfigFormat, ConfigEditor> = {
   npmrc: npmrcEditor,
@@ -16,4 +18,6 @@ export const EDITORS: Record<ConfigFormat, ConfigEditor> = {
   pip: pipEditor,
   pypirc: pypircEditor,
   yarnrc: yarnrcEditor,
+  composer: composerEditor,
+  bundler: bundlerEditor,
 };

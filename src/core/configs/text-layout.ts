@@ -55,6 +55,19 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+/** A replacement of `start`…`end` by `text`. */
+export interface Splice extends Span {
+  text: string;
+}
+
+/** Applies non-overlapping splices (offsets into the original text), last first. */
+export function applySplices(text: string, splices: Splice[]): string {
+  let out = text;
+  for (const s of [...splices].sort((a, b) => b.start - a.start))
+    out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  return out;
+}
+
 export function splice(text: string, span: Span, replacement: string): string {
   return text.slice(0, span.start) + replacement + text.slice(span.end);
 }

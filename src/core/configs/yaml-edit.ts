@@ -9,17 +9,15 @@ import {
   type YAMLMap,
 } from 'yaml';
 import { KeyportError } from '../../shared/errors';
-import { type Span } from './text-layout';
+import { applySplices, type Span, type Splice } from './text-layout';
+
+export { applySplices, type Splice };
 
 /**
  * Surgical edits of a YAML file: the `yaml` package's Document API parses and gives the offsets
  * (comments, anchors, quoting and flow style stay as they are), and every change is a splice of
  * new text at those offsets. The document is never stringified.
  */
-
-export interface Splice extends Span {
-  text: string;
-}
 
 /** A block map's own line ending and indentation unit, for the lines an edit adds. */
 export interface YamlLayout {
@@ -39,6 +37,9 @@ export function parseYamlMap(text: string, fileName: string): Document.Parsed {
       `The existing ${fileName} is not valid YAML (line ${line}); Keyport left it untouched.`,
     );
   }
+  // A `---` line alone (Bundler writes it when no setting is left) holds nothing yet.
+  if (isScalar(doc.contents) && doc.contents.value === null && !doc.contents.source)
+    doc.contents = null;
   if (doc.contents !== null && !isMap(doc.contents)) {
     throw new KeyportError(
       'CONFIG_INVALID',
@@ -235,13 +236,6 @@ export function ensureLeaves(
   }
   if (missing.length > 0) splices.push(insertInto(text, map, [], pairs(missing), layout));
   return splices;
-}
-
-export function applySplices(text: string, splices: Splice[]): string {
-  let out = text;
-  for (const s of [...splices].sort((a, b) => b.start - a.start))
-    out = out.slice(0, s.start) + s.text + out.slice(s.end);
-  return out;
 }
 
 /**

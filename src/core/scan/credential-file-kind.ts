@@ -40,6 +40,7 @@ const BY_NAME: Readonly<Record<string, SweepFormat>> = {
   'pip.ini': 'pip',
   '.pypirc': 'pypirc',
   '.env': 'env',
+  'auth.json': 'composer',
 };
 
 /**
@@ -58,6 +59,8 @@ export function credentialFormatOf(
   if (name.startsWith('.env.')) return 'env';
   // NuGet looks for its file case-insensitively (NuGet.Config, nuget.config, NuGet.config).
   if (name.length === 12 && name.toLowerCase() === 'nuget.config') return 'nuget';
+  // Bundler's `config` has a name too common to mean anything outside a `.bundle` folder.
+  if (name === 'config' && dirName === '.bundle') return 'bundler';
   if (
     name === 'settings.xml' &&
     (dirName === '.mvn' || dirName === '.m2' || siblings.has('pom.xml'))

@@ -1,6 +1,8 @@
 import ini from 'ini';
 import { EDITORS } from '../configs/editors';
 import { decodeName } from '../configs/nuget-name';
+import { bundlerUnescape, hostOfKey } from '../configs/bundler-editor';
+import { composerEntryAt } from '../configs/composer-editor';
 import type { Span } from '../configs/text-layout';
 import type { ScanFormat } from '../../shared/types';
 import { maskSecret } from '../../shared/mask';
@@ -75,6 +77,15 @@ function decode(format: ScanFormat, raw: string): string {
       }
     case 'yarnrc':
       return raw.trim().replace(/^(["'])(.*)\1$/, '$2');
+    case 'composer':
+      try {
+        return JSON.parse(`"${raw}"`) as string;
+      } catch {
+        return raw;
+      }
+    case 'bundler':
+      // `user:token`, each half percent-encoded (Bundler unescapes them): the token is the secret.
+      return bundlerUnescape(raw.includes(':') ? raw.slice(raw.indexOf(':') + 1) : raw);
     default:
       return raw.trim();
   }
@@ -122,6 +133,17 @@ function context(
     }
     case 'yarnrc':
       return { registry: yarnrcRegistry(text, before.length) };
+    case 'composer': {
+      const at = composerEntryAt(text, before.length);
+      return at
+        ? { registry: `https://${at.host}/`, key: `${at.section}.${at.host}` }
+        : { registry: null };
+    }
+    case 'bundler': {
+      const key = /^\s*(BUNDLE_\S+?)\s*:/.exec(linePrefix)?.[1];
+      const host = key ? hostOfKey(key) : null;
+      return { registry: host ? `https://${host}/` : null, ...(key ? { key } : {}) };
+    }
     default:
       return { registry: null };
   }

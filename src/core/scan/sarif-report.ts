@@ -9,6 +9,8 @@ const FORMAT_NAMES: Record<SweepFormat, string> = {
   netrc: '.netrc',
   pip: 'pip.conf',
   pypirc: '.pypirc',
+  composer: 'Composer auth.json',
+  bundler: 'Bundler config',
   env: '.env file',
 };
 

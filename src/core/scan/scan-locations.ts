@@ -33,6 +33,8 @@ export function scanLocations(ctx: PathContext & { nodePrefix: string }): ScanLo
     locations.push(project('nuget', p.join(projectDir, 'NuGet.Config')));
     locations.push(project('nuget', p.join(projectDir, 'nuget.config')));
     locations.push(project('pip', p.join(projectDir, 'pip.conf')));
+    locations.push(project('composer', defaultConfigPath('composer', ctx)));
+    locations.push(project('bundler', defaultConfigPath('bundler', ctx)));
   }
   locations.push(
     user(
@@ -52,6 +54,12 @@ export function scanLocations(ctx: PathContext & { nodePrefix: string }): ScanLo
   locations.push(user('pip', env.PIP_CONFIG_FILE || defaultConfigPath('pip', ctx)));
   if (!win) locations.push(user('pip', p.join(home, '.pip', 'pip.conf')));
   locations.push(user('pypirc', defaultConfigPath('pypirc', ctx)));
+  const userLevel = { ...ctx, projectDir: undefined };
+  locations.push(user('composer', defaultConfigPath('composer', userLevel)));
+  // Composer on Linux falls back to ~/.composer when ~/.config/composer does not exist.
+  if (!win && !ctx.env.COMPOSER_HOME)
+    locations.push(user('composer', p.join(home, '.composer', 'auth.json')));
+  locations.push(user('bundler', defaultConfigPath('bundler', userLevel)));
   // The same file can be reached twice (e.g. the project is the home folder).
   const seen = new Set<string>();
   return locations.filter((l) => !seen.has(l.file) && seen.add(l.file));

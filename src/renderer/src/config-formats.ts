@@ -9,6 +9,8 @@ export const FORMAT_LABELS: Record<ConfigFormat, string> = {
   pip: 'pip.conf',
   pypirc: '.pypirc',
   yarnrc: '.yarnrc.yml',
+  composer: 'Composer auth.json',
+  bundler: 'Bundler .bundle/config',
 };
 
 /** The file a token of this ecosystem most likely goes to; anything else starts as .npmrc. */
@@ -20,6 +22,10 @@ export function defaultFormatFor(ecosystem: Ecosystem): ConfigFormat {
       return 'nuget';
     case 'pip':
       return 'pip';
+    case 'composer':
+      return 'composer';
+    case 'rubygems':
+      return 'bundler';
     default:
       return 'npmrc';
   }

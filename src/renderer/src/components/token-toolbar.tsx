@@ -11,6 +11,8 @@ const ECOSYSTEM_LABELS: Record<Ecosystem, string> = {
   maven: 'Maven',
   nuget: 'NuGet',
   pip: 'Python',
+  composer: 'Composer',
+  rubygems: 'RubyGems',
   other: 'Other',
 };
 

@@ -34,6 +34,8 @@ const USER_HINT: Record<Ecosystem, string> = {
   maven: 'For settings.xml: leave empty to send the token as a bearer header.',
   nuget: 'Your feed user name: NuGet.Config needs one next to the token.',
   pip: 'For PyPI API tokens this is __token__.',
+  composer: 'For auth.json: with a user name, http-basic; empty, a bearer token.',
+  rubygems: 'For Bundler: sent as user:token (many gem hosts take any user name).',
   other: 'Optional.',
 };
 

@@ -80,6 +80,8 @@ function buildRequest(token: TokenMeta, form: WriteForm, file: string): RequestO
     pip: { pipMode: form.pipMode },
     pypirc: text('repository', form.repository),
     yarnrc: text('scope', form.scope),
+    composer: {},
+    bundler: {},
   }[form.format];
   return {
     tokenId: token.id,
@@ -371,6 +373,12 @@ interface FormatFieldsProps {
   update: (patch: Partial<WriteForm>) => void;
 }
 
+const USER_HINTS: Partial<Record<ConfigFormat, string>> = {
+  nuget: 'Required: NuGet.Config keeps a user name with the token.',
+  composer: 'With a user name: http-basic (the token as password); without: a bearer token.',
+  bundler: 'Optional: Bundler sends user:token (many gem hosts take any user name).',
+};
+
 /** The few fields that differ per format; each is optional and defaults sensibly in the core. */
 function FormatFields({ form, errors, update }: FormatFieldsProps) {
   const textField = plainTextFieldsOf<'scope' | 'serverId' | 'source' | 'repository' | 'username'>(
@@ -382,9 +390,7 @@ function FormatFields({ form, errors, update }: FormatFieldsProps) {
     ? textField(
         'User name',
         'username',
-        form.format === 'nuget'
-          ? 'Required: NuGet.Config keeps a user name with the token.'
-          : 'Optional; the token goes in as the password.',
+        USER_HINTS[form.format] ?? 'Optional; the token goes in as the password.',
       )
     : null;
 
@@ -415,6 +421,8 @@ function FormatFields({ form, errors, update }: FormatFieldsProps) {
         </div>
       );
     case 'netrc':
+    case 'composer':
+    case 'bundler':
       return userName;
     case 'pip':
       return (

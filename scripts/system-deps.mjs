@@ -22,6 +22,11 @@ export const DEBIAN_PACKAGES = [
   'docker-registry',
   'apache2-utils',
   'golang-docker-credential-helpers',
+  // Issue 16: Composer (with the PHP it runs on) reads the auth.json Keyport writes, and
+  // Bundler (with Ruby) the .bundle/config; both proofs run the real clients.
+  'composer',
+  'php-cli',
+  'ruby-bundler',
 ];
 
 /** Commands whose absence means the packages above are missing. */
@@ -39,6 +44,9 @@ const PROBES = {
   'docker-registry': 'docker-registry',
   htpasswd: 'apache2-utils',
   'docker-credential-secretservice': 'golang-docker-credential-helpers',
+  composer: 'composer',
+  php: 'php-cli',
+  bundle: 'ruby-bundler',
 };
 
 function has(command) {

@@ -200,8 +200,8 @@ export function editComposer(text: string, target: EditTarget): EditResult {
 
 /**
  * Removes the host's entry from the section `edit` wrote it to (http-basic with a username, else
- * bearer), and the section too when nothing else is left in it, so a write and its removal give
- * the file back.
+ * bearer). An emptied section stays as `{}` (it holds no secret): then a write, its removal and
+ * the same write again give the first write, and a file that had the section gets its bytes back.
  */
 export function removeComposer(text: string, target: RemoveTarget): EditResult {
   const address = addressOf(target);
@@ -213,15 +213,9 @@ export function removeComposer(text: string, target: RemoveTarget): EditResult {
       return { text: body, entry: address.entry };
     const hostMember = findMember(section, address.host, FILE);
     if (!hostMember) return { text: body, entry: address.entry };
-    const span =
-      section.members.length === 1
-        ? memberRemoval(root, sectionMember)
-        : memberRemoval(section, hostMember);
-    const out = removeSpans(body, [span]);
+    const out = removeSpans(body, [memberRemoval(section, hostMember)]);
     verify(body, out, (data) => {
-      const held = data[address.section] as Json;
-      delete held[address.host];
-      if (Object.keys(held).length === 0) delete data[address.section];
+      delete (data[address.section] as Json)[address.host];
     });
     return { text: out, entry: address.entry };
   });

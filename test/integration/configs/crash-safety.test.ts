@@ -100,6 +100,24 @@ const CASES: Case[] = [
     trials: 40,
     original: `${filler('#')}\nnpmAuthToken: kp-test-original-0000 # old\n${filler('#')}\n`,
   },
+  {
+    // A bearer entry (no user name) among 5,000 other hosts' tokens: a JSON write parses the file
+    // three times and compares the data, so a smaller file than .npmrc's still takes long enough
+    // to be killed inside.
+    format: 'composer',
+    name: 'auth.json',
+    registry: 'https://repo.example.com/',
+    trials: 60,
+    original: `{\n    "bearer": {\n${Array.from({ length: 5_000 }, (_, i) => `        "host-${i}.example": "kp-test-filler-${i}",\n`).join('')}        "repo.example.com": "kp-test-original-0000"\n    }\n}\n`,
+  },
+  {
+    format: 'bundler',
+    name: 'config',
+    registry: 'https://gems.example.com/',
+    trials: 40,
+    // Bundler's file is YAML: parsed like .yarnrc.yml, so a smaller file and fewer trials.
+    original: `---\n${filler('#').slice(0, 100_000)}\nBUNDLE_GEMS__EXAMPLE__COM: "kp-test-original-0000"\n`,
+  },
 ];
 
 describe.each(CASES)('crash safety ($name)', (c) => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { KeyportError } from '../../../src/shared/errors';
 import type { ConfigFormat } from '../../../src/shared/types';
 import type { EditTarget } from '../../../src/core/configs/config-editor';
+import { bundlerSettings } from '../../../src/core/configs/bundler-editor';
 import { EDITORS } from '../../../src/core/configs/editors';
 import { parseIniSections } from '../../../src/core/configs/ini-sections';
 import { parseNetrc } from '../../../src/core/configs/netrc-parser';
@@ -504,7 +505,140 @@ const yarnrc: FormatModel = {
   },
 };
 
-const MODELS = [npmrc, maven, nuget, netrc, pip, pypirc, yarnrc];
+/** Composer's view of auth.json (PHP's json_decode agrees with JSON.parse on valid JSON). */
+const composerView = (text: string): Record<string, Record<string, unknown>> =>
+  JSON.parse(unBom(text)) as Record<string, Record<string, unknown>>;
+
+const composer: FormatModel = {
+  format: 'composer',
+  target: { registry: 'https://repo.example/', username: 'ci' },
+  singleInsertion: true,
+  sample: fc
+    .record({
+      bom: fc.boolean(),
+      eol: eolArb,
+      unit: fc.constantFrom('  ', '    ', '\t'),
+      trailing: fc.boolean(),
+      sectionsBefore: fc.uniqueArray(fc.constantFrom('github-oauth', 'gitlab-token', 'bearer')),
+      sectionsAfter: fc.uniqueArray(fc.constantFrom('bitbucket-oauth', 'gitlab-oauth')),
+      withSection: fc.boolean(),
+      inline: fc.boolean(),
+      before: fc.uniqueArray(word, { maxLength: 3 }),
+      after: fc.uniqueArray(word, { maxLength: 3 }),
+      old: fc.option(safeValue, { nil: null }),
+    })
+    .map((r) => {
+      const [i, eol] = [r.unit, r.eol];
+      const hostEntry = (host: string, password: string): string =>
+        r.inline
+          ? `"${host}": {"username": "u", "password": "${password}"}`
+          : `"${host}": {${eol}${i}${i}${i}"username": "u",${eol}${i}${i}${i}"password": "${password}"${eol}${i}${i}}`;
+      const section = (name: string): string =>
+        `${i}"${name}": {${eol}${i}${i}"${name}.example": "v-${name}"${eol}${i}}`;
+      const open = (r.bom ? '\uFEFF' : '') + '{';
+      const close = eol + '}' + (r.trailing ? eol : '');
+      const befores = r.sectionsBefore.map(section);
+      const afters = r.sectionsAfter.map(section);
+      const others = (names: string[], tag: string) =>
+        names.map((w) => `${i}${i}${hostEntry(`${tag}-${w}.example`, `p-${w}`)}`);
+      const before = others(r.before, 'b');
+      const after = others(r.after, 'a');
+      const members = (list: string[]) => list.map((m) => eol + m).join(',');
+      if (r.old === null) {
+        const basic = !r.withSection
+          ? []
+          : [...before, ...after].length === 0
+            ? [`${i}"http-basic": {}`]
+            : [`${i}"http-basic": {${members([...before, ...after])}${eol}${i}}`];
+        return around(
+          false,
+          '',
+          [open + members([...befores, ...basic, ...afters]) + close],
+          null,
+          [],
+          false,
+        );
+      }
+      const head = `${i}"http-basic": {${members(before)}${before.length > 0 ? ',' : ''}${eol}${i}${i}`;
+      const tail = `${after.length > 0 ? ',' : ''}${members(after)}${eol}${i}}`;
+      const prefix = open + members([...befores, head]);
+      return {
+        prefix,
+        targetBlock: hostEntry('repo.example', r.old).replace('"u"', '"ci"'),
+        suffix: tail + (afters.length > 0 ? ',' : '') + members(afters) + close,
+      };
+    }),
+  check(text, secret) {
+    expect(text.split('"repo.example"')).toHaveLength(2);
+    expect(composerView(text)['http-basic']!['repo.example']).toEqual({
+      username: 'ci',
+      password: secret,
+    });
+  },
+};
+
+/** Bundler's view (a copy of its own line reader, proven against Ruby in the integration tests). */
+const BUNDLER_KEY = 'BUNDLE_REPO__EXAMPLE';
+const bundlerValue = (secret: string): string =>
+  `ci:${encodeURIComponent(secret).replace(/'/g, '%27')}`;
+
+const bundler: FormatModel = {
+  format: 'bundler',
+  target: { registry: 'https://repo.example/', username: 'ci' },
+  singleInsertion: true,
+  sample: fc
+    .record({
+      bom: fc.boolean(),
+      eol: eolArb,
+      trailing: fc.boolean(),
+      header: fc.boolean(),
+      before: fc.array(
+        fc.oneof(
+          word.map((w) => `# ${w}`),
+          fc.constant(''),
+          fc.tuple(word, safeValue).map(([k, v]) => `BUNDLE_X${k.toUpperCase()}: "${v}"`),
+          fc.tuple(word, safeValue).map(([k, v]) => `BUNDLE_X${k.toUpperCase()}: '${v}'`),
+        ),
+        { maxLength: 6 },
+      ),
+      after: fc.array(
+        fc.oneof(
+          word.map((w) => `# ${w}`),
+          fc.tuple(word, safeValue).map(([k, v]) => `BUNDLE_Y${k.toUpperCase()}: "u:${v}"`),
+        ),
+        { maxLength: 4 },
+      ),
+      old: fc.option(
+        fc.oneof(
+          safeValue.map((v) => `"ci:${v}"`),
+          safeValue.map((v) => `'ci:${v}'`),
+          safeValue.map((v) => `ci:${v}`),
+        ),
+        { nil: null },
+      ),
+    })
+    .map((r) => {
+      // Keys made unique by their position; one setting always there (Bundler's own file has one).
+      const before = [
+        ...(r.header ? ['---'] : []),
+        'BUNDLE_PATH: "vendor/bundle"',
+        ...r.before.map((b, n) => b.replace(/^BUNDLE_X/, `BUNDLE_X${n}`)),
+      ];
+      const after = r.after.map((b, n) => b.replace(/^BUNDLE_Y/, `BUNDLE_Y${n}`));
+      if (r.old === null) return around(r.bom, r.eol, before, null, after, r.trailing);
+      const sample = around(r.bom, r.eol, before, r.old, after, r.trailing);
+      return { ...sample, prefix: `${sample.prefix}${BUNDLER_KEY}: ` };
+    }),
+  check(text, secret) {
+    expect(text.split(`${BUNDLER_KEY}:`)).toHaveLength(2);
+    expect(bundlerSettings(unBom(text)).get(BUNDLER_KEY)).toBe(bundlerValue(secret));
+    expect((parseYaml(unBom(text)) as Record<string, string>)[BUNDLER_KEY]).toBe(
+      bundlerValue(secret),
+    );
+  },
+};
+
+const MODELS = [npmrc, maven, nuget, netrc, pip, pypirc, yarnrc, composer, bundler];
 
 /** Lengths of the common prefix and suffix (not overlapping). */
 function commonEnds(a: string, b: string): number {
@@ -650,6 +784,24 @@ const withoutEntry = (model: FormatModel): fc.Arbitrary<string> =>
 const unBom = (text: string): string => text.replace(/^\uFEFF/, '');
 
 const REMOVAL: Record<ConfigFormat, RemovalModel> = {
+  composer: {
+    // Removal leaves an emptied section as `{}`: files without the section get one from a write.
+    bare: withoutEntry(composer).filter((t) => t.includes('"http-basic"')),
+    // Punctuation around the entry changes with it: the comma joining it to the member before
+    // (whose line then ends without one), and the section's opener and brace when the last host
+    // goes (the section closes up to `{}`). Other credentials are checked on their own below.
+    entryLine: (line) => /^\s*("http-basic": \{|\})?$/.test(line) || line.endsWith(','),
+    absent(text) {
+      expect(composerView(text)['http-basic']?.['repo.example']).toBeUndefined();
+    },
+  },
+  bundler: {
+    bare: withoutEntry(bundler),
+    entryLine: (line) => line.startsWith(BUNDLER_KEY),
+    absent(text) {
+      expect(bundlerSettings(unBom(text)).has(BUNDLER_KEY)).toBe(false);
+    },
+  },
   yarnrc: {
     // The scope's registry is there already (removal leaves it, as it holds no secret).
     bare: withoutEntry(yarnrc).map((t) =>

@@ -16,6 +16,8 @@ const TARGETS: Record<ConfigFormat, { registry: string; username?: string }> = {
   pip: { registry: 'https://pypi.example/simple/', username: 'ci' },
   pypirc: { registry: 'https://upload.example/legacy/', username: 'ci' },
   yarnrc: { registry: 'https://registry.example/' },
+  composer: { registry: 'https://repo.example/', username: 'ci' },
+  bundler: { registry: 'https://gems.example/', username: 'ci' },
 };
 
 describe('a password with spaces', () => {
@@ -29,7 +31,9 @@ describe('a password with spaces', () => {
     '%s carries it',
     (format) => {
       const text = EDITORS[format].edit('', { ...TARGETS[format], secret: PASSWORD }).text;
-      const stored = format === 'pip' ? encodeURIComponent(PASSWORD) : PASSWORD;
+      // pip and Bundler percent-decode what they read (Bundler with CGI.unescape).
+      const stored =
+        format === 'pip' || format === 'bundler' ? encodeURIComponent(PASSWORD) : PASSWORD;
       expect(text).toContain(stored);
     },
   );

@@ -4,6 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import ini from 'ini';
 import { describe, expect, it } from 'vitest';
+import { bundlerSettings } from '../../../src/core/configs/bundler-editor';
 import { EDITORS } from '../../../src/core/configs/editors';
 import { parseNetrc } from '../../../src/core/configs/netrc-parser';
 import {
@@ -197,6 +198,8 @@ describe('config writers: injection through the non-secret fields', () => {
       registry: `https://registry.example/${encodeURIComponent(value)}/`,
       scope: value,
     }),
+    composer: (value) => ({ registry: 'https://repo.example/', username: value }),
+    bundler: (value) => ({ registry: 'https://gems.example/', username: value }),
   };
 
   for (const format of CONFIG_FORMATS) {
@@ -221,6 +224,14 @@ describe('config writers: injection through the non-secret fields', () => {
         }
         if (format === 'npmrc') {
           expect(Object.keys(ini.parse(text))).toHaveLength(1);
+        }
+        if (format === 'composer') {
+          const auth = JSON.parse(text) as Record<string, Record<string, unknown>>;
+          expect(Object.keys(auth)).toEqual(['http-basic']);
+          expect(Object.keys(auth['http-basic']!)).toEqual(['repo.example']);
+        }
+        if (format === 'bundler') {
+          expect([...bundlerSettings(text).keys()]).toEqual(['BUNDLE_GEMS__EXAMPLE']);
         }
         if (format === 'yarnrc') {
           const scopes = (parseYaml(text) as { npmScopes: Record<string, unknown> }).npmScopes;

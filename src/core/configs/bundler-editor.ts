@@ -1,7 +1,7 @@
 import { isScalar, type Document, type YAMLMap } from 'yaml';
 import { KeyportError } from '../../shared/errors';
 import type { ConfigEditor, EditResult, EditTarget, RemoveTarget } from './config-editor';
-import { parseRegistryUrl } from './registry-url';
+import { parseRegistryUrl } from '../registries/registry-url';
 import { detectEol, preservingBom, removeSpans, type Span } from './text-layout';
 import { assertSafeValue } from './value-guard';
 import {

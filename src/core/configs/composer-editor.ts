@@ -12,7 +12,7 @@ import {
   type JsonObject,
   type NewValue,
 } from './json-edit';
-import { parseRegistryUrl } from './registry-url';
+import { parseRegistryUrl } from '../registries/registry-url';
 import {
   applySplices,
   detectEol,

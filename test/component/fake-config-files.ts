@@ -17,6 +17,8 @@ export const FAKE_DEFAULTS: Record<ConfigFormat, string> = {
   pip: '/home/u/.config/pip/pip.conf',
   pypirc: '/home/u/.pypirc',
   yarnrc: '/home/u/.yarnrc.yml',
+  composer: '/home/u/.config/composer/auth.json',
+  bundler: '/home/u/.bundle/config',
 };
 
 interface Plan {
@@ -53,6 +55,10 @@ function entryOf(req: VaultRequest<'planWrite'>, registry: string): string {
       return `[${req.repository ?? url.hostname}]`;
     case 'yarnrc':
       return `npmRegistries["//${url.host}${url.pathname.replace(/\/$/, '')}"].npmAuthToken`;
+    case 'composer':
+      return `${req.username ? 'http-basic' : 'bearer'}.${url.host}`;
+    case 'bundler':
+      return `BUNDLE_${url.hostname.replace(/\./g, '__').replace(/-/g, '___').toUpperCase()}`;
   }
 }
 

@@ -43,26 +43,29 @@ export type VaultRequest<M extends ApiMethod> = RequestOf<(typeof apiMethods)[M]
 export const PASSWORD = 'correct-horse';
 
 /**
- * The in-memory store, which the user can lock: a memory map cannot be locked, so while `locked`
- * it fails the way the Secret Service fails on a locked collection, and the core's own mapping
+ * The in-memory store, which can be locked: a memory map cannot be, so while `locked` it fails
+ * the way the Secret Service fails on a locked collection (`'writes'`: reads still work, as when
+ * the user dismisses the unlock prompt a write raises), and the core's own mapping
  * (keychainError) turns that into the sentence the app shows.
  */
 export class LockableSecretStore extends MemorySecretStore {
-  locked = false;
+  locked: boolean | 'writes' = false;
 
-  private check(): void {
-    if (this.locked) throw keychainError(new Error('Cannot unlock collection: it is locked'));
+  private check(write: boolean): void {
+    if (this.locked === true || (write && this.locked === 'writes')) {
+      throw keychainError(new Error('Cannot unlock collection: the prompt was dismissed'));
+    }
   }
   override async get(account: string) {
-    this.check();
+    this.check(false);
     return super.get(account);
   }
   override async set(account: string, secret: string) {
-    this.check();
+    this.check(true);
     return super.set(account, secret);
   }
   override async delete(account: string) {
-    this.check();
+    this.check(true);
     return super.delete(account);
   }
 }
@@ -255,14 +258,18 @@ export class TestKeyport {
     });
   }
 
-  /** A token that exists on the test registry for `username`: its value and the registry's key. */
+  /**
+   * A token that exists on the test registry for `username` (`wire`: the registry's own fields,
+   * e.g. `created`, `name`, `cidr_whitelist`): its value (`secret`, else a random one) and key.
+   */
   async remoteToken(
     username: string,
-    wire: Record<string, unknown> = {},
+    { secret, ...wire }: Record<string, unknown> & { secret?: string } = {},
   ): Promise<{ secret: string; key: string }> {
     const registry = await this.registry();
-    const secret = registry.seedToken(username, wire);
-    return { secret, key: registry.tokens.find((t) => t.secret === secret)!.key };
+    if (secret) registry.issueNext(secret);
+    const value = registry.seedToken(username, wire);
+    return { secret: value, key: registry.tokens.find((t) => t.secret === value)!.key };
   }
 
   /** Calls to `method` wait until the returned function is called: for states while in flight. */

@@ -1,7 +1,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { FakeKeyport, type SeedToken } from './fake-keyport';
-import { detailPane, findList, openToken, renderFakeApp, secret } from './render-app';
+import { chmodSync, mkdirSync } from 'node:fs';
+import { detailPane, findList, openToken, renderApp, secret } from './render-app';
+import { TestKeyport, type SeedToken } from './test-keyport';
 
 const NPM = secret('alpha');
 const MVN = secret('maven');
@@ -22,55 +23,59 @@ const field = (dialog: HTMLElement, name: string) =>
 const button = (dialog: HTMLElement, name: string) =>
   within(dialog).getByRole('button', { name }) as HTMLButtonElement;
 
-async function openWrite(label: string, fake = new FakeKeyport(tokens)) {
-  const ctx = renderFakeApp({ fake });
+async function openWrite(label: string, keyport?: TestKeyport) {
+  const ctx = await renderApp({ keyport: keyport ?? (await TestKeyport.open(tokens)) });
   await findList();
   const pane = await openToken(ctx.user, label);
   await ctx.user.click(within(pane).getByRole('button', { name: 'Write to config…' }));
   const dialog = screen.getByRole('dialog', { name: 'Write to config' });
   // The default paths come from config:defaults.
-  await waitFor(() => expect(field(dialog, 'File').value).toMatch(/^\/home\/u\//));
-  return { ...ctx, dialog };
+  await waitFor(() => expect(field(dialog, 'File').value.startsWith(ctx.keyport.home)).toBe(true));
+  return { ...ctx, dialog, file: ctx.keyport.file };
 }
 
 describe('Write to config', () => {
   it('previews a masked diff, writes, records where, and undoes from the notice', async () => {
-    const { dialog, user, fake, store } = await openWrite('alpha');
+    const { dialog, user, keyport, store, file } = await openWrite('alpha');
     const format = within(dialog).getByRole('combobox', { name: 'Format' }) as HTMLSelectElement;
     expect(format.value).toBe('npmrc');
-    expect(field(dialog, 'File').value).toBe('/home/u/.npmrc');
+    expect(field(dialog, 'File').value).toBe(file('.npmrc'));
     expect(field(dialog, 'Registry URL').value).toBe('https://registry.npmjs.org/');
     expect(button(dialog, 'Write').disabled).toBe(true);
 
     await user.type(field(dialog, 'Scope'), '@acme');
     await user.click(button(dialog, 'Preview'));
 
-    expect(fake.callsTo('planWrite')).toEqual([
+    expect(keyport.callsTo('planWrite')).toEqual([
       {
         tokenId: 'a',
         format: 'npmrc',
-        file: '/home/u/.npmrc',
+        file: file('.npmrc'),
         registry: 'https://registry.npmjs.org/',
         scope: '@acme',
       },
     ]);
-    const diff = within(dialog).getByRole('region', { name: 'Diff preview' });
+    const diff = await within(dialog).findByRole('region', { name: 'Diff preview' });
     const added = within(diff).getByText('+//registry.npmjs.org/:_authToken=npm_••••••••alph');
     expect(added.closest('.diff__line')?.className).toContain('diff__line--add');
     expect(diff.closest('.diff')?.querySelector('pre')).toBeTruthy();
     expect(within(dialog).getByText('new file')).toBeTruthy();
-    expect(within(dialog).getByText('//registry.npmjs.org/:_authToken')).toBeTruthy();
+    expect(
+      within(dialog).getByText('//registry.npmjs.org/:_authToken and @acme:registry'),
+    ).toBeTruthy();
     expect(dialog.textContent).not.toContain(NPM);
 
     await user.click(button(dialog, 'Write'));
-    expect(screen.queryByRole('dialog')).toBeNull();
-    expect(fake.callsTo('applyWrite')).toEqual([{ planId: 'plan1' }]);
-    expect(fake.configs.files.get('/home/u/.npmrc')).toBe(
-      `//registry.npmjs.org/:_authToken=${NPM}`,
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(keyport.callsTo('applyWrite')).toEqual([{ planId: expect.any(String) }]);
+    expect(keyport.read('.npmrc')).toBe(
+      `@acme:registry=https://registry.npmjs.org/\n//registry.npmjs.org/:_authToken=${NPM}\n`,
     );
     const notices = screen.getByRole('status', { name: 'Notifications' });
     expect(
-      within(notices).getByText('Wrote //registry.npmjs.org/:_authToken to ~/.npmrc'),
+      await within(notices).findByText(
+        'Wrote //registry.npmjs.org/:_authToken and @acme:registry to ~/.npmrc',
+      ),
     ).toBeTruthy();
     const used = within(row('alpha')).getByRole('list', { name: 'Files using this token' });
     expect(within(used).getByText('~/.npmrc')).toBeTruthy();
@@ -79,16 +84,16 @@ describe('Write to config', () => {
 
     await user.click(within(notices).getByRole('button', { name: 'Undo' }));
     expect(await within(notices).findByText('Restored ~/.npmrc')).toBeTruthy();
-    expect(fake.callsTo('undoWrite')).toEqual([{ undoId: 'undo2' }]);
-    expect(fake.configs.files.has('/home/u/.npmrc')).toBe(false);
+    expect(keyport.callsTo('undoWrite')).toEqual([{ undoId: expect.any(String) }]);
+    expect(keyport.read('.npmrc')).toBeNull();
     expect(within(notices).queryByText(/^Wrote /)).toBeNull();
     expect(within(row('alpha')).getByText(/In no file Keyport knows of/)).toBeTruthy();
   });
 
   it('says "Nothing to change" and offers no write when the file already holds the entry', async () => {
-    const fake = new FakeKeyport(tokens);
-    fake.configs.files.set('/home/u/.npmrc', `//registry.npmjs.org/:_authToken=${NPM}`);
-    const { dialog, user } = await openWrite('alpha', fake);
+    const keyport = await TestKeyport.open(tokens);
+    keyport.write('.npmrc', `//registry.npmjs.org/:_authToken=${NPM}\n`);
+    const { dialog, user } = await openWrite('alpha', keyport);
     await user.click(button(dialog, 'Preview'));
     expect(await within(dialog).findByText('Nothing to change')).toBeTruthy();
     expect(within(dialog).queryByRole('region', { name: 'Diff preview' })).toBeNull();
@@ -97,11 +102,12 @@ describe('Write to config', () => {
   });
 
   it('shows the core’s notes with the preview', async () => {
-    const fake = new FakeKeyport(tokens);
-    const note =
-      'The file started with a byte-order mark (BOM), which pip cannot read; Keyport removes it.';
-    fake.configs.nextNotes = [note];
-    const { dialog, user } = await openWrite('alpha', fake);
+    const keyport = await TestKeyport.open(tokens);
+    // A user .npmrc other users may read: the core says it narrows the mode.
+    const npmrc = keyport.write('.npmrc', 'registry=https://registry.npmjs.org/\n');
+    chmodSync(npmrc, 0o644);
+    const note = `${npmrc} is open to other users (mode 644) and will hold a token; Keyport sets its mode to 600 (owner only).`;
+    const { dialog, user } = await openWrite('alpha', keyport);
     await user.click(button(dialog, 'Preview'));
     expect((await within(dialog).findByRole('note')).textContent).toBe(note);
   });
@@ -109,80 +115,81 @@ describe('Write to config', () => {
   it('drops the preview when a field changes, so Write writes only what was shown', async () => {
     const { dialog, user } = await openWrite('alpha');
     await user.click(button(dialog, 'Preview'));
-    expect(button(dialog, 'Write').disabled).toBe(false);
+    await waitFor(() => expect(button(dialog, 'Write').disabled).toBe(false));
     await user.type(field(dialog, 'Scope'), '@x');
     expect(within(dialog).queryByRole('region', { name: 'Diff preview' })).toBeNull();
     expect(button(dialog, 'Write').disabled).toBe(true);
   });
 
   it('refuses when the file changed since the preview, and previews again', async () => {
-    const fake = new FakeKeyport(tokens);
-    fake.configs.files.set('/home/u/.npmrc', 'registry=https://registry.npmjs.org/');
-    const { dialog, user } = await openWrite('alpha', fake);
+    const keyport = await TestKeyport.open(tokens);
+    const npmrc = keyport.write('.npmrc', 'registry=https://registry.npmjs.org/\n');
+    const { dialog, user } = await openWrite('alpha', keyport);
     await user.click(button(dialog, 'Preview'));
+    await within(dialog).findByRole('region', { name: 'Diff preview' });
     expect(within(dialog).queryByText('new file')).toBeNull();
     // Someone edits the file between preview and write.
-    fake.configs.files.set('/home/u/.npmrc', 'registry=https://other.example/');
+    keyport.write('.npmrc', 'registry=https://other.example/\n');
     await user.click(button(dialog, 'Write'));
 
-    expect(within(dialog).getByRole('alert').textContent).toBe(
-      '/home/u/.npmrc changed since the preview; Keyport wrote nothing. Review the new preview and try again.',
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      `${npmrc} changed since the preview; Keyport wrote nothing. Review the new preview and try again.`,
     );
-    expect(fake.configs.files.get('/home/u/.npmrc')).toBe('registry=https://other.example/');
+    expect(keyport.read('.npmrc')).toBe('registry=https://other.example/\n');
     // The new preview the message speaks of is on screen: the file as it is now.
     expect(await within(dialog).findByRole('region', { name: 'Diff preview' })).toBeTruthy();
-    expect(fake.callsTo('planWrite')).toHaveLength(2);
+    await waitFor(() => expect(keyport.callsTo('planWrite')).toHaveLength(2));
     expect(button(dialog, 'Preview again')).toBeTruthy();
     await user.click(button(dialog, 'Write'));
-    expect(screen.queryByRole('dialog')).toBeNull();
-    expect(fake.configs.files.get('/home/u/.npmrc')).toBe(
-      `registry=https://other.example/\n//registry.npmjs.org/:_authToken=${NPM}`,
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(keyport.read('.npmrc')).toBe(
+      `registry=https://other.example/\n//registry.npmjs.org/:_authToken=${NPM}\n`,
     );
   });
 
   it('shows why a file is invalid and never writes it', async () => {
-    const { dialog, user, fake } = await openWrite('alpha');
-    fake.failNext(
-      'planWrite',
-      'CONFIG_INVALID',
-      '/home/u/.npmrc line 3 is not valid; fix it first.',
-    );
+    const keyport = await TestKeyport.open(tokens);
+    const broken = 'registry=https://registry.npmjs.org/\nalways-auth=true\nexport NPM_TOKEN\n';
+    keyport.write('.npmrc', broken);
+    const { dialog, user } = await openWrite('alpha', keyport);
     await user.click(button(dialog, 'Preview'));
-    expect(within(dialog).getByRole('alert').textContent).toBe(
-      '/home/u/.npmrc line 3 is not valid; fix it first.',
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      'The existing .npmrc has a line that is not key = value (line 3); Keyport left it untouched.',
     );
     expect(within(dialog).queryByRole('region', { name: 'Diff preview' })).toBeNull();
     expect(button(dialog, 'Write').disabled).toBe(true);
-    expect(fake.callsTo('applyWrite')).toEqual([]);
+    expect(keyport.callsTo('applyWrite')).toEqual([]);
+    expect(keyport.read('.npmrc')).toBe(broken);
   });
 
   it('shows busy states on Preview and Write', async () => {
-    const { dialog, user, fake } = await openWrite('alpha');
-    const release = fake.hold('planWrite');
+    const { dialog, user, keyport } = await openWrite('alpha');
+    const release = keyport.hold('planWrite');
     await user.click(button(dialog, 'Preview'));
     expect(button(dialog, 'Previewing…').getAttribute('aria-disabled')).toBe('true');
     await user.click(button(dialog, 'Previewing…'));
-    expect(fake.callsTo('planWrite')).toHaveLength(1);
+    expect(keyport.callsTo('planWrite')).toHaveLength(1);
     await act(async () => release());
+    await waitFor(() => expect(button(dialog, 'Write').disabled).toBe(false));
 
-    const releaseWrite = fake.hold('applyWrite');
+    const releaseWrite = keyport.hold('applyWrite');
     await user.click(button(dialog, 'Write'));
     expect(button(dialog, 'Writing…').getAttribute('aria-disabled')).toBe('true');
     await act(async () => releaseWrite());
-    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
   it('checks the scope before asking the core', async () => {
-    const { dialog, user, fake } = await openWrite('alpha');
+    const { dialog, user, keyport } = await openWrite('alpha');
     await user.type(field(dialog, 'Scope'), 'acme');
     await user.click(button(dialog, 'Preview'));
     expect(within(dialog).getByText('A scope looks like @acme.')).toBeTruthy();
     expect(document.activeElement).toBe(field(dialog, 'Scope'));
-    expect(fake.callsTo('planWrite')).toEqual([]);
+    expect(keyport.callsTo('planWrite')).toEqual([]);
   });
 
   it('shows the fields each format needs and sends only those', async () => {
-    const { dialog, user, fake } = await openWrite('corp maven');
+    const { dialog, user, keyport, file } = await openWrite('corp maven');
     const format = within(dialog).getByRole('combobox', { name: 'Format' }) as HTMLSelectElement;
     // Exactly these fields are shown (in any order): no more, no fewer.
     const expectFields = (...names: string[]) =>
@@ -195,7 +202,7 @@ describe('Write to config', () => {
       ).toEqual(names.sort());
     // The whole last request: what every format sends for this token, plus the format's own.
     const expectLastPlan = (format: string, file: string, own: Record<string, string> = {}) =>
-      expect(fake.callsTo('planWrite').at(-1)).toEqual({
+      expect(keyport.callsTo('planWrite').at(-1)).toEqual({
         tokenId: 'm',
         format,
         file,
@@ -204,32 +211,32 @@ describe('Write to config', () => {
       });
 
     expect(format.value).toBe('maven');
-    expect(field(dialog, 'File').value).toBe('/home/u/.m2/settings.xml');
+    expect(field(dialog, 'File').value).toBe(file('.m2', 'settings.xml'));
     expectFields('Auth', 'File', 'Format', 'Registry URL', 'Server id', 'User name');
     expect(field(dialog, 'User name').value).toBe('deployer');
     expect(within(dialog).queryByLabelText('Scope')).toBeNull();
 
     await user.type(field(dialog, 'Server id'), 'corp');
     await user.click(button(dialog, 'Preview'));
-    expectLastPlan('maven', '/home/u/.m2/settings.xml', {
+    expectLastPlan('maven', file('.m2', 'settings.xml'), {
       serverId: 'corp',
       mavenAuth: 'password',
       username: 'deployer',
     });
-    expect(within(dialog).getByText('server id=corp')).toBeTruthy();
+    expect(await within(dialog).findByText('server id=corp (username/password)')).toBeTruthy();
 
     // A bearer header has no user name.
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Auth' }), 'bearer');
     expect(within(dialog).queryByLabelText('User name')).toBeNull();
     await user.click(button(dialog, 'Preview'));
-    expectLastPlan('maven', '/home/u/.m2/settings.xml', { serverId: 'corp', mavenAuth: 'bearer' });
+    expectLastPlan('maven', file('.m2', 'settings.xml'), { serverId: 'corp', mavenAuth: 'bearer' });
 
     await user.selectOptions(format, 'nuget');
-    expect(field(dialog, 'File').value).toBe('/home/u/.nuget/NuGet/NuGet.Config');
+    expect(field(dialog, 'File').value).toBe(file('.nuget', 'NuGet', 'NuGet.Config'));
     expectFields('File', 'Format', 'Registry URL', 'Source name', 'User name');
 
     await user.selectOptions(format, 'pip');
-    expect(field(dialog, 'File').value).toBe('/home/u/.config/pip/pip.conf');
+    expect(field(dialog, 'File').value).toBe(file('.config', 'pip', 'pip.conf'));
     expectFields('File', 'Format', 'Mode', 'Registry URL', 'User name');
     await user.selectOptions(
       within(dialog).getByRole('combobox', { name: 'Mode' }),
@@ -241,40 +248,43 @@ describe('Write to config', () => {
     await user.type(field(dialog, 'Repository'), 'corp');
 
     await user.selectOptions(format, 'netrc');
-    expect(field(dialog, 'File').value).toBe('/home/u/.netrc');
+    expect(field(dialog, 'File').value).toBe(file('.netrc'));
     expectFields('File', 'Format', 'Registry URL', 'User name');
 
     await user.selectOptions(format, 'npmrc');
     expectFields('File', 'Format', 'Registry URL', 'Scope');
     // A project .npmrc comes from main's native Save dialog: no path is typed here.
     expect(field(dialog, 'File').tagName).toBe('SELECT');
-    fake.picks.files.push('/work/app/.npmrc');
+    const project = file('work', 'app', '.npmrc');
+    mkdirSync(file('work', 'app'), { recursive: true });
+    keyport.dialogs.nextPick(project);
     await user.click(button(dialog, 'Choose file…'));
-    expect(fake.callsTo('pickConfigFile')).toEqual([{ format: 'npmrc' }]);
-    expect(field(dialog, 'File').value).toBe('/work/app/.npmrc');
+    expect(keyport.callsTo('pickConfigFile')).toEqual([{ format: 'npmrc' }]);
+    await waitFor(() => expect(field(dialog, 'File').value).toBe(project));
     await user.click(button(dialog, 'Preview'));
-    expectLastPlan('npmrc', '/work/app/.npmrc');
+    expectLastPlan('npmrc', project);
     // Cancelling the picker keeps the file chosen before.
     await user.click(button(dialog, 'Choose file…'));
-    expect(field(dialog, 'File').value).toBe('/work/app/.npmrc');
+    await waitFor(() => expect(keyport.callsTo('pickConfigFile')).toHaveLength(2));
+    expect(field(dialog, 'File').value).toBe(project);
 
     await user.selectOptions(format, 'pip');
     await user.click(button(dialog, 'Preview'));
-    expectLastPlan('pip', '/home/u/.config/pip/pip.conf', {
+    expectLastPlan('pip', file('.config', 'pip', 'pip.conf'), {
       pipMode: 'extra-index-url',
       username: 'deployer',
     });
   });
 
   it('writes a reference instead of the value when asked', async () => {
-    const { dialog, user, fake } = await openWrite('alpha');
+    const { dialog, user, keyport } = await openWrite('alpha');
     await user.click(
       within(dialog).getByRole('checkbox', {
         name: 'Write a reference instead of the value (run tools with keyport exec)',
       }),
     );
     await user.click(button(dialog, 'Preview'));
-    expect(fake.callsTo('planWrite').at(-1)).toMatchObject({ reference: true });
+    expect(keyport.callsTo('planWrite').at(-1)).toMatchObject({ reference: true });
   });
 
   it('says what pip’s modes do to the default index', async () => {
@@ -288,11 +298,21 @@ describe('Write to config', () => {
   });
 
   it('a No in main’s confirmation is a quiet note, not an error', async () => {
-    const { dialog, user, fake } = await openWrite('alpha');
-    fake.failNext('planWrite', 'USER_DECLINED', 'You declined.');
+    const { dialog, user, keyport } = await openWrite('alpha');
+    // A scope adds a package source to the file: main asks before the write, and the user says No.
+    await user.type(field(dialog, 'Scope'), '@acme');
     await user.click(button(dialog, 'Preview'));
+    expect(
+      await within(dialog).findByText(
+        'This adds a package source (registry.npmjs.org); Keyport asks you before writing.',
+      ),
+    ).toBeTruthy();
+    keyport.dialogs.declineNext();
+    await user.click(button(dialog, 'Write'));
+    expect(keyport.dialogs.asked.at(-1)?.title).toBe('New package source');
     expect(within(dialog).queryByRole('alert')).toBeNull();
-    expect(within(dialog).getByRole('status').textContent).toBe(
+    expect(keyport.read('.npmrc')).toBeNull();
+    expect((await within(dialog).findByRole('status')).textContent).toBe(
       'Nothing was written: you said No when Keyport asked.',
     );
   });

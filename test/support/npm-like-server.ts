@@ -67,10 +67,17 @@ export interface NpmLikeServer {
    * hostile registry's `npm_x${AWS_SECRET_ACCESS_KEY}`.
    */
   issueNext(secret: string): void;
+  /** The registry drops a session (it expired, or the user logged out elsewhere). */
+  endSession(secret: string): void;
   /** Whether a session token is still valid (npm's log-out, DELETE -/user/token/T, ends one). */
   hasSession(secret: string): boolean;
   /** Adds an account that logs in with this password. */
   addUser(name: string, password: string): void;
+  /**
+   * From now on the granular fields of a create are ignored and a plain token is made, as
+   * Verdaccio does (test/integration/registries/verdaccio-token-api.test.ts proves it).
+   */
+  ignoreGranular(): void;
   /** From now on log-in, create and revoke need this code in `npm-otp` (null: no 2FA). */
   requireOtp(code: string | null): void;
   /** Adds a token directly (to fill pages) and returns its full secret. */
@@ -105,6 +112,7 @@ export async function startNpmLikeServer(
 ): Promise<NpmLikeServer> {
   const users = { ...options.users };
   let otp = options.otp;
+  let granularTokens = true;
   const sessions = new Map<string, string>();
   const tokens: ServerToken[] = [];
   const requests: RecordedRequest[] = [];
@@ -248,7 +256,7 @@ export async function startNpmLikeServer(
     const cidr = input.cidr_whitelist ?? [];
     if (!Array.isArray(cidr)) return json(res, 422, { error: 'cidr_whitelist must be an array' });
     const granular: Record<string, unknown> = {};
-    if (typeof input.name === 'string') {
+    if (granularTokens && typeof input.name === 'string') {
       for (const field of [
         'name',
         'description',
@@ -350,7 +358,9 @@ export async function startNpmLikeServer(
     sessionFor,
     issueNext: (secret) => void issued.push(secret),
     hasSession: (secret) => sessions.has(secret),
+    endSession: (secret) => void sessions.delete(secret),
     addUser: (name, password) => void (users[name] = password),
+    ignoreGranular: () => void (granularTokens = false),
     requireOtp: (code) => void (otp = code ?? undefined),
     seedToken: (user, wire) => addToken(user, wire).secret,
     failNext: (match, ...list) => {

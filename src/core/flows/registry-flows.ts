@@ -86,15 +86,22 @@ export class RegistryFlows {
   /** `parent`, here and below: the signal of an operation this call is one step of (rotation). */
   listRemote(req: ParsedRequestOf<'remote:list'>, parent?: AbortSignal): Promise<RemoteRow[]> {
     return this.operations.run({ opId: req.opId, parent }, async (signal) => {
-      const { client, secret } = await this.open(req.accountId);
+      const { account, client, secret } = await this.open(req.accountId);
       // The vault's side is read while the registry answers.
       const [remote, all] = await Promise.all([
         client.listTokens(secret, { signal }),
         this.vault.list(),
       ]);
+      // Only this account's tokens: another account's on the same registry is not in this
+      // list, and would otherwise show as "revoked elsewhere" (and be offered for removal).
       return mergeRemote(
         remote,
-        all.filter((t) => !t.signIn && sameRegistry(t.registry, client.registry)),
+        all.filter(
+          (t) =>
+            !t.signIn &&
+            sameRegistry(t.registry, client.registry) &&
+            (t.user === undefined || t.user === account.username),
+        ),
       );
     });
   }

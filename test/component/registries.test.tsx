@@ -30,6 +30,7 @@ async function seeded() {
     registry: account.registry,
     remoteKey: ci.key,
     origin: 'created',
+    user: 'alice',
   });
   // Revoked on the website: the registry no longer lists its key.
   await keyport.seed({
@@ -39,6 +40,7 @@ async function seeded() {
     registry: account.registry,
     remoteKey: 'revoked-on-the-website',
     origin: 'created',
+    user: 'alice',
   });
   const registry = await keyport.registry();
   return { keyport, account, registry, keys: { ci: ci.key, web: web.key, ro: ro.key } };
@@ -307,9 +309,36 @@ describe('Add account', () => {
     await user.type(within(dialog).getByLabelText('User name'), 'alice');
     await user.type(within(dialog).getByLabelText('Password'), 'wrong');
     await user.click(within(dialog).getByRole('button', { name: 'Sign in' }));
-    expect((await within(dialog).findByRole('alert')).textContent).toBe('');
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      `${new URL(registry.url).host} did not accept the user name or password.`,
+    );
     expect(within(dialog).queryByLabelText('One-time password')).toBeNull();
     expect(within(dialog).getByRole('button', { name: 'Sign in' })).toBeTruthy();
+  });
+
+  it('a No in main’s confirmation is a quiet note in the dialog, not an alert', async () => {
+    const keyport = await TestKeyport.open();
+    const registry = await keyport.registry();
+    registry.addUser('alice', PASSWORD);
+    const { user } = await renderApp({ keyport });
+    await openRegistries(user);
+    await user.click(screen.getByRole('button', { name: 'Add account' }));
+    const dialog = screen.getByRole('dialog', { name: 'Add account' });
+    await user.clear(within(dialog).getByLabelText('Registry URL'));
+    await user.type(within(dialog).getByLabelText('Registry URL'), registry.url);
+    await user.type(within(dialog).getByLabelText('User name'), 'alice');
+    await user.type(within(dialog).getByLabelText('Password'), PASSWORD);
+    // Keyport never sent a credential to this registry: main asks, and the user says No.
+    keyport.dialogs.declineNext();
+    await user.click(within(dialog).getByRole('button', { name: 'Sign in' }));
+    expect((await within(dialog).findByRole('status')).textContent).toBe(
+      'You cancelled in the confirmation dialog: nothing was sent or written.',
+    );
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+    expect(keyport.dialogs.asked.map((q) => q.message)).toEqual([
+      `Send your credentials to ${new URL(registry.url).host}?`,
+    ]);
+    expect(registry.requests).toEqual([]);
   });
 
   it('adds an account from a pasted token', async () => {
@@ -470,9 +499,18 @@ describe('Revoke', () => {
     await user.click(screen.getByRole('checkbox', { name: /^Select npm_••••••••read,/ }));
     await user.click(screen.getByRole('button', { name: 'Revoke selected' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Revoke tokens' });
-    registry.failNext({ method: 'DELETE' }, { kind: 'status', status: 403 });
+    registry.failNext(
+      { method: 'DELETE' },
+      {
+        kind: 'status',
+        status: 403,
+        body: JSON.stringify({ error: 'This token belongs to an organisation you do not own' }),
+      },
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Revoke' }));
-    expect((await within(dialog).findByRole('alert')).textContent).toBe('');
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      `${new URL(registry.url).host} refused this request: This token belongs to an organisation you do not own`,
+    );
     expect(rowOf('npm_••••••••read')).toBeTruthy();
   });
 });

@@ -1,20 +1,21 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { FakeKeyport } from './fake-keyport';
-import { openRegistries, renderFakeApp } from './render-app';
+import { openRegistries, renderApp } from './render-app';
+import { PASSWORD, TestKeyport } from './test-keyport';
 
-const PASSWORD = 'correct-horse';
-/** What the fake registry hands out for its first created token. */
-const CREATED = 'npm_Created0001SecretValueXYZ1';
+/** What the test registry hands out for the token it creates. */
+const CREATED = `npm_${'Created'.padEnd(32, 'x')}XYZ1`;
 
-function withAccount() {
-  const fake = new FakeKeyport();
-  fake.registry.seedAccount({ id: 'acc', username: 'alice' });
-  return fake;
+async function withAccount() {
+  const keyport = await TestKeyport.open();
+  const account = await keyport.seedAccount({ id: 'acc', username: 'alice' });
+  const registry = await keyport.registry();
+  registry.issueNext(CREATED);
+  return { keyport, account, registry };
 }
 
-async function openCreate(fake = withAccount()) {
-  const ctx = renderFakeApp({ fake });
+async function openCreate(keyport?: TestKeyport) {
+  const ctx = await renderApp({ keyport: keyport ?? (await withAccount()).keyport });
   await openRegistries(ctx.user);
   await screen.findByRole('heading', { name: 'No tokens on this registry' });
   await ctx.user.click(screen.getByRole('button', { name: 'Create token' }));
@@ -29,7 +30,7 @@ const createButton = (dialog: HTMLElement) =>
 
 describe('Create token', () => {
   it('checks CIDR ranges as they are typed and sends nothing while one is invalid', async () => {
-    const { dialog, user, fake } = await openCreate();
+    const { dialog, user, keyport } = await openCreate();
     await user.type(field(dialog, 'Label'), 'ci');
     await user.type(field(dialog, 'Password'), PASSWORD);
     await user.type(field(dialog, 'CIDR ranges'), '10.0.0.0/8, 192.168.1.1');
@@ -39,13 +40,13 @@ describe('Create token', () => {
     expect(createButton(dialog).disabled).toBe(true);
     await user.click(createButton(dialog));
     await user.type(field(dialog, 'Label'), '{Enter}');
-    expect(fake.callsTo('createRemoteToken')).toEqual([]);
+    expect(keyport.callsTo('createRemoteToken')).toEqual([]);
 
     await user.type(field(dialog, 'CIDR ranges'), '/32, ::1/128');
     expect(within(dialog).queryByText(/Invalid CIDR/)).toBeNull();
     expect(createButton(dialog).disabled).toBe(false);
     await user.click(createButton(dialog));
-    expect(fake.callsTo('createRemoteToken')).toEqual([
+    expect(keyport.callsTo('createRemoteToken')).toEqual([
       {
         accountId: 'acc',
         label: 'ci',
@@ -61,7 +62,7 @@ describe('Create token', () => {
   });
 
   it('sends every granular field', async () => {
-    const { dialog, user, fake } = await openCreate();
+    const { dialog, user, keyport } = await openCreate();
     expect(within(dialog).queryByLabelText('Name')).toBeNull();
     await user.click(within(dialog).getByRole('radio', { name: 'Granular' }));
     expect(field(dialog, 'Expires in days').value).toBe('30');
@@ -90,7 +91,7 @@ describe('Create token', () => {
     await user.type(field(dialog, 'Password'), PASSWORD);
     await user.click(createButton(dialog));
 
-    expect(fake.callsTo('createRemoteToken')).toEqual([
+    expect(keyport.callsTo('createRemoteToken')).toEqual([
       {
         accountId: 'acc',
         label: 'deploy',
@@ -114,7 +115,7 @@ describe('Create token', () => {
   });
 
   it('"All packages" sends packagesAll instead of a list and hides the list', async () => {
-    const { dialog, user, fake } = await openCreate();
+    const { dialog, user, keyport } = await openCreate();
     await user.click(within(dialog).getByRole('radio', { name: 'Granular' }));
     await user.type(field(dialog, 'Label'), 'all');
     await user.type(field(dialog, 'Name'), 'all-packages');
@@ -123,31 +124,31 @@ describe('Create token', () => {
     expect(within(dialog).queryByLabelText('Packages')).toBeNull();
     await user.type(field(dialog, 'Password'), PASSWORD);
     await user.click(createButton(dialog));
-    const [call] = fake.callsTo('createRemoteToken') as { request: Record<string, unknown> }[];
+    const [call] = keyport.callsTo('createRemoteToken') as { request: Record<string, unknown> }[];
     expect(call!.request).toMatchObject({ kind: 'granular', packagesAll: true });
     expect(call!.request).not.toHaveProperty('packages');
   });
 
   it('asks for a name for a granular token before sending', async () => {
-    const { dialog, user, fake } = await openCreate();
+    const { dialog, user, keyport } = await openCreate();
     await user.click(within(dialog).getByRole('radio', { name: 'Granular' }));
     await user.type(field(dialog, 'Label'), 'x');
     await user.click(createButton(dialog));
     expect(within(dialog).getByText('A granular token needs a name.')).toBeTruthy();
     expect(document.activeElement).toBe(field(dialog, 'Name'));
-    expect(fake.callsTo('createRemoteToken')).toEqual([]);
+    expect(keyport.callsTo('createRemoteToken')).toEqual([]);
   });
 
   it('shows the new token once, copies it through main, and forgets it on close', async () => {
-    const { dialog, user, fake, store } = await openCreate();
+    const { dialog, user, keyport, store } = await openCreate();
     await user.type(field(dialog, 'Label'), 'ci publish');
     await user.click(within(dialog).getByRole('radio', { name: 'Publish' }));
     await user.type(field(dialog, 'Password'), PASSWORD);
     await user.click(createButton(dialog));
 
-    const shown = field(dialog, 'New token');
-    expect(shown.value).toBe(CREATED);
-    expect(shown.readOnly).toBe(true);
+    const shown = await within(dialog).findByLabelText('New token');
+    expect((shown as HTMLInputElement).value).toBe(CREATED);
+    expect((shown as HTMLInputElement).readOnly).toBe(true);
     expect(shown.className).toContain('mono');
     expect(within(dialog).queryByLabelText('Password')).toBeNull();
     const copy = within(dialog).getByRole('button', { name: 'Copy' });
@@ -157,12 +158,12 @@ describe('Create token', () => {
 
     await user.click(copy);
     const token = store.getState().tokens.find((t) => t.label === 'ci publish');
-    expect(fake.callsTo('copyToken')).toEqual([{ id: token?.id }]);
-    expect(fake.clipboard).toBe(CREATED);
+    expect(keyport.callsTo('copyToken')).toEqual([{ id: token?.id }]);
+    await waitFor(async () => expect(await keyport.clipboard.readText()).toBe(CREATED));
     expect(await screen.findByText('Copied — the clipboard clears in 30 s')).toBeTruthy();
 
     await user.click(within(dialog).getByRole('button', { name: 'Done' }));
-    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(document.documentElement.outerHTML).not.toContain(CREATED);
     expect(JSON.stringify(store.getState())).not.toContain(CREATED);
 
@@ -174,31 +175,34 @@ describe('Create token', () => {
   });
 
   it('gives the secret a last chance when the keychain refused it', async () => {
-    const fake = withAccount();
-    fake.registry.storeFails = true;
-    const { dialog, user, store } = await openCreate(fake);
+    const { keyport, account } = await withAccount();
+    // The keychain reads (the session) but refuses the new entry: the user dismissed its prompt.
+    keyport.secrets.locked = 'writes';
+    const { dialog, user, store } = await openCreate(keyport);
     // user-event puts a stub clipboard on navigator when it is set up; watch it.
     const writeText = vi.spyOn(navigator.clipboard, 'writeText');
     await user.type(field(dialog, 'Label'), 'ci');
     await user.type(field(dialog, 'Password'), PASSWORD);
     await user.click(createButton(dialog));
 
-    const alert = within(dialog).getByRole('alert');
+    const alert = await within(dialog).findByRole('alert');
     expect(within(alert).getByText('Copy it now: Keyport could not store it')).toBeTruthy();
-    expect(within(alert).getByText('The keychain is locked.')).toBeTruthy();
+    expect(
+      within(alert).getByText(
+        'The keychain is locked. Unlock it (log in to your desktop keyring) and try again; nothing was changed.',
+      ),
+    ).toBeTruthy();
     expect(field(dialog, 'New token').value).toBe(CREATED);
     expect(within(dialog).queryByRole('button', { name: 'Write to config…' })).toBeNull();
 
     await user.click(within(dialog).getByRole('button', { name: 'Copy' }));
     expect(writeText).toHaveBeenCalledWith(CREATED);
     expect(await navigator.clipboard.readText()).toBe(CREATED);
-    expect(fake.callsTo('copyToken')).toEqual([]);
+    expect(keyport.callsTo('copyToken')).toEqual([]);
     expect(
       screen.getByText('Copied — Keyport cannot clear this copy; clear the clipboard when done'),
     ).toBeTruthy();
-    expect(store.getState().tokens).toEqual([
-      expect.objectContaining({ label: 'alice @ registry.npmjs.org' }),
-    ]);
+    expect(store.getState().tokens).toEqual([expect.objectContaining({ label: account.label })]);
   });
 
   it('goes from the new token straight to "Write to config…"', async () => {
@@ -206,7 +210,7 @@ describe('Create token', () => {
     await user.type(field(dialog, 'Label'), 'ci');
     await user.type(field(dialog, 'Password'), PASSWORD);
     await user.click(createButton(dialog));
-    await user.click(within(dialog).getByRole('button', { name: 'Write to config…' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Write to config…' }));
 
     const write = screen.getByRole('dialog', { name: 'Write to config' });
     expect(write.textContent).toContain('ci (npm_••••••••XYZ1)');
@@ -219,37 +223,40 @@ describe('Create token', () => {
   });
 
   it('asks for a one-time password when the registry wants one and retries with it', async () => {
-    const fake = withAccount();
-    fake.registry.otp = '654321';
-    const { dialog, user } = await openCreate(fake);
+    const { keyport, registry } = await withAccount();
+    registry.requireOtp('654321');
+    const { dialog, user } = await openCreate(keyport);
     await user.type(field(dialog, 'Label'), 'ci');
     await user.type(field(dialog, 'Password'), PASSWORD);
     await user.click(createButton(dialog));
-    expect(within(dialog).getByRole('alert').textContent).toBe(
-      'The registry asks for a one-time password.',
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      `${new URL(registry.url).host} asks for a one-time password.`,
     );
     await user.type(field(dialog, 'One-time password'), '654321');
     await user.click(createButton(dialog));
-    const calls = fake.callsTo('createRemoteToken') as Record<string, unknown>[];
+    const calls = keyport.callsTo('createRemoteToken') as Record<string, unknown>[];
     expect(calls).toHaveLength(2);
     expect(calls[1]).toEqual({ ...calls[0], otp: '654321', opId: expect.any(String) });
-    expect(field(dialog, 'New token').value).toBe(CREATED);
+    await waitFor(() => expect(field(dialog, 'New token').value).toBe(CREATED));
   });
 
   it('says how long to wait when rate-limited, and stays usable', async () => {
-    const { dialog, user, fake } = await openCreate();
+    const { keyport, registry } = await withAccount();
+    const { dialog, user } = await openCreate(keyport);
     await user.type(field(dialog, 'Label'), 'ci');
     await user.type(field(dialog, 'Password'), PASSWORD);
-    fake.failNext('createRemoteToken', 'RATE_LIMITED', 'The registry answered 429.', {
-      retryAfterSeconds: 42,
-    });
-    const release = fake.hold('createRemoteToken');
+    registry.failNext(
+      { method: 'POST', path: '/-/npm/v1/tokens' },
+      { kind: 'status', status: 429, headers: { 'retry-after': '42' } },
+    );
+    // Held before it reaches the core, so the busy state can be seen.
+    const release = keyport.hold('createRemoteToken');
     await user.click(createButton(dialog));
     expect(
       within(dialog).getByRole('button', { name: 'Creating…' }).getAttribute('aria-disabled'),
     ).toBe('true');
     await act(async () => release());
-    expect(within(dialog).getByRole('alert').textContent).toBe(
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
       'Too many requests; try again in 42 s',
     );
     expect(field(dialog, 'Password').value).toBe(PASSWORD);
@@ -258,9 +265,9 @@ describe('Create token', () => {
   });
 
   it('says so when the registry made a plain publish token from a granular request', async () => {
-    const fake = withAccount();
-    fake.registry.ignoresGranular = true;
-    const { dialog, user } = await openCreate(fake);
+    const { keyport, registry } = await withAccount();
+    registry.ignoreGranular();
+    const { dialog, user } = await openCreate(keyport);
     await user.type(field(dialog, 'Label'), 'deploy');
     await user.click(within(dialog).getByRole('radio', { name: 'Granular' }));
     await user.type(field(dialog, 'Name'), 'deploy-bot');
@@ -271,15 +278,5 @@ describe('Create token', () => {
       /^The registry made a plain publish token instead of a granular one/,
     );
     expect(note.textContent).toContain('It can publish every package of the account.');
-  });
-
-  it('a No in main’s confirmation is a quiet note in the dialog, not an alert', async () => {
-    const { dialog, user, fake } = await openCreate();
-    await user.type(field(dialog, 'Label'), 'ci');
-    await user.type(field(dialog, 'Password'), PASSWORD);
-    fake.failNext('createRemoteToken', 'USER_DECLINED', 'You said No: nothing was sent.');
-    await user.click(createButton(dialog));
-    expect(within(dialog).queryByRole('alert')).toBeNull();
-    expect(within(dialog).getByRole('status').textContent).toBe('You said No: nothing was sent.');
   });
 });

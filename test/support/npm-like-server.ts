@@ -27,6 +27,8 @@ export type Fault =
   | { kind: 'non-json' }
   /** Headers are never sent; the request stays open until the client gives up. */
   | { kind: 'hang' }
+  /** A slow registry: the request waits (like 'hang') until `until` settles, then is answered. */
+  | { kind: 'delay'; until: Promise<unknown> }
   /** Starts a 200 JSON answer, then destroys the socket halfway through the body. */
   | { kind: 'reset-mid-body' }
   /** A 200 whose body is far too large, plain or as a gzip/brotli bomb (bomb-server.ts). */
@@ -180,7 +182,12 @@ export async function startNpmLikeServer(
     return index < 0 ? undefined : faults.splice(index, 1)[0]?.fault;
   };
 
-  const applyFault = (fault: Fault, req: http.IncomingMessage, res: http.ServerResponse): void => {
+  const applyFault = (
+    fault: Fault,
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    answer: () => void,
+  ): void => {
     switch (fault.kind) {
       case 'status':
         res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
@@ -193,6 +200,12 @@ export async function startNpmLikeServer(
       case 'hang':
         // Nothing is written; stop() closes the socket if the client never gives up.
         for (const wake of hangWaiters.splice(0)) wake();
+        return;
+      case 'delay':
+        for (const wake of hangWaiters.splice(0)) wake();
+        void fault.until.finally(() => {
+          if (!req.socket.destroyed) answer();
+        });
         return;
       case 'bomb':
         return serveBomb(res, fault.bomb);
@@ -295,7 +308,13 @@ export async function startNpmLikeServer(
     const url = new URL(req.url ?? '/', origin);
     const method = req.method ?? 'GET';
     const fault = takeFault(method, url.pathname);
-    if (fault) return applyFault(fault, req, res);
+    if (fault) return applyFault(fault, req, res, () => answer(req, res, body));
+    answer(req, res, body);
+  };
+
+  const answer = (req: http.IncomingMessage, res: http.ServerResponse, body: string): void => {
+    const url = new URL(req.url ?? '/', origin);
+    const method = req.method ?? 'GET';
 
     const userPath = /^\/-\/user\/org\.couchdb\.user:([^/]+)$/.exec(url.pathname);
     if (method === 'PUT' && userPath?.[1])

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type userEvent from '@testing-library/user-event';
 import { expect } from 'vitest';
-import type { FakeKeyport } from './fake-keyport';
+import type { TestKeyport } from './test-keyport';
 
 type User = ReturnType<typeof userEvent.setup>;
 
@@ -21,15 +21,18 @@ export function scanButton(name: 'Scan' | 'Scan again' | 'Scanning…' = 'Scan')
 
 /**
  * Scans and waits for the scan to settle. A project folder comes from main's folder picker,
- * which the fake plays: it answers `projectDir` once.
+ * which the test plays: it answers `projectDir` once.
  */
-export async function runScan(user: User, projectDir?: string, fake?: FakeKeyport) {
+export async function runScan(user: User, projectDir?: string, keyport?: TestKeyport) {
   await openScan(user);
   const main = within(screen.getByRole('main'));
   if (projectDir !== undefined) {
-    if (!fake) throw new Error('runScan with a folder needs the fake that answers the picker');
-    fake.picks.folders.push(projectDir);
+    if (!keyport) throw new Error('runScan with a folder needs the keyport whose picker answers');
+    keyport.dialogs.nextFolder(projectDir);
+    const before = keyport.callsTo('scan').length;
     await user.click(main.getByRole('button', { name: 'Choose folder…' }));
+    // The scan starts once main's picker has answered.
+    await waitFor(() => expect(keyport.callsTo('scan').length).toBeGreaterThan(before));
   } else {
     await user.click(main.getByRole('button', { name: /^Scan( again)?$/ }));
   }

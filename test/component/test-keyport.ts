@@ -90,7 +90,8 @@ export class TestKeyport {
   readonly calls: { method: ApiMethod; request: unknown }[] = [];
   api!: KeyportApi;
   core!: Core;
-  private readonly root: string;
+  /** The temp dir holding home and data dir; `outside(...)` names places beside home. */
+  readonly root: string;
   private readonly holds = new Map<ApiMethod, Promise<void>>();
   private server: NpmLikeServer | undefined;
   /** Opens the same data dir as the app does (the CLI shares it); seeds pick ids and dates. */
@@ -293,6 +294,9 @@ export class TestKeyport {
 
   /** A path in the temp home, e.g. `file('.npmrc')`. */
   readonly file = (...parts: string[]): string => path.join(this.home, ...parts);
+
+  /** A path outside the home (a project checked out elsewhere), e.g. `outside('w', 'app')`. */
+  readonly outside = (...parts: string[]): string => path.join(this.root, ...parts);
 
   /** Writes a file under the temp home (folders made as needed) and returns its path. */
   write(relative: string, text: string): string {

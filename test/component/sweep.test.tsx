@@ -1,41 +1,35 @@
-import { screen, within } from '@testing-library/react';
+import { execFileSync } from 'node:child_process';
+import { symlinkSync } from 'node:fs';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { FakeKeyport } from './fake-keyport';
-import { sweptFinding } from './fake-sweep';
-import { findList, renderFakeApp, secret } from './render-app';
+import { findList, renderApp, secret } from './render-app';
 import { findingRows, openFinding, openScan } from './scan-helpers';
+import { TestKeyport } from './test-keyport';
 
-const WORK = '/home/u/work';
-// Finding ids as the core makes them (16 hex digits; the contract checks).
-const LEAK = '0123456789abcdef';
-const ENV = 'fedcba9876543210';
+const LEAK = `npm_${'a'.repeat(36)}`;
+const ENV = `npm_${'b'.repeat(36)}`;
 
-/** Two repositories: one with a committed .npmrc, one with a git-ignored .env. */
-function fixture() {
-  const fake = new FakeKeyport([{ id: 'a', label: 'held', secret: secret('held') }]);
-  fake.sweeps.result = {
-    findings: [
-      sweptFinding({
-        id: LEAK,
-        file: `${WORK}/app/.npmrc`,
-        repository: `${WORK}/app`,
-        git: 'tracked',
-      }),
-      sweptFinding({
-        id: ENV,
-        file: `${WORK}/lib/.env`,
-        repository: `${WORK}/lib`,
-        git: 'ignored',
-        format: 'env',
-        line: 2,
-        key: 'NPM_TOKEN',
-        entry: 'NPM_TOKEN=npm_••••••••bbbb',
-      }),
-    ],
-    problems: [{ path: `${WORK}/lib/link`, reason: 'symlink-outside', target: '/etc' }],
-    stats: { folders: 9, files: 23 },
-  };
-  return fake;
+/** Two repositories under ~/work: one with a committed .npmrc, one with a git-ignored .env. */
+async function fixture() {
+  const keyport = await TestKeyport.open([{ id: 'a', label: 'held', secret: secret('held') }]);
+  const work = keyport.file('work');
+  const git = (repo: string, ...args: string[]) =>
+    execFileSync('git', ['-C', repo, ...args], {
+      // Not the user's git configuration: HOME is the test's.
+      env: { PATH: process.env.PATH, HOME: keyport.home, GIT_CONFIG_NOSYSTEM: '1' },
+      stdio: 'ignore',
+    });
+  const app = `${work}/app`;
+  keyport.write(`${app}/.npmrc`, `//registry.npmjs.org/:_authToken=${LEAK}\n`);
+  git(app, 'init', '-q');
+  git(app, 'add', '.npmrc');
+  git(app, '-c', 'user.name=t', '-c', 'user.email=t@example.test', 'commit', '-qm', 'leak');
+  const lib = `${work}/lib`;
+  keyport.write(`${lib}/.gitignore`, '.env\n');
+  keyport.write(`${lib}/.env`, `NODE_ENV=development\nNPM_TOKEN=${ENV}\n`);
+  git(lib, 'init', '-q');
+  symlinkSync('/etc', `${lib}/link`);
+  return { keyport, work };
 }
 
 function main() {
@@ -44,37 +38,38 @@ function main() {
 
 describe('Sweep folders', () => {
   it('sweeps a picked folder with progress and Cancel, then again, grouping by repository', async () => {
-    const fake = fixture();
-    const { user } = renderFakeApp({ fake });
+    const { keyport, work } = await fixture();
+    const { user } = await renderApp({ keyport });
     await findList();
     await openScan(user);
 
-    const release = fake.hold('sweep');
-    fake.rotation.step = '4 folders, 11 files';
-    fake.picks.folders.push(WORK);
+    // The walk stops after its first turn until released: the sweep is watched in flight.
+    keyport.sweeps.hold();
+    keyport.dialogs.nextFolder(work);
     await user.click(main().getByRole('button', { name: 'Sweep folders…' }));
-    expect(fake.callsTo('pickFolder')).toEqual([{ purpose: 'scan' }]);
+    expect(keyport.callsTo('pickFolder')).toEqual([{ purpose: 'scan' }]);
     expect(
-      within(screen.getByRole('list', { name: 'Folders to sweep' })).getByText('~/work'),
+      within(await screen.findByRole('list', { name: 'Folders to sweep' })).getByText('~/work'),
     ).toBeTruthy();
     // op:status is polled: main's count of what it walked is shown beside the bar.
-    await screen.findByText(/Sweeping… 4 folders, 11 files seen/);
+    const seen = await screen.findByText(/Sweeping… \d+ folders?, \d+ files? seen/);
+    const counted = /(\d+ folders?, \d+ files?)/.exec(seen.textContent ?? '')?.[1];
     expect(
       screen.getByRole('progressbar', { name: 'Sweeping' }).getAttribute('aria-valuetext'),
-    ).toBe('4 folders, 11 files');
-    const [{ opId }] = fake.callsTo('sweep') as [{ opId: string; dirs: string[] }];
+    ).toBe(counted);
+    const [{ opId }] = keyport.callsTo('sweep') as [{ opId: string; dirs: string[] }];
 
     await user.click(main().getByRole('button', { name: 'Cancel' }));
-    expect(fake.callsTo('cancelOperation')).toEqual([{ opId }]);
+    expect(keyport.callsTo('cancelOperation')).toEqual([{ opId }]);
     await screen.findByText(/Sweep cancelled/);
     expect(screen.queryByRole('progressbar', { name: 'Sweeping' })).toBeNull();
     expect(screen.queryByRole('region', { name: 'Found credentials' })).toBeNull();
 
-    release();
+    keyport.sweeps.release();
     await user.click(main().getByRole('button', { name: 'Sweep again' }));
     await screen.findByRole('region', { name: 'Found credentials' });
-    expect(fake.callsTo('sweep')).toHaveLength(2);
-    expect((fake.callsTo('sweep')[1] as { dirs: string[] }).dirs).toEqual([WORK]);
+    expect(keyport.callsTo('sweep')).toHaveLength(2);
+    expect((keyport.callsTo('sweep')[1] as { dirs: string[] }).dirs).toEqual([work]);
     expect(findingRows()).toEqual([
       [
         'Repository ~/work/app',
@@ -92,28 +87,29 @@ describe('Sweep folders', () => {
         'plaintext',
       ],
     ]);
+    for (const value of [LEAK, ENV]) expect(document.body.textContent).not.toContain(value);
     expect(screen.getByText(/2 credentials in 2 files, 1 committed to git/)).toBeTruthy();
     // Problems are listed quietly, folded away.
     expect(screen.getByText('1 place not read')).toBeTruthy();
     expect(screen.getByText(/is a link out of the folder; not followed/)).toBeTruthy();
 
-    const detail = await openFinding(user, `${WORK}/app/.npmrc`, 1);
+    const detail = await openFinding(user, `${work}/app/.npmrc`, 1);
     expect(
       within(detail).getByText('Committed: in the repository’s history, on every clone.'),
     ).toBeTruthy();
     expect(within(detail).getByText('Yes: this is the entry its client uses.')).toBeTruthy();
     expect(within(detail).getByText(/does not take it out of git history/)).toBeTruthy();
     expect(within(detail).getByText(/Rotate it/)).toBeTruthy();
-    const ignored = await openFinding(user, `${WORK}/lib/.env`, 2);
+    const ignored = await openFinding(user, `${work}/lib/.env`, 2);
     expect(within(ignored).getByText('Ignored by git: only on this disk.')).toBeTruthy();
   });
 
   it('removes a chosen folder’s chip', async () => {
-    const fake = fixture();
-    const { user } = renderFakeApp({ fake });
+    const { keyport, work } = await fixture();
+    const { user } = await renderApp({ keyport });
     await findList();
     await openScan(user);
-    fake.picks.folders.push(WORK);
+    keyport.dialogs.nextFolder(work);
     await user.click(main().getByRole('button', { name: 'Sweep folders…' }));
     await screen.findByRole('region', { name: 'Found credentials' });
     await user.click(screen.getByRole('button', { name: 'Remove ~/work' }));
@@ -122,13 +118,14 @@ describe('Sweep folders', () => {
   });
 
   it('imports all through one combined masked preview and says what was rewritten and what only imported', async () => {
-    const fake = fixture();
-    const { user } = renderFakeApp({ fake });
+    const { keyport, work } = await fixture();
+    const { user, store } = await renderApp({ keyport });
     await findList();
     await openScan(user);
-    fake.picks.folders.push(WORK);
+    keyport.dialogs.nextFolder(work);
     await user.click(main().getByRole('button', { name: 'Sweep folders…' }));
     await screen.findByRole('region', { name: 'Found credentials' });
+    const ids = store.getState().sweep.result!.findings.map((f) => f.id);
 
     await user.click(
       main().getByRole('button', { name: 'Import all and replace with references…' }),
@@ -137,18 +134,24 @@ describe('Sweep folders', () => {
       name: 'Import all and replace with references',
     });
     await within(dialog).findByRole('region', { name: 'Changes to ~/work/app/.npmrc:1' });
-    expect(fake.callsTo('importSweepFindings')).toEqual([
-      { findingIds: [LEAK, ENV], replaceWithReference: true, dryRun: true },
+    expect(keyport.callsTo('importSweepFindings')).toEqual([
+      { findingIds: ids, replaceWithReference: true, dryRun: true },
     ]);
-    expect(within(dialog).getByText(/Only imported: \.env files/)).toBeTruthy();
+    expect(
+      within(dialog).getByText(
+        /Only imported: A \.env file cannot read a value from the environment/,
+      ),
+    ).toBeTruthy();
     expect(within(dialog).getByText('1 entry is rewritten; 1 is only imported.')).toBeTruthy();
     expect(within(dialog).getByText(/1 value was committed to git/)).toBeTruthy();
-    expect(fake.metas.size).toBe(1);
+    // A dry run: nothing imported or written yet.
+    expect(await keyport.core.vault.list()).toHaveLength(1);
+    expect(keyport.read(`${work}/app/.npmrc`)).toContain(LEAK);
 
     await user.click(within(dialog).getByRole('button', { name: 'Apply' }));
     const done = await screen.findByRole('dialog', { name: 'Imported' });
-    expect(fake.callsTo('importSweepFindings')[1]).toEqual({
-      findingIds: [LEAK, ENV],
+    expect(keyport.callsTo('importSweepFindings')[1]).toEqual({
+      findingIds: ids,
       replaceWithReference: true,
       dryRun: false,
     });
@@ -164,9 +167,22 @@ describe('Sweep folders', () => {
       ),
     ).toBeTruthy();
     expect(within(done).getByText(/Rotate that token afterwards/)).toBeTruthy();
+    expect(keyport.read(`${work}/app/.npmrc`)).not.toContain(LEAK);
+    expect(keyport.read(`${work}/lib/.env`)).toContain(ENV);
     await user.click(within(done).getByRole('button', { name: 'Done' }));
-    // What is left is swept again: nothing.
-    await screen.findByText('No credentials found');
-    expect(fake.callsTo('sweep')).toHaveLength(2);
+    // Swept again: the .npmrc now holds a reference; the .env still holds the value, which
+    // Keyport now knows.
+    await waitFor(() => expect(keyport.callsTo('sweep')).toHaveLength(2));
+    await waitFor(() =>
+      expect(findingRows()).toEqual([
+        [
+          'Repository ~/work/lib',
+          '~/work/lib/.env',
+          'line 2',
+          'NPM_TOKEN=npm_••••••••bbbb',
+          'plaintext, in Keyport',
+        ],
+      ]),
+    );
   });
 });

@@ -33,6 +33,17 @@ function settingsRoot(body: string): XmlElement {
   return parseXmlConfig(body, LABEL, 'settings');
 }
 
+/** The user name of the first `<server>` with this id (the one Maven reads), if it has one. */
+function existingUsername(text: string, id: string): string | undefined {
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') return undefined;
+  const server = child(settingsRoot(body), 'servers')?.children.find(
+    (el) => el.name === 'server' && child(el, 'id')?.text === id,
+  );
+  const name = server && child(server, 'username')?.text;
+  return name ? name : undefined;
+}
+
 export function editMaven(text: string, target: EditTarget): EditResult {
   const id = serverIdOf(target);
   // Maven trims every value it reads, so surrounding whitespace would silently be lost.
@@ -51,15 +62,20 @@ export function editMaven(text: string, target: EditTarget): EditResult {
     'token',
     'is wrapped in braces, which Maven reads as an encrypted password.',
   );
-  const mode = target.mavenAuth ?? (target.username ? 'password' : 'bearer');
-  if (mode === 'password' && !target.username) {
+  // Asked for no kind of auth and no user name (a scan's "Replace with reference" names only the
+  // server id): an existing user name/password entry stays one, with its own user name. A bearer
+  // header would be added beside it and leave the plaintext password in the file.
+  const username =
+    target.username ?? (target.mavenAuth ? undefined : existingUsername(text, id));
+  const mode = target.mavenAuth ?? (username ? 'password' : 'bearer');
+  if (mode === 'password' && !username) {
     throw new KeyportError('INVALID_INPUT', 'Maven password authentication needs a user name.');
   }
 
   const credentials: XmlSpec[] =
     mode === 'password'
       ? [
-          { name: 'username', text: target.username! },
+          { name: 'username', text: username! },
           { name: 'password', text: target.secret },
         ]
       : [

@@ -1,33 +1,41 @@
+import { appendFileSync } from 'node:fs';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { FakeKeyport } from './fake-keyport';
-import { renderFakeApp, secret } from './render-app';
+import { renderApp, secret } from './render-app';
 import { openFinding, runScan, statusOf } from './scan-helpers';
+import { TestKeyport } from './test-keyport';
 
 const NPM = secret('plain');
 const MVN = secret('maven');
 const NETRC = secret('netrc');
 
-function fixture() {
-  const fake = new FakeKeyport([]);
-  fake.configs.files.set(
-    '/home/u/.npmrc',
-    `registry=https://npm.acme.dev/\n//npm.acme.dev/:_authToken=${NPM}`,
+async function fixture() {
+  const keyport = await TestKeyport.open();
+  const npmrc = keyport.write(
+    '.npmrc',
+    `registry=https://npm.acme.dev/\n//npm.acme.dev/:_authToken=${NPM}\n`,
   );
-  fake.configs.files.set('/home/u/.m2/settings.xml', `server id=corp=${MVN}`);
-  fake.configs.files.set('/home/u/.netrc', `machine pypi.corp.dev=${NETRC}`);
-  return fake;
+  const settings = keyport.write(
+    '.m2/settings.xml',
+    `<settings>\n  <servers>\n    <server>\n      <id>corp</id>\n      <username>deployer</username>\n      <password>${MVN}</password>\n    </server>\n  </servers>\n</settings>\n`,
+  );
+  const netrc = keyport.write('.netrc', `machine pypi.corp.dev login ci password ${NETRC}\n`);
+  return { keyport, npmrc, settings, netrc };
 }
 
-async function openImport(file: string, line: number, fake = fixture()) {
-  const ctx = renderFakeApp({ fake });
+type Fixture = Awaited<ReturnType<typeof fixture>>;
+
+async function openImport(which: (f: Fixture) => [string, number], setup?: Fixture) {
+  const fx = setup ?? (await fixture());
+  const [file, line] = which(fx);
+  const ctx = await renderApp({ keyport: fx.keyport });
   await screen.findByRole('heading', { name: 'No tokens yet' });
   await runScan(ctx.user);
   await ctx.user.click(
     within(await openFinding(ctx.user, file, line)).getByRole('button', { name: 'Import…' }),
   );
   const dialog = screen.getByRole('dialog', { name: 'Import token' });
-  return { ...ctx, dialog };
+  return { ...fx, ...ctx, dialog };
 }
 
 const field = (dialog: HTMLElement, name: string) =>
@@ -36,7 +44,7 @@ const notices = () => screen.getByRole('status', { name: 'Notifications' });
 
 describe('Import a found token', () => {
   it('imports, offers a reference with a diff, replaces, and undoes from the notice', async () => {
-    const { dialog, user, fake, store } = await openImport('/home/u/.npmrc', 2);
+    const { dialog, user, keyport, store, npmrc } = await openImport((f) => [f.npmrc, 2]);
     expect(within(dialog).getByText('//npm.acme.dev/:_authToken=npm_••••••••plai')).toBeTruthy();
     expect(field(dialog, 'Label').value).toBe('npm.acme.dev');
     expect(field(dialog, 'Registry URL').value).toBe('https://npm.acme.dev/');
@@ -47,17 +55,18 @@ describe('Import a found token', () => {
     await user.type(field(dialog, 'Label'), 'acme personal');
     await user.click(within(dialog).getByRole('button', { name: 'Import' }));
 
-    expect(fake.callsTo('importFinding')).toEqual([
+    await waitFor(() => expect(keyport.callsTo('importFinding')).toHaveLength(1));
+    expect(keyport.callsTo('importFinding')).toEqual([
       {
-        findingId: 'f1',
+        findingId: expect.stringMatching(/^[0-9a-f]{16}$/),
         label: 'acme personal',
         registry: 'https://npm.acme.dev/',
         ecosystem: 'npm',
       },
     ]);
     // The toast waits while the dialog is open; the next step says it instead.
+    await waitFor(() => expect(dialog.textContent).toContain('Imported “acme personal”.'));
     expect(within(notices()).queryByText('Imported “acme personal”')).toBeNull();
-    expect(dialog.textContent).toContain('Imported “acme personal”.');
     const imported = store.getState().tokens.find((t) => t.label === 'acme personal');
     expect(imported?.origin).toBe('imported');
 
@@ -67,11 +76,11 @@ describe('Import a found token', () => {
     });
     expect(document.activeElement).toBe(question);
     const diff = await within(dialog).findByRole('region', { name: 'Diff preview' });
-    expect(fake.callsTo('planWrite')).toEqual([
+    expect(keyport.callsTo('planWrite')).toEqual([
       {
         tokenId: imported?.id,
         format: 'npmrc',
-        file: '/home/u/.npmrc',
+        file: npmrc,
         registry: 'https://npm.acme.dev/',
         reference: true,
       },
@@ -83,34 +92,34 @@ describe('Import a found token', () => {
       ),
     ).toBeTruthy();
     // The rescan after import already shows the value as held.
-    await waitFor(() => expect(statusOf('/home/u/.npmrc', 2)).toBe('plaintext, in Keyport'));
+    await waitFor(() => expect(statusOf(npmrc, 2)).toBe('plaintext, in Keyport'));
 
     await user.click(within(dialog).getByRole('button', { name: 'Replace' }));
-    expect(screen.queryByRole('dialog')).toBeNull();
-    expect(fake.configs.files.get('/home/u/.npmrc')).toBe(
-      `registry=https://npm.acme.dev/\n//npm.acme.dev/:_authToken=\${KEYPORT_${imported?.id.toUpperCase()}}`,
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(keyport.read(npmrc)).toBe(
+      `registry=https://npm.acme.dev/\n//npm.acme.dev/:_authToken=\${KEYPORT_${imported?.id.toUpperCase()}}\n`,
     );
     expect(
-      within(notices()).getByText('Wrote //npm.acme.dev/:_authToken to ~/.npmrc'),
+      await within(notices()).findByText('Wrote //npm.acme.dev/:_authToken to ~/.npmrc'),
     ).toBeTruthy();
-    await waitFor(() => expect(statusOf('/home/u/.npmrc', 2)).toBe('reference'));
+    await waitFor(() => expect(statusOf(npmrc, 2)).toBe('reference'));
     expect(
-      within(await openFinding(user, '/home/u/.npmrc', 2)).queryByRole('button', {
+      within(await openFinding(user, npmrc, 2)).queryByRole('button', {
         name: /Import/,
       }),
     ).toBeNull();
 
     await user.click(within(notices()).getByRole('button', { name: 'Undo' }));
     expect(await within(notices()).findByText('Restored ~/.npmrc')).toBeTruthy();
-    expect(fake.configs.files.get('/home/u/.npmrc')).toBe(
-      `registry=https://npm.acme.dev/\n//npm.acme.dev/:_authToken=${NPM}`,
+    expect(keyport.read(npmrc)).toBe(
+      `registry=https://npm.acme.dev/\n//npm.acme.dev/:_authToken=${NPM}\n`,
     );
-    await waitFor(() => expect(statusOf('/home/u/.npmrc', 2)).toBe('plaintext, in Keyport'));
+    await waitFor(() => expect(statusOf(npmrc, 2)).toBe('plaintext, in Keyport'));
     expect(document.body.textContent).not.toContain(NPM);
   });
 
   it('asks for the registry a Maven entry does not name, and "Keep as is" leaves the file', async () => {
-    const { dialog, user, fake } = await openImport('/home/u/.m2/settings.xml', 1);
+    const { dialog, user, keyport, store, settings } = await openImport((f) => [f.settings, 6]);
     expect(field(dialog, 'Label').value).toBe('corp (settings.xml)');
     expect(field(dialog, 'Registry URL').value).toBe('');
     expect((within(dialog).getByLabelText('Ecosystem') as HTMLSelectElement).value).toBe('maven');
@@ -118,82 +127,91 @@ describe('Import a found token', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Import' }));
     expect(within(dialog).getByText('Enter the registry URL.')).toBeTruthy();
     expect(document.activeElement).toBe(field(dialog, 'Registry URL'));
-    expect(fake.callsTo('importFinding')).toEqual([]);
+    expect(keyport.callsTo('importFinding')).toEqual([]);
 
     await user.type(field(dialog, 'Registry URL'), 'https://maven.corp.dev/releases/');
     await user.click(within(dialog).getByRole('button', { name: 'Import' }));
     await within(dialog).findByRole('region', { name: 'Diff preview' });
-    const [plan] = fake.callsTo('planWrite') as Array<Record<string, unknown>>;
+    const [plan] = keyport.callsTo('planWrite') as Array<Record<string, unknown>>;
     expect(plan).toMatchObject({
       format: 'maven',
-      file: '/home/u/.m2/settings.xml',
+      file: settings,
       registry: 'https://maven.corp.dev/releases/',
       serverId: 'corp',
       reference: true,
     });
-    expect(within(dialog).getByText(/^\+server id=corp=\$\{env\.KEYPORT_T1\}$/)).toBeTruthy();
+    const id = store.getState().tokens.find((t) => t.label === 'corp (settings.xml)')?.id;
+    // The entry keeps its kind: its password becomes the reference, the user name stays.
+    const diff = within(dialog).getByRole('region', { name: 'Diff preview' });
+    expect(diff.textContent).toContain('-      <password>npm_••••••••mave</password>');
+    expect(diff.textContent).toContain(
+      `+      <password>\${env.KEYPORT_${id?.toUpperCase()}}</password>`,
+    );
+    expect(diff.textContent).not.toContain('Authorization');
 
+    const before = keyport.read(settings);
     await user.click(within(dialog).getByRole('button', { name: 'Keep as is' }));
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(fake.callsTo('applyWrite')).toEqual([]);
-    expect(fake.configs.files.get('/home/u/.m2/settings.xml')).toBe(`server id=corp=${MVN}`);
+    expect(keyport.callsTo('applyWrite')).toEqual([]);
+    expect(keyport.read(settings)).toBe(before);
+    expect(before).toContain(MVN);
   });
 
   it('refuses a replace when the file changed since the preview, and previews again', async () => {
-    const { dialog, user, fake } = await openImport('/home/u/.npmrc', 2);
+    const { dialog, user, keyport, npmrc, store } = await openImport((f) => [f.npmrc, 2]);
     await user.click(within(dialog).getByRole('button', { name: 'Import' }));
     await within(dialog).findByRole('region', { name: 'Diff preview' });
-    const edited = `${fake.configs.files.get('/home/u/.npmrc')}\nsave-exact=true`;
-    fake.configs.files.set('/home/u/.npmrc', edited);
+    appendFileSync(npmrc, 'save-exact=true\n');
+    const edited = keyport.read(npmrc);
     await user.click(within(dialog).getByRole('button', { name: 'Replace' }));
-    expect(within(dialog).getByRole('alert').textContent).toBe(
-      '/home/u/.npmrc changed since the preview; Keyport wrote nothing. Review the new preview and try again.',
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      `${npmrc} changed since the preview; Keyport wrote nothing. Review the new preview and try again.`,
     );
-    expect(fake.configs.files.get('/home/u/.npmrc')).toBe(edited);
+    expect(keyport.read(npmrc)).toBe(edited);
     const replace = within(dialog).getByRole('button', { name: 'Replace' }) as HTMLButtonElement;
     expect(replace.disabled).toBe(true);
 
     await user.click(within(dialog).getByRole('button', { name: 'Preview again' }));
     await within(dialog).findByRole('region', { name: 'Diff preview' });
     expect(within(dialog).queryByRole('alert')).toBeNull();
-    expect(fake.callsTo('planWrite')).toHaveLength(2);
+    expect(keyport.callsTo('planWrite')).toHaveLength(2);
     await user.click(within(dialog).getByRole('button', { name: 'Replace' }));
-    expect(screen.queryByRole('dialog')).toBeNull();
-    expect(fake.configs.files.get('/home/u/.npmrc')).toMatch(
-      /_authToken=\$\{KEYPORT_T1\}\nsave-exact=true$/,
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const id = store.getState().tokens.find((t) => t.origin === 'imported')?.id;
+    expect(keyport.read(npmrc)).toBe(
+      `registry=https://npm.acme.dev/\n//npm.acme.dev/:_authToken=\${KEYPORT_${id?.toUpperCase()}}\nsave-exact=true\n`,
     );
   });
 
   it('closes after importing from a file that cannot hold a reference', async () => {
-    const { dialog, user, fake } = await openImport('/home/u/.netrc', 1);
+    const { dialog, user, keyport, netrc } = await openImport((f) => [f.netrc, 1]);
     expect(field(dialog, 'Label').value).toBe('pypi.corp.dev');
     expect((within(dialog).getByLabelText('Ecosystem') as HTMLSelectElement).value).toBe('pip');
     await user.click(within(dialog).getByRole('button', { name: 'Import' }));
-    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(within(notices()).getByText('Imported “pypi.corp.dev”')).toBeTruthy();
-    expect(fake.callsTo('planWrite')).toEqual([]);
-    await waitFor(() => expect(statusOf('/home/u/.netrc', 1)).toBe('plaintext, in Keyport'));
+    expect(keyport.callsTo('planWrite')).toEqual([]);
+    await waitFor(() => expect(statusOf(netrc, 1)).toBe('plaintext, in Keyport'));
   });
 
   it('shows why an import failed and stays open', async () => {
-    const { dialog, user, fake } = await openImport('/home/u/.netrc', 1);
-    fake.failNext('importFinding', 'NOT_FOUND', 'That finding is gone; scan again.');
+    const { dialog, user, keyport } = await openImport((f) => [f.netrc, 1]);
+    keyport.secrets.locked = true;
     await user.click(within(dialog).getByRole('button', { name: 'Import' }));
-    expect(within(dialog).getByRole('alert').textContent).toBe('That finding is gone; scan again.');
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      'The keychain is locked. Unlock it (log in to your desktop keyring) and try again; nothing was changed.',
+    );
     expect(screen.getByRole('dialog', { name: 'Import token' })).toBeTruthy();
     expect(within(notices()).queryByText(/^Imported/)).toBeNull();
   });
 
   it('says why a reference cannot be prepared, and Escape closes with the import kept', async () => {
-    const { dialog, user, fake, store } = await openImport('/home/u/.npmrc', 2);
-    fake.failNext(
-      'planWrite',
-      'CONFIG_INVALID',
-      '/home/u/.npmrc line 4 is not valid; fix it first.',
-    );
+    const { dialog, user, store, npmrc } = await openImport((f) => [f.npmrc, 2]);
+    // Someone adds a line npm's format does not have, after the scan.
+    appendFileSync(npmrc, 'export NPM_TOKEN\n');
     await user.click(within(dialog).getByRole('button', { name: 'Import' }));
     expect((await within(dialog).findByRole('alert')).textContent).toBe(
-      '/home/u/.npmrc line 4 is not valid; fix it first.',
+      'The existing .npmrc has a line that is not key = value (line 3); Keyport left it untouched.',
     );
     expect(
       (within(dialog).getByRole('button', { name: 'Replace' }) as HTMLButtonElement).disabled,

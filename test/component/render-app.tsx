@@ -7,7 +7,6 @@ import { systemClock } from '../../src/renderer/src/clock';
 import { AppShell } from '../../src/renderer/src/components/app-shell';
 import { createKeyportStore } from '../../src/renderer/src/store/keyport-store';
 import { StoreProvider } from '../../src/renderer/src/store/store-context';
-import { FakeKeyport } from './fake-keyport';
 import { TestKeyport, type Seeds } from './test-keyport';
 
 /** 2026-03-10 12:00 UTC, a Tuesday; tests run with TZ=UTC (see setup.ts). */
@@ -45,30 +44,6 @@ export async function renderApp({
     </StoreProvider>,
   );
   return { keyport, store, user, ...view };
-}
-
-/** The in-memory fake, for the files not yet moved to the real core (going away). */
-export function renderFakeApp({
-  tokens = [],
-  fake = new FakeKeyport(tokens),
-  clock = fixedClock,
-  fakeTimers = false,
-}: {
-  tokens?: ConstructorParameters<typeof FakeKeyport>[0];
-  fake?: FakeKeyport;
-  clock?: Clock;
-  fakeTimers?: boolean;
-} = {}) {
-  if (fakeTimers) vi.useFakeTimers({ now: NOW, shouldAdvanceTime: true });
-  const store = createKeyportStore({ api: createApi(fake.api), clock });
-  void store.getState().init();
-  const user = userEvent.setup(fakeTimers ? { advanceTimers: vi.advanceTimersByTime } : {});
-  const view = render(
-    <StoreProvider store={store}>
-      <AppShell />
-    </StoreProvider>,
-  );
-  return { fake, store, user, ...view };
 }
 
 /** Waits for the first load to settle into the list. */

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { symlinkSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { findList, renderApp, secret } from './render-app';
@@ -29,6 +29,8 @@ async function fixture() {
   keyport.write(`${lib}/.env`, `NODE_ENV=development\nNPM_TOKEN=${ENV}\n`);
   git(lib, 'init', '-q');
   symlinkSync('/etc', `${lib}/link`);
+  // More folders than the walk reads in one turn (64), so a held sweep stops in flight.
+  for (let i = 0; i < 80; i++) mkdirSync(`${work}/notes/${i}`, { recursive: true });
   return { keyport, work };
 }
 

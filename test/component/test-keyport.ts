@@ -93,6 +93,8 @@ export class TestKeyport {
   /** The temp dir holding home and data dir; `outside(...)` names places beside home. */
   readonly root: string;
   private readonly holds = new Map<ApiMethod, Promise<void>>();
+  private readonly releases = new Set<() => void>();
+  private readonly inFlight = new Set<Promise<unknown>>();
   private server: NpmLikeServer | undefined;
   /** Opens the same data dir as the app does (the CLI shares it); seeds pick ids and dates. */
   private seeder: { vault: Vault; now: Date; id: string | undefined } | undefined;
@@ -123,13 +125,22 @@ export class TestKeyport {
       clipboard: keyport.clipboard,
       sweepPace: keyport.sweeps.pace,
     });
-    keyport.api = inProcessKeyport(
-      createHandlers(keyport.core.service),
-      async (method, request) => {
-        keyport.calls.push({ method, request: structuredClone(request) });
-        await keyport.holds.get(method);
-      },
-    );
+    const api = inProcessKeyport(createHandlers(keyport.core.service), async (method, request) => {
+      keyport.calls.push({ method, request: structuredClone(request) });
+      await keyport.holds.get(method);
+    });
+    // Every call is tracked, so closing waits for the core to finish what the page asked.
+    keyport.api = Object.fromEntries(
+      Object.entries(api).map(([method, call]) => [
+        method,
+        (request: unknown) => {
+          const answer = (call as (r: unknown) => Promise<unknown>)(request);
+          keyport.inFlight.add(answer);
+          void answer.finally(() => keyport.inFlight.delete(answer));
+          return answer;
+        },
+      ]),
+    ) as KeyportApi;
     return keyport;
   }
 
@@ -281,10 +292,12 @@ export class TestKeyport {
       new Promise<void>((resolve) => {
         release = () => {
           this.holds.delete(method);
+          this.releases.delete(release);
           resolve();
         };
       }),
     );
+    this.releases.add(release);
     return release;
   }
 
@@ -316,11 +329,14 @@ export class TestKeyport {
     }
   }
 
+  /** Lets everything in flight finish (held calls, held sweeps, stalled requests), then cleans up. */
   async close(): Promise<void> {
     this.sweeps.release();
-    for (const release of [...this.holds.keys()]) this.holds.delete(release);
-    await this.core?.close();
+    for (const release of [...this.releases]) release();
+    // Stopping the registry ends the requests it left hanging.
     await this.server?.stop();
-    rmSync(this.root, { recursive: true, force: true });
+    await Promise.allSettled([...this.inFlight]);
+    await this.core?.close();
+    rmSync(this.root, { recursive: true, force: true, maxRetries: 3 });
   }
 }

@@ -65,8 +65,7 @@ export function editMaven(text: string, target: EditTarget): EditResult {
   // Asked for no kind of auth and no user name (a scan's "Replace with reference" names only the
   // server id): an existing user name/password entry stays one, with its own user name. A bearer
   // header would be added beside it and leave the plaintext password in the file.
-  const username =
-    target.username ?? (target.mavenAuth ? undefined : existingUsername(text, id));
+  const username = target.username ?? (target.mavenAuth ? undefined : existingUsername(text, id));
   const mode = target.mavenAuth ?? (username ? 'password' : 'bearer');
   if (mode === 'password' && !username) {
     throw new KeyportError('INVALID_INPUT', 'Maven password authentication needs a user name.');

@@ -43,8 +43,9 @@ Beyond the registries:
   keyport exec [--only ID]… -- COMMAND [ARGS…]
                                               run COMMAND with KEYPORT_<ID> variables from the
                                               keychain: the tokens your user-level and project
-                                              config files refer to (or only those named); never
-                                              an account's sign-in token
+                                              config files refer to (or only those named; a
+                                              Composer or RubyGems token also as COMPOSER_AUTH
+                                              or BUNDLE_<HOST>); never an account's sign-in token
   keyport rotate ID [--password-stdin] [--otp CODE]
                                               new token, rewrite its files, verify, revoke old
 

@@ -4,6 +4,7 @@ import type { PathEnvironment } from './flows/config-write-flow';
 import { readConfigFile } from './configs/config-file';
 import { envVarName } from '../shared/references';
 import { scanLocations } from './scan/scan-locations';
+import { clientVariables } from './client-env';
 import type { Vault } from './vault/vault';
 
 /** `${KEYPORT_X}` (npm), `${env.KEYPORT_X}` (Maven), `%KEYPORT_X%` (NuGet): see references.ts. */
@@ -18,7 +19,8 @@ export interface ExecRequest {
 
 /**
  * What `keyport exec` puts into its child's environment: only the tokens a config file in scope
- * refers to (or those the user named), never an account's session token (it can mint new tokens),
+ * refers to (or those the user named; a Composer or RubyGems token also as the variable its client
+ * reads, see client-env.ts), never an account's session token (it can mint new tokens),
  * each read through its own keychain entry so no other secret enters this process.
  */
 export class ExecEnvironment {
@@ -33,8 +35,13 @@ export class ExecEnvironment {
       ? pickNamed(tokens, req.only)
       : pickReferenced(tokens, await this.referencedNames(req.projectDir));
     const env: Record<string, string> = {};
-    for (const t of chosen) env[envVarName(t.id)] = await this.vault.reveal(t.id);
-    return env;
+    const revealed: Array<{ token: TokenMeta; value: string }> = [];
+    for (const token of chosen) {
+      const value = await this.vault.reveal(token.id);
+      env[envVarName(token.id)] = value;
+      revealed.push({ token, value });
+    }
+    return { ...env, ...clientVariables(revealed, this.paths.env) };
   }
 
   /** Every KEYPORT_… name a reference in the user-level or project files mentions. */

@@ -31,10 +31,22 @@ export function referenceFor(format: ConfigFormat, tokenId: string): string {
     default:
       throw new KeyportError(
         'INVALID_INPUT',
-        'This file format cannot read a value from the environment; write the token itself.',
+        NO_REFERENCE[format] ??
+          'This file format cannot read a value from the environment; write the token itself.',
       );
   }
 }
+
+/**
+ * Clients that expand nothing in their file but read credentials from a variable of their own,
+ * which `keyport exec --only ID` sets for a token of their ecosystem.
+ */
+export const NO_REFERENCE: Partial<Record<ConfigFormat, string>> = {
+  composer:
+    'Composer does not read environment variables in auth.json; write the token itself, or keep it off disk with keyport exec --only ID, which sets COMPOSER_AUTH for a Composer token.',
+  bundler:
+    'Bundler does not read environment variables in its config file; write the token itself, or keep it off disk with keyport exec --only ID, which sets BUNDLE_<HOST> for a RubyGems token.',
+};
 
 /** npm, Maven and NuGet expand these: a value that is only a reference keeps the secret off disk. */
 const REFERENCE = /^(\$\{[^}]+\}|%[A-Za-z_][A-Za-z0-9_]*%)$/;

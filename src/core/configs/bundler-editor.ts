@@ -1,5 +1,6 @@
 import { isScalar, type Document, type YAMLMap } from 'yaml';
 import { KeyportError } from '../../shared/errors';
+import { NO_REFERENCE } from '../../shared/references';
 import type { ConfigEditor, EditResult, EditTarget, RemoveTarget } from './config-editor';
 import { parseRegistryUrl } from '../registries/registry-url';
 import { detectEol, preservingBom, removeSpans, type Span } from './text-layout';
@@ -63,11 +64,12 @@ export function bundlerSettings(text: string): Map<string, string> {
   return settings;
 }
 
-function valueOf(target: EditTarget): string {
-  assertSafeValue(target.secret, 'token');
-  if (target.username === undefined) return encode(target.secret);
-  assertSafeValue(target.username, 'user name');
-  return `${encode(target.username)}:${encode(target.secret)}`;
+/** Bundler's `user:token` value (the config entry, or the BUNDLE_<HOST> variable `exec` sets). */
+export function bundlerCredential(username: string | undefined, secret: string): string {
+  assertSafeValue(secret, 'token');
+  if (username === undefined) return encode(secret);
+  assertSafeValue(username, 'user name');
+  return `${encode(username)}:${encode(secret)}`;
 }
 
 function refuseLayout(): never {
@@ -90,12 +92,9 @@ function verify(before: string, after: string, key: string, value: string | unde
 
 export function editBundler(text: string, target: EditTarget): EditResult {
   if (target.reference) {
-    throw new KeyportError(
-      'INVALID_INPUT',
-      'Bundler does not read environment variables in its config file; write the token itself, or run Bundler under keyport exec (it sets the BUNDLE_ variable for the host).',
-    );
+    throw new KeyportError('INVALID_INPUT', NO_REFERENCE.bundler!);
   }
-  const value = valueOf(target);
+  const value = bundlerCredential(target.username, target.secret);
   const key = bundlerKey(target.registry);
   return preservingBom(text, (body) => {
     const doc = parseYamlMap(body, FILE);

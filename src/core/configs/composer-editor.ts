@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { KeyportError } from '../../shared/errors';
+import { NO_REFERENCE } from '../../shared/references';
 import type { ConfigEditor, EditResult, EditTarget, RemoveTarget } from './config-editor';
 import {
   addMembers,
@@ -165,10 +166,7 @@ function notesFor(root: JsonObject | null, address: Address): string[] {
 
 export function editComposer(text: string, target: EditTarget): EditResult {
   if (target.reference) {
-    throw new KeyportError(
-      'INVALID_INPUT',
-      'Composer does not read environment variables in auth.json; write the token itself, or run Composer under keyport exec (it sets COMPOSER_AUTH).',
-    );
+    throw new KeyportError('INVALID_INPUT', NO_REFERENCE.composer!);
   }
   assertSafeValue(target.secret, 'token');
   if (target.username !== undefined) assertSafeValue(target.username, 'user name');

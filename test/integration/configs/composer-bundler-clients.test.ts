@@ -8,7 +8,8 @@ import { bundlerKey } from '../../../src/core/configs/bundler-editor';
 import { EDITORS } from '../../../src/core/configs/editors';
 import type { EditTarget } from '../../../src/core/configs/config-editor';
 import { clientEnv, run, tempHome } from '../../support/config-clients';
-import { runKeyport } from '../../support/run-keyport';
+import { KEYPORT_BIN, runKeyport, runProcess } from '../../support/run-keyport';
+import { openCore } from '../../../src/core/open-core';
 
 // Debian's Composer 2 and Bundler 2 (Ruby) read the files Keyport wrote: `composer config --auth`
 // prints the entry, `composer show` authenticates to a Composer repository on 127.0.0.1 that
@@ -284,5 +285,107 @@ end
     expect(read.stderr).toBe('');
     expect(read.stdout.trim().split('\n')).toEqual(wanted);
     expect(wanted.length).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('keyport exec --only: Composer and Bundler take the token from the environment, no file', () => {
+  const basic = `Basic ${Buffer.from(`${USER}:${TOKEN}`).toString('base64')}`;
+  let repo: Awaited<ReturnType<typeof startComposerRepo>>;
+  let data: string;
+  let ids: { composer: string; rubygems: string };
+  beforeAll(async () => {
+    repo = await startComposerRepo(() => basic);
+    data = path.join(home, 'exec-data');
+    const core = await openCore({
+      access: { mode: 'cli' },
+      version: 'test',
+      dataDir: data,
+      home,
+      env: {},
+    });
+    const add = (ecosystem: 'composer' | 'rubygems', registry: string) =>
+      core.vault.add({
+        label: ecosystem,
+        registry,
+        ecosystem,
+        user: USER,
+        secret: TOKEN,
+        origin: 'pasted',
+      });
+    ids = {
+      composer: (await add('composer', repo.url)).id,
+      rubygems: (await add('rubygems', 'http://127.0.0.1:9292/')).id,
+    };
+    await core.close();
+  });
+  afterAll(() => repo?.close());
+
+  const keyportExec = (id: string, command: string[], env: NodeJS.ProcessEnv, cwd: string) =>
+    runProcess(
+      process.execPath,
+      [KEYPORT_BIN, 'exec', '--only', id, '--', ...command],
+      { ...env, KEYPORT_HOME: data },
+      '',
+      cwd,
+    );
+
+  it('COMPOSER_AUTH: composer show authenticates with no auth.json anywhere, and a parent COMPOSER_AUTH keeps its hosts', async () => {
+    const composerHome = path.join(home, 'composer-exec');
+    mkdirSync(composerHome, { recursive: true });
+    const project = composerProject('exec-project', repo.url);
+    const env = composerEnv(composerHome);
+    const shown = await keyportExec(
+      ids.composer,
+      ['composer', '--no-ansi', 'show', '--all', 'kp/private-lib'],
+      env,
+      project,
+    );
+    expect(shown.code).toBe(0);
+    expect(shown.out).toContain('signed-in client');
+    expect(repo.seen).toContain(basic);
+    expect(existsSync(path.join(composerHome, 'auth.json'))).toBe(false);
+    expect(existsSync(path.join(project, 'auth.json'))).toBe(false);
+
+    const parent = {
+      ...env,
+      COMPOSER_AUTH: '{"github-oauth": {"github.com": "fake-gh-token-0002"}}',
+    };
+    const listed = await keyportExec(
+      ids.composer,
+      ['composer', '--no-ansi', 'config', '--global', '--list'],
+      parent,
+      project,
+    );
+    expect(listed.out).toContain('[github-oauth.github.com] fake-gh-token-0002');
+    expect(listed.out).toContain(`[http-basic.${composerHost(repo.url)}.username] ${USER}`);
+  });
+
+  it('BUNDLE_<HOST>: Bundler’s credentials_for returns user:token with no config file', async () => {
+    const config = path.join(home, 'no-bundle-config');
+    const creds = await keyportExec(
+      ids.rubygems,
+      ['ruby', '-e', RUBY_CREDENTIALS, 'http://127.0.0.1:9292/'],
+      bundlerEnv(config),
+      home,
+    );
+    expect(creds.err).toBe('');
+    expect(creds.out.trim()).toBe(JSON.stringify(`${USER}:${TOKEN}`));
+    expect(existsSync(config)).toBe(false);
+  });
+
+  it('the write refuses --reference for both, naming the variable exec sets', async () => {
+    for (const [format, file, variable] of [
+      ['composer', path.join(home, 'ref', 'auth.json'), 'COMPOSER_AUTH'],
+      ['bundler', path.join(home, 'ref', '.bundle', 'config'), 'BUNDLE_<HOST>'],
+    ] as const) {
+      const id = format === 'composer' ? ids.composer : ids.rubygems;
+      const refused = await runKeyport(
+        ['write', format, '--file', file, '--registry', repo.url, '--id', id, '--reference'],
+        { ...process.env, HOME: home, KEYPORT_HOME: data },
+      );
+      expect(refused.code).toBe(2);
+      expect(refused.err).toContain(variable);
+      expect(existsSync(file)).toBe(false);
+    }
   });
 });

@@ -5,9 +5,12 @@
  * smoke tests), dispatched through main's own `createHandlers` + `dispatch` with the contract's
  * validation. Registry calls go over HTTP to a real npm-like server on 127.0.0.1.
  *
- * The stand-ins are only what Electron would play: main's native dialogs (ScriptedDialogs, which
- * approves what it asks unless the test declines) and a gate that can hold a call in flight
- * before it reaches the core (`hold`), for states that exist only while a call is pending.
+ * The stand-ins are only what cannot run here: main's native dialogs (ScriptedDialogs, which
+ * approves what it asks unless the test declines), a keychain that can be locked (see
+ * LockableSecretStore), and the one thing kept from the old fake of the core: a gate that holds a
+ * call in flight before it reaches the core (`hold`), for states that exist only while a local
+ * call is pending (loading, busy buttons). Registry calls are held at the registry instead
+ * (npm-like server 'hang' and 'delay' faults), so the core's own cancel is what is tested.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,7 +24,7 @@ import { MemorySecretStore } from '../../src/core/vault/secret-store';
 import { MetadataFile } from '../../src/core/vault/metadata-file';
 import { Vault } from '../../src/core/vault/vault';
 import { maskSecret } from '../../src/shared/mask';
-import type { ApiMethod, KeyportApi, RequestOf, apiMethods } from '../../src/shared/ipc-contract';
+import type { ApiMethod, KeyportApi } from '../../src/shared/ipc-contract';
 import type { TokenMeta } from '../../src/shared/types';
 import { SweepGate } from '../support/bridge-server';
 import { inProcessKeyport } from '../support/in-process-keyport';
@@ -36,8 +39,6 @@ export interface SeedToken extends Partial<TokenMeta> {
 
 /** Seeds, or a function that makes them with paths in this core's temp home. */
 export type Seeds = SeedToken[] | ((keyport: TestKeyport) => SeedToken[]);
-
-export type VaultRequest<M extends ApiMethod> = RequestOf<(typeof apiMethods)[M]>;
 
 /** The account password the test registry accepts. */
 export const PASSWORD = 'correct-horse';

@@ -198,7 +198,7 @@ describe('Rotate token', () => {
 
     const alert = await within(dialog).findByRole('alert');
     expect(alert.textContent).toBe(
-      `${new URL(registry.url).host} asks for a one-time password.Nothing was changed; the old token still works.`,
+      `${new URL(registry.url).host} asks for a one-time password.Your files were not changed; the old token still works.`,
     );
     const otp = within(dialog).getByLabelText('One-time password') as HTMLInputElement;
     expect(document.activeElement).toBe(otp);
@@ -230,7 +230,9 @@ describe('Rotate token', () => {
     expect(
       within(alert).getByText('The registry does not accept the new token; nothing was changed.'),
     ).toBeTruthy();
-    expect(within(alert).getByText('Nothing was changed; the old token still works.')).toBeTruthy();
+    expect(
+      within(alert).getByText('Your files were not changed; the old token still works.'),
+    ).toBeTruthy();
     expect(rotate().textContent).toBe('Rotate');
     expect(store.getState().tokens.some((t) => t.id === 'r')).toBe(true);
     expect(keyport.read(npmrc)).toBe(`${entry}=${OLD}\n`);
@@ -252,7 +254,7 @@ describe('Rotate token', () => {
     expect(alert.textContent).toBe(
       `Rotation failed and could not be fully undone: ${new URL(registry.url).host} refused this request. The old token is still valid.`,
     );
-    expect(within(alert).queryByText(/Nothing was changed/)).toBeNull();
+    expect(within(alert).queryByText(/old token still works/)).toBeNull();
   });
 
   it('Cancel stops a running rotation and shows that nothing changed', async () => {
@@ -272,7 +274,7 @@ describe('Rotate token', () => {
     const alert = await within(dialog).findByRole('alert');
     expect(alert.textContent).toBe(
       `Cancelled. ${new URL(registry.url).host} may already have carried out the request; list the tokens to check.` +
-        'Nothing was changed; the old token still works.',
+        'Your files were not changed; the old token still works.',
     );
     // Nothing reached the registry after the cancel, and the old token is all there is.
     expect(registry.requests).toHaveLength(sent);

@@ -22,12 +22,11 @@ interface Failure {
 }
 
 /**
- * The core says so in its message when a rollback itself failed; the contract has no flag for it.
- * Everywhere else a failed rotation has been undone completely.
+ * Main says in `details.rolledBack` whether a failed rotation was undone completely; an error
+ * without it (the request never reached the rotation, e.g. bad input) changed nothing either.
  */
 function failureOf(err: unknown): Failure {
-  const message = failureText(err);
-  return { message, rolledBack: !/could not be fully undone/i.test(message) };
+  return { message: failureText(err), rolledBack: errorInfoOf(err).details?.rolledBack !== false };
 }
 
 /**
@@ -122,7 +121,7 @@ export function RotateTokenDialog({ token }: { token: TokenMeta }) {
             <p className="rotate__failure-text">{failure.message}</p>
             {failure.rolledBack ? (
               <p className="rotate__failure-note">
-                Nothing was changed; the old token still works.
+                Your files were not changed; the old token still works.
               </p>
             ) : null}
           </div>

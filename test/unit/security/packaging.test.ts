@@ -70,7 +70,8 @@ describe('electron-builder.config.cjs', () => {
       DebugLogger: new (on: boolean) => unknown;
     };
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
-  });
+    // Loading app-builder-lib and its JSON schema alone takes seconds on a busy machine.
+  }, 30_000);
 
   it('names the app and packs only the built app into an asar', () => {
     expect(config.appId).toBe('dev.keyport.app');

@@ -178,6 +178,11 @@ export class TestKeyport {
       at(when);
       token = await seeder.vault.recordHelperLink(token.id, link);
     }
+    if (meta.refused) {
+      const { at: when, ...refusal } = meta.refused;
+      at(when);
+      token = await seeder.vault.markRefused(token.id, refusal);
+    }
     if (meta.usedIn) {
       await seeder.vault.setUsage(
         new Set(meta.usedIn.map((u) => u.file)),

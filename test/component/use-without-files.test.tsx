@@ -61,4 +61,26 @@ describe('Use without files', () => {
       within(detailPane('npm')).queryByRole('heading', { name: 'Use without files' }),
     ).toBeNull();
   });
+
+  it('shows that git reported the token refused by a server, and that it is kept', async () => {
+    const { user } = await renderApp({
+      tokens: [
+        {
+          label: 'gitlab',
+          secret: secret('gitlab'),
+          registry: 'https://gitlab.example.test/',
+          ecosystem: 'other',
+          refused: { client: 'git', host: 'gitlab.example.test', at: '2026-03-01T10:20:00.000Z' },
+        },
+        { label: 'fine', secret: secret('fine'), registry: 'https://gitlab.example.test/' },
+      ],
+    });
+    await findList();
+    const detail = await openToken(user, 'gitlab');
+    expect(within(detail).getByText('Refused').nextSibling?.textContent).toBe(
+      'Refused by git on gitlab.example.test at 2026-03-01 10:20 UTC · kept and still offered; if the server no longer takes it, rotate or replace it',
+    );
+    const other = await openToken(user, 'fine');
+    expect(within(other).queryByText('Refused')).toBeNull();
+  });
 });

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import type { TokenMeta } from '../../../shared/types';
+import { refusalText } from '../../../shared/refusal-text';
+import type { HelperRefusal, TokenMeta } from '../../../shared/types';
 import { formatDate } from '../format';
 import { useKeyport } from '../store/store-context';
 import { tokenStatus } from '../token-status';
@@ -15,6 +16,12 @@ const ORIGIN_TEXT: Record<TokenMeta['origin'], string> = {
   created: 'Created by Keyport on the registry',
   imported: 'Imported from a config file',
 };
+
+/** "Refused by git on HOST at TIME", the sentence `keyport list` prints, as a sentence. */
+function refusalSentence(refusal: HelperRefusal): string {
+  const text = refusalText(refusal);
+  return `${text[0]!.toUpperCase()}${text.slice(1)}`;
+}
 
 /** Why Rotate cannot apply to this token, or null when it can. */
 export function rotateBlocker(token: TokenMeta): string | null {
@@ -157,6 +164,18 @@ export function TokenDetail({ token, narrow }: { token: TokenMeta; narrow: boole
               · last copied or written to a file by Keyport; use by your tools is not seen
             </span>
           </dd>
+          {token.refused ? (
+            <>
+              <dt>Refused</dt>
+              <dd>
+                {refusalSentence(token.refused)}
+                <span className="facts__hint">
+                  {' '}
+                  · kept and still offered; if the server no longer takes it, rotate or replace it
+                </span>
+              </dd>
+            </>
+          ) : null}
           {token.notes ? (
             <>
               <dt>Notes</dt>

@@ -327,3 +327,60 @@ describe('Write to config', () => {
     );
   });
 });
+
+describe('Write to config: Composer and Bundler', () => {
+  const COMPOSER = secret('composer');
+  const GEMS = secret('gems');
+  const more: SeedToken[] = [
+    {
+      id: 'c',
+      label: 'corp packages',
+      secret: COMPOSER,
+      ecosystem: 'composer',
+      registry: 'https://repo.corp.dev/composer/',
+      user: 'ci',
+    },
+    {
+      id: 'g',
+      label: 'corp gems',
+      secret: GEMS,
+      ecosystem: 'rubygems',
+      registry: 'https://gems.corp-dev.example/',
+      user: 'ci',
+    },
+  ];
+
+  it('a Composer token goes to auth.json as http-basic, a RubyGems token to ~/.bundle/config', async () => {
+    const keyport = await TestKeyport.open(more);
+    const { dialog, user, file } = await openWrite('corp packages', keyport);
+    const format = within(dialog).getByRole('combobox', { name: 'Format' }) as HTMLSelectElement;
+    expect(format.value).toBe('composer');
+    const offered = [...format.options].map((o) => o.textContent);
+    expect(offered).toContain('Composer auth.json');
+    expect(offered).toContain('Bundler .bundle/config');
+    expect(field(dialog, 'File').value).toBe(file('.config', 'composer', 'auth.json'));
+    expect(field(dialog, 'User name').value).toBe('ci');
+    await user.click(button(dialog, 'Preview'));
+    expect(await within(dialog).findByText('http-basic.repo.corp.dev')).toBeTruthy();
+    expect(dialog.textContent).not.toContain(COMPOSER);
+    await user.click(button(dialog, 'Write'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(JSON.parse(keyport.read('.config/composer/auth.json')!)).toEqual({
+      'http-basic': { 'repo.corp.dev': { username: 'ci', password: COMPOSER } },
+    });
+
+    const gems = await openToken(user, 'corp gems');
+    await user.click(within(gems).getByRole('button', { name: 'Write to config…' }));
+    const second = screen.getByRole('dialog', { name: 'Write to config' });
+    const secondFormat = within(second).getByRole('combobox', { name: 'Format' });
+    expect((secondFormat as HTMLSelectElement).value).toBe('bundler');
+    await waitFor(() => expect(field(second, 'File').value).toBe(file('.bundle', 'config')));
+    await user.click(button(second, 'Preview'));
+    expect(await within(second).findByText('BUNDLE_GEMS__CORP___DEV__EXAMPLE')).toBeTruthy();
+    await user.click(button(second, 'Write'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(keyport.read('.bundle/config')).toBe(
+      `---\nBUNDLE_GEMS__CORP___DEV__EXAMPLE: "ci:${GEMS}"\n`,
+    );
+  });
+});

@@ -10,6 +10,7 @@ import type { EditTarget } from '../../../src/core/configs/config-editor';
 import { clientEnv, run, tempHome } from '../../support/config-clients';
 import { KEYPORT_BIN, runKeyport, runProcess } from '../../support/run-keyport';
 import { openCore } from '../../../src/core/open-core';
+import { startGemSource } from '../../support/gem-source';
 
 // Debian's Composer 2 and Bundler 2 (Ruby) read the files Keyport wrote: `composer config --auth`
 // prints the entry, `composer show` authenticates to a Composer repository on 127.0.0.1 that
@@ -250,6 +251,62 @@ describe('Bundler reads the .bundle/config Keyport wrote', () => {
     expect(got.stdout).toContain(`Set for the current user (${file}): "${USER}:[REDACTED]"`);
     const path_ = await run('bundle', ['config', 'get', 'path'], bundlerEnv(file), home);
     expect(path_.stdout).toContain('"vendor/bundle"');
+  });
+
+  it('bundle install from a private gem source on 127.0.0.1 authenticates with the entry (a password needing percent-encoding), and is refused without it', async () => {
+    const password = 'fake tok@en+/x:1';
+    const source = await startGemSource(
+      path.join(home, 'gem-build'),
+      'kp_private',
+      `Basic ${Buffer.from(`${USER}:${password}`).toString('base64')}`,
+    );
+    try {
+      const project = path.join(home, 'gem-project');
+      mkdirSync(project, { recursive: true });
+      writeFileSync(path.join(project, 'Gemfile'), `source "${source.url}"\ngem "kp_private"\n`);
+      const file = path.join(home, 'gem-user', '.bundle', 'config');
+      mkdirSync(path.dirname(file), { recursive: true });
+      const written = await runKeyport(
+        [
+          'write',
+          'bundler',
+          '--file',
+          file,
+          '--registry',
+          source.url,
+          '--username',
+          USER,
+          '--token-stdin',
+        ],
+        { ...process.env, HOME: home, KEYPORT_HOME: path.join(home, 'keyport') },
+        `${password}\n`,
+      );
+      expect(written.code).toBe(0);
+      const install = (config: string) =>
+        run(
+          'bundle',
+          ['install'],
+          {
+            ...bundlerEnv(config),
+            BUNDLE_PATH: path.join(home, 'gem-vendor'),
+            GEM_HOME: path.join(home, 'gem-home'),
+          },
+          project,
+        );
+      const refused = await install(path.join(home, 'no-such-config'));
+      expect(refused.code).not.toBe(0);
+      expect(refused.stdout + refused.stderr).toMatch(
+        /Authentication is required for 127\.0\.0\.1/,
+      );
+      const installed = await install(file);
+      // As root (this machine) Bundler warns on stderr that it runs as root; nothing else comes there.
+      expect(installed.stderr).not.toMatch(/Authentication|401/);
+      expect(installed.stdout).toContain('Installing kp_private 1.0.0');
+      expect(installed.code).toBe(0);
+      expect(source.seen.filter((a) => a !== null).length).toBeGreaterThanOrEqual(3);
+    } finally {
+      await source.close();
+    }
   });
 
   it('every bundler corpus result gives Bundler the written user:token, percent-encoding undone as Bundler sends it', async () => {

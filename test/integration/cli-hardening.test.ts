@@ -178,7 +178,7 @@ describe('terminal escape sequences from the registry never reach the terminal',
     const table = await keyport(['token', 'list', '--registry', registry.url]);
     expect(table.code).toBe(0);
     expect(table.out).toContain('key[2J[H-cleared');
-    expect(table.out).toContain('granular ]0;ownedgranular31m');
+    expect(table.out).toContain('granular: ]0;ownedgranular31m');
     expect(table.out + table.err).not.toMatch(CONTROL);
     const json = await keyport(['token', 'list', '--registry', registry.url, '--json']);
     expect(json.code).toBe(0);

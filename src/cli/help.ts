@@ -14,10 +14,12 @@ Tokens in the vault:
 Config files:
   keyport write ${CONFIG_FORMATS.join('|')} --file PATH [--registry URL]
               (--id TOKEN_ID | --token-stdin) [--username U] [--server-id ID]
-              [--source NAME] [--repository NAME] [--scope @s]
+              [--source NAME] [--repository NAME] [--property NAME] [--scope @s]
               [--pip-mode ${PIP_MODES.join('|')}] [--maven-auth ${MAVEN_AUTHS.join('|')}]
               [--reference] [--dry-run]
-                                              write one entry; --dry-run prints the masked diff
+                                              write one entry; --dry-run prints the masked diff;
+                                              gradle: --repository NAME writes NAMEUsername and
+                                              NAMEPassword, --property NAME one key (no URL)
 
 Registries (npm token API):
   keyport login --registry URL --username U --password-stdin [--otp CODE]
@@ -45,7 +47,9 @@ Beyond the registries:
                                               keychain: the tokens your user-level and project
                                               config files refer to (or only those named; a
                                               Composer or RubyGems token also as COMPOSER_AUTH
-                                              or BUNDLE_<HOST>); never an account's sign-in token
+                                              or BUNDLE_<HOST>); never an account's sign-in token;
+                                              a gradle.properties placeholder also as
+                                              ORG_GRADLE_PROJECT_<key>
   keyport rotate ID [--password-stdin] [--otp CODE]
                                               new token, rewrite its files, verify, revoke old
 

@@ -21,6 +21,7 @@ const OPTIONS = {
   'server-id': { type: 'string' },
   source: { type: 'string' },
   repository: { type: 'string' },
+  property: { type: 'string' },
   scope: { type: 'string', multiple: true },
   'pip-mode': { type: 'string' },
   'maven-auth': { type: 'string' },

@@ -1,8 +1,9 @@
 import { KeyportError } from '../shared/errors';
-import type { TokenMeta } from '../shared/types';
+import type { ScanFormat, TokenMeta } from '../shared/types';
 import type { PathEnvironment } from './flows/config-write-flow';
 import { readConfigFile } from './configs/config-file';
-import { envVarName } from '../shared/references';
+import { parseProperties } from './configs/java-properties';
+import { envVarName, isKeyportReference } from '../shared/references';
 import { scanLocations } from './scan/scan-locations';
 import { clientVariables } from './client-env';
 import type { Vault } from './vault/vault';
@@ -13,7 +14,10 @@ const REFERENCE_NAME = /\$\{(?:env\.)?(KEYPORT_[A-Z0-9_]+)\}|%(KEYPORT_[A-Z0-9_]
 export interface ExecRequest {
   /** The project whose files are in scope besides the user-level ones (the CLI's cwd). */
   projectDir: string;
-  /** Token ids the user named (`--only`): exactly these, config files not read. */
+  /**
+   * Token ids the user named (`--only`): exactly these; config files are read only to name the
+   * gradle.properties keys their placeholders stand for.
+   */
   only?: string[];
 }
 
@@ -31,28 +35,79 @@ export class ExecEnvironment {
 
   async variables(req: ExecRequest): Promise<Record<string, string>> {
     const tokens = (await this.vault.list()).filter((t) => t.status === 'ok');
+    const files = await this.readFiles(req.projectDir);
     const chosen = req.only
       ? pickNamed(tokens, req.only)
-      : pickReferenced(tokens, await this.referencedNames(req.projectDir));
+      : pickReferenced(tokens, referencedNames(files));
+    const gradle = gradleProperties(files);
     const env: Record<string, string> = {};
     const revealed: Array<{ token: TokenMeta; value: string }> = [];
     for (const token of chosen) {
+      const name = envVarName(token.id);
       const value = await this.vault.reveal(token.id);
-      env[envVarName(token.id)] = value;
+      env[name] = value;
+      for (const key of gradle.get(name) ?? []) env[`${GRADLE_PROJECT_PREFIX}${key}`] = value;
       revealed.push({ token, value });
     }
     return { ...env, ...clientVariables(revealed, this.paths.env) };
   }
 
-  /** Every KEYPORT_… name a reference in the user-level or project files mentions. */
-  private async referencedNames(projectDir: string): Promise<Set<string>> {
-    const names = new Set<string>();
-    const files = scanLocations({ ...this.paths, projectDir }).map((l) => l.file);
-    for (const text of await Promise.all(files.map(readConfigText))) {
-      for (const m of text?.matchAll(REFERENCE_NAME) ?? []) names.add((m[1] ?? m[2])!);
-    }
-    return names;
+  /** The user-level and project config files in scope, in their clients' precedence order. */
+  private async readFiles(projectDir: string): Promise<ConfigText[]> {
+    const locations = scanLocations({ ...this.paths, projectDir });
+    const texts = await Promise.all(locations.map((l) => readConfigText(l.file)));
+    return locations.flatMap((l, i) =>
+      texts[i] == null ? [] : [{ format: l.format, text: texts[i] }],
+    );
   }
+}
+
+interface ConfigText {
+  format: ScanFormat;
+  text: string;
+}
+
+/**
+ * Gradle reads `ORG_GRADLE_PROJECT_<name>` as the project property `<name>`, over any
+ * gradle.properties: how a placeholder there gets its token, since Gradle expands nothing.
+ */
+const GRADLE_PROJECT_PREFIX = 'ORG_GRADLE_PROJECT_';
+
+/** Every KEYPORT_… name a reference in the files mentions. */
+function referencedNames(files: ConfigText[]): Set<string> {
+  const names = new Set<string>();
+  for (const { text } of files) {
+    for (const m of text.matchAll(REFERENCE_NAME)) names.add((m[1] ?? m[2])!);
+  }
+  return names;
+}
+
+/**
+ * For each KEYPORT_… name, the gradle.properties keys whose whole value is its placeholder. A key
+ * belongs to the first file that sets it (the user's file beats the build's, as in Gradle); the
+ * last entry of a key within a file is the one Java reads.
+ */
+function gradleProperties(files: ConfigText[]): Map<string, string[]> {
+  const owner = new Map<string, string>();
+  for (const { format, text } of files) {
+    if (format !== 'gradle') continue;
+    let entries;
+    try {
+      entries = parseProperties(text);
+    } catch {
+      continue;
+    }
+    const last = new Map(entries.map((e) => [e.key, e.value]));
+    for (const [key, value] of last) {
+      if (owner.has(key) || key.includes('=')) continue;
+      owner.set(key, isKeyportReference('gradle', value) ? value.slice(2, -1) : '');
+    }
+  }
+  const byName = new Map<string, string[]>();
+  for (const [key, name] of owner) {
+    if (name !== '') byName.set(name, [...(byName.get(name) ?? []), key]);
+  }
+  return byName;
 }
 
 function pickReferenced(tokens: TokenMeta[], names: Set<string>): TokenMeta[] {

@@ -15,6 +15,7 @@ const FORMAT_NAMES: Record<ConfigFormat, string> = {
   yarnrc: 'Yarn configuration (.yarnrc.yml)',
   composer: 'Composer auth.json',
   bundler: 'Bundler config (.bundle/config)',
+  gradle: 'Gradle properties (gradle.properties)',
 };
 
 /**

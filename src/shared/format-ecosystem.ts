@@ -11,7 +11,9 @@ export function ecosystemOfFormat(format: SweepFormat, key = ''): Ecosystem {
     case 'npmrc':
     case 'yarnrc':
       return 'npm';
+    // Gradle builds fetch from the same Maven repositories.
     case 'maven':
+    case 'gradle':
       return 'maven';
     case 'nuget':
       return 'nuget';

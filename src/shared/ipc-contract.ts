@@ -148,6 +148,8 @@ export const WriteTargetRequest = v.strictObject({
   serverId: v.optional(FieldText),
   source: v.optional(FieldText),
   repository: v.optional(FieldText),
+  /** gradle.properties: a free key for the token instead of a repository's credentials. */
+  property: v.optional(FieldText),
   scope: v.optional(
     v.pipe(v.string(), v.regex(/^@[a-z0-9][a-z0-9._-]*$/, 'A scope looks like @acme.')),
   ),
@@ -155,7 +157,10 @@ export const WriteTargetRequest = v.strictObject({
   mavenAuth: v.optional(
     v.picklist(MAVEN_AUTHS, `The Maven authentication must be ${MAVEN_AUTHS.join(' or ')}.`),
   ),
-  /** Write ${KEYPORT_…} (npm), ${env.KEYPORT_…} (Maven) or %KEYPORT_…% (NuGet) instead of the value. */
+  /**
+   * Write ${KEYPORT_…} (npm, Yarn), ${env.KEYPORT_…} (Maven), %KEYPORT_…% (NuGet) instead of the
+   * value; for Gradle the same placeholder, which keyport exec fills as ORG_GRADLE_PROJECT_<key>.
+   */
   reference: v.optional(v.boolean()),
 });
 

@@ -10,7 +10,7 @@ export function envVarName(tokenId: string): string {
 }
 
 /** The formats whose clients expand an environment variable inside a value. */
-export const REFERENCE_FORMATS = ['npmrc', 'maven', 'nuget', 'yarnrc'] as const;
+export const REFERENCE_FORMATS = ['npmrc', 'maven', 'nuget', 'yarnrc', 'gradle'] as const;
 export type ReferenceFormat = (typeof REFERENCE_FORMATS)[number];
 
 export function takesReference(format: string): format is ReferenceFormat {
@@ -21,8 +21,11 @@ export function takesReference(format: string): format is ReferenceFormat {
 export function referenceFor(format: ConfigFormat, tokenId: string): string {
   const name = envVarName(tokenId);
   switch (format) {
+    // Gradle expands nothing: `keyport exec` sets ORG_GRADLE_PROJECT_<key> for an entry holding
+    // this placeholder, and Gradle takes that variable over the file (exec-env.ts).
     case 'npmrc':
     case 'yarnrc':
+    case 'gradle':
       return `\${${name}}`;
     case 'maven':
       return `\${env.${name}}`;
@@ -64,6 +67,7 @@ const KEYPORT_REFERENCE: Record<ReferenceFormat, RegExp> = {
   maven: /^\$\{env\.KEYPORT_[A-Z0-9_]+\}$/,
   nuget: /^%KEYPORT_[A-Z0-9_]+%$/,
   yarnrc: /^\$\{KEYPORT_[A-Z0-9_]+\}$/,
+  gradle: /^\$\{KEYPORT_[A-Z0-9_]+\}$/,
 };
 
 export function isKeyportReference(format: ReferenceFormat, value: string): boolean {

@@ -26,6 +26,7 @@ export const CONFIG_FORMATS = [
   'yarnrc',
   'composer',
   'bundler',
+  'gradle',
 ] as const;
 export type ConfigFormat = (typeof CONFIG_FORMATS)[number];
 
@@ -57,8 +58,14 @@ export interface WriteTargetSpec {
   serverId?: string;
   /** NuGet source name; defaults to the registry host. */
   source?: string;
-  /** .pypirc repository section; defaults to `pypi` for pypi.org, else the registry host. */
+  /**
+   * .pypirc repository section (defaults to `pypi` for pypi.org, else the registry host); for
+   * gradle.properties the repository whose `credentials(PasswordCredentials)` read
+   * `<repository>Username` / `<repository>Password`.
+   */
   repository?: string;
+  /** gradle.properties: one free key to hold the token, instead of a repository's pair. */
+  property?: string;
   /** npm scope (`@acme`) that should resolve to this registry. */
   scope?: string;
   pipMode?: PipMode;

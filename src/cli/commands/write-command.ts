@@ -29,6 +29,7 @@ export async function writeCommand(core: CoreOpener, args: ParsedArgs, io: CliIo
       serverId: 'server-id',
       source: 'source',
       repository: 'repository',
+      property: 'property',
       scope: 'scope',
       pipMode: 'pip-mode',
       mavenAuth: 'maven-auth',
@@ -44,8 +45,10 @@ export async function writeCommand(core: CoreOpener, args: ParsedArgs, io: CliIo
   } else {
     const secret = parseSecret(await readSecretFromStdin(io));
     const target = parseInput(WriteTargetRequest, fields);
-    if (!target.registry) throw usageError('--registry URL is required with --token-stdin.');
-    preview = await service.configs.planSecret({ ...target, registry: target.registry }, secret);
+    // gradle.properties names no URL: the repository or property name is the whole address.
+    if (!target.registry && format !== 'gradle')
+      throw usageError('--registry URL is required with --token-stdin.');
+    preview = await service.configs.planSecret(target, secret);
   }
   for (const note of preview.notes) io.stderr(`keyport: note: ${note}\n`);
   if (!preview.changed) {

@@ -17,6 +17,7 @@ const FILE_NAMES: Record<ConfigFormat, readonly string[]> = {
   composer: ['auth.json'],
   // `config` alone names too many files (~/.ssh/config): Bundler's is the one in a `.bundle` folder.
   bundler: ['.bundle/config'],
+  gradle: ['gradle.properties'],
 };
 
 /** True when the file's name is one the format's client reads. */

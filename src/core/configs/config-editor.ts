@@ -47,4 +47,10 @@ export interface ConfigEditor {
    * the BOM for these formats and says so; the others keep it.
    */
   bomUnreadableBy?: string;
+  /**
+   * The client reads the file as ISO-8859-1 (Java's properties): a file that is not UTF-8 is read
+   * and written back byte for byte that way instead of being refused. The editor must then add
+   * only ASCII.
+   */
+  latin1?: boolean;
 }

@@ -170,21 +170,47 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
+/** How a config file's bytes became text, and so how the edited text becomes bytes again. */
+export type ConfigEncoding = 'utf8' | 'latin1';
+
 /**
  * Decodes strictly: a lossy decode would re-encode other bytes differently, so a file that is not
  * UTF-8 text (or holds NUL, a sign of UTF-16 or binary data, or another control character) is
  * refused rather than rewritten. The message names the file and a line number, never content.
  */
 export function decodeConfig(bytes: Buffer, file: string): string {
+  return decodeConfigAs(bytes, file, false).text;
+}
+
+/**
+ * As decodeConfig, but a file that is not UTF-8 may be read as ISO-8859-1 when its format allows
+ * it (Java's properties files are ISO-8859-1 by definition): every byte is one character there,
+ * so writing the text back as ISO-8859-1 gives every byte outside the entry back unchanged.
+ */
+export function decodeConfigAs(
+  bytes: Buffer,
+  file: string,
+  latin1Allowed: boolean,
+): { text: string; encoding: ConfigEncoding } {
   let text: string;
+  let encoding: ConfigEncoding = 'utf8';
   try {
     text = utf8.decode(bytes);
   } catch {
-    throw new KeyportError(
-      'CONFIG_INVALID',
-      `${file} is not UTF-8 text; Keyport left it untouched.`,
-    );
+    if (!latin1Allowed) {
+      throw new KeyportError(
+        'CONFIG_INVALID',
+        `${file} is not UTF-8 text; Keyport left it untouched.`,
+      );
+    }
+    text = bytes.toString('latin1');
+    encoding = 'latin1';
   }
+  checkText(text, file);
+  return { text, encoding };
+}
+
+function checkText(text: string, file: string): void {
   if (text.includes('\u0000')) {
     throw new KeyportError(
       'CONFIG_INVALID',
@@ -199,7 +225,6 @@ export function decodeConfig(bytes: Buffer, file: string): string {
       `${file} contains a control character (line ${line}), which no config file holds; Keyport left it untouched.`,
     );
   }
-  return text;
 }
 
 export function ioError(err: unknown, file: string): KeyportError {

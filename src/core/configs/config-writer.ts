@@ -5,11 +5,12 @@ import { CONFIG_FORMATS, MAVEN_AUTHS, PIP_MODES, type ConfigFormat } from '../..
 import { isOwnerNotKept, writeFileAtomic } from '../fs/atomic-write';
 import type { EditTarget } from './config-editor';
 import {
-  decodeConfig,
+  decodeConfigAs,
   hashContent,
   ioError,
   readConfigFile,
   resolveConfigPath,
+  type ConfigEncoding,
   type FileFacts,
 } from './config-file';
 import type { ConfigEditor } from './config-editor';
@@ -43,6 +44,8 @@ export interface WritePlan {
   after: string;
   /** Hash of the bytes the plan was made from (`absent` for a new file). */
   baselineHash: string;
+  /** How `after` becomes bytes: as the file was read (ISO-8859-1 only where the format allows). */
+  encoding: ConfigEncoding;
   /** What the user should know about this write beyond the diff (no secrets). */
   notes: string[];
   /**
@@ -72,7 +75,14 @@ export interface ApplyResult {
  */
 export const LEGACY_UNDO_SUFFIXES = ['.keyport.bak', '.keyport.new'] as const;
 
-const OPTIONAL_STRINGS = ['username', 'serverId', 'source', 'repository', 'scope'] as const;
+const OPTIONAL_STRINGS = [
+  'username',
+  'serverId',
+  'source',
+  'repository',
+  'property',
+  'scope',
+] as const;
 
 /** The IPC layer validates too; this guards the core against any other caller. */
 function checkTarget(target: WriteTarget): void {
@@ -121,16 +131,18 @@ function assertWritable(file: string, facts: FileFacts): void {
 }
 
 /** The real file (symlinks resolved), its bytes, facts and text; null for a file not there yet. */
-async function readConfig(requested: string) {
+async function readConfig(requested: string, editor: ConfigEditor) {
   const file = await resolveConfigPath(requested);
   const read = await readConfigFile(file);
   if (read) assertWritable(file, read.facts);
   const bytes = read?.bytes ?? null;
+  const decoded = bytes === null ? null : decodeConfigAs(bytes, file, editor.latin1 === true);
   return {
     file,
     bytes,
     facts: read?.facts ?? null,
-    before: bytes === null ? null : decodeConfig(bytes, file),
+    before: decoded?.text ?? null,
+    encoding: decoded?.encoding ?? 'utf8',
   };
 }
 
@@ -168,7 +180,7 @@ export async function planWrite(target: WriteTarget): Promise<WritePlan> {
   checkTarget(target);
   const { format, file: requested, ...editTarget } = target;
   const editor = EDITORS[format];
-  const { file, bytes, facts, before } = await readConfig(requested);
+  const { file, bytes, facts, before, encoding } = await readConfig(requested, editor);
   const edited = editor.edit(before ?? '', editTarget);
   const { entry } = edited;
   let after = edited.text;
@@ -181,7 +193,10 @@ export async function planWrite(target: WriteTarget): Promise<WritePlan> {
     );
   }
   const changed = before !== after;
-  const holdsSecret = holdsCredential(editor, after);
+  // The value itself was written, even under a key the format's finder would not call secret
+  // (a free gradle.properties property).
+  const wroteValue = !editTarget.reference && !isReference(editTarget.secret);
+  const holdsSecret = wroteValue || holdsCredential(editor, after);
   if (changed) notes.push(...fileNotes(file, facts, holdsSecret));
   return {
     format,
@@ -192,6 +207,7 @@ export async function planWrite(target: WriteTarget): Promise<WritePlan> {
     before,
     after,
     baselineHash: hashContent(bytes),
+    encoding,
     notes,
     holdsSecret,
   };
@@ -209,7 +225,7 @@ export async function planRemove(target: Omit<WriteTarget, 'secret'>): Promise<W
   const { format, file: requested, ...rest } = target;
   const { secret: _ignored, ...removeTarget } = rest as typeof rest & { secret?: unknown };
   const editor = EDITORS[format];
-  const { file, bytes, facts, before } = await readConfig(requested);
+  const { file, bytes, facts, before, encoding } = await readConfig(requested, editor);
   const { text: after, entry } = editor.remove(before ?? '', removeTarget);
   const changed = before !== null && before !== after;
   const holdsSecret = holdsCredential(editor, after);
@@ -223,6 +239,7 @@ export async function planRemove(target: Omit<WriteTarget, 'secret'>): Promise<W
     before,
     after,
     baselineHash: hashContent(bytes),
+    encoding,
     notes: changed ? fileNotes(file, facts, holdsSecret) : [],
     holdsSecret,
   };
@@ -247,7 +264,7 @@ export async function applyWrite(plan: WritePlan): Promise<ApplyResult> {
   if (hashContent(current) !== plan.baselineHash) throw changedOnDisk(plan.file);
   if (read && plan.changed) assertWritable(plan.file, read.facts);
   if (!plan.changed) return { file: plan.file, previous: current, afterHash: plan.baselineHash };
-  const data = Buffer.from(plan.after, 'utf8');
+  const data = encodeText(plan);
   try {
     if (read !== null) {
       const previousMode = read.facts.mode & 0o777;
@@ -263,6 +280,19 @@ export async function applyWrite(plan: WritePlan): Promise<ApplyResult> {
     throw writeError(err, plan.file);
   }
   return { file: plan.file, previous: current, afterHash: hashContent(data) };
+}
+
+/** The plan's text as bytes, in the encoding the file was read in. */
+function encodeText(plan: WritePlan): Buffer {
+  // eslint-disable-next-line no-control-regex -- any character outside ISO-8859-1
+  if (plan.encoding === 'latin1' && /[^\u0000-\u00ff]/.test(plan.after)) {
+    // Editors of such formats add only ASCII; anything else would be lost in the encoding.
+    throw new KeyportError(
+      'INTERNAL',
+      `Keyport cannot write ${plan.file} in its ISO-8859-1 encoding without changing it; it wrote nothing.`,
+    );
+  }
+  return Buffer.from(plan.after, plan.encoding);
 }
 
 function removeLegacyUndoFiles(file: string): Promise<unknown> {

@@ -51,6 +51,10 @@ export function defaultConfigPath(format: ConfigFormat, ctx: PathContext): strin
         );
       }
       return bundlerUserConfig(ctx);
+    case 'gradle':
+      // The user-level file, outside any repository: Gradle reads it for every build, and it
+      // beats the build's own gradle.properties.
+      return p.join(ctx.env.GRADLE_USER_HOME || p.join(ctx.home, '.gradle'), 'gradle.properties');
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ConfigFormat } from '../../shared/types';
 import type { ConfigEditor } from './config-editor';
+import { gradleEditor } from './gradle-editor';
 import { mavenEditor } from './maven-editor';
 import { netrcEditor } from './netrc-editor';
 import { npmrcEditor } from './npmrc-editor';
@@ -20,4 +21,5 @@ export const EDITORS: Record<ConfigFormat, ConfigEditor> = {
   yarnrc: yarnrcEditor,
   composer: composerEditor,
   bundler: bundlerEditor,
+  gradle: gradleEditor,
 };

@@ -2,6 +2,7 @@ import { structuredPatch } from 'diff';
 import { maskSecret } from '../../shared/mask';
 import { isReference } from '../../shared/references';
 import type { ConfigEditor } from './config-editor';
+import { escapePropertyValue } from './java-properties';
 import { BOM, type Span } from './text-layout';
 
 /** What a diff needs of a format: where its credentials are. */
@@ -44,7 +45,12 @@ function maskSpans(text: string, spans: Span[]): string {
 
 /** Literal forms of the secret a file may hold, masked wherever they appear as a last resort. */
 function secretForms(secret: string): string[] {
-  const forms = [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)];
+  const forms = [
+    secret,
+    encodeURIComponent(secret),
+    JSON.stringify(secret).slice(1, -1),
+    escapePropertyValue(secret),
+  ];
   forms.push(
     secret.replace(
       /[&<>"']/g,

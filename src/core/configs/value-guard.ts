@@ -62,6 +62,12 @@ const EXPANDED: Record<ReferenceFormat, { pattern: RegExp; why: string }> = {
     pattern: /\$\{/,
     why: 'contains "${", which Yarn replaces with an environment variable.',
   },
+  // Gradle expands nothing in gradle.properties, but keyport exec fills an entry holding its
+  // placeholder from the keychain: a value from a registry must never pass for one.
+  gradle: {
+    pattern: /\$\{KEYPORT_/,
+    why: 'contains "${KEYPORT_", which keyport exec would fill with a token from the keychain.',
+  },
   nuget: {
     pattern: /%[^%]+%/,
     why: 'contains a %NAME% pair, which NuGet replaces with an environment variable.',

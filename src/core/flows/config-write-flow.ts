@@ -103,10 +103,7 @@ export class ConfigWriteFlow {
   }
 
   /** Previews writing a secret that is not in the vault (`keyport write --token-stdin`). */
-  planSecret(
-    target: Omit<ParsedRequestOf<'config:plan'>, 'tokenId'> & { registry: string },
-    secret: string,
-  ) {
+  planSecret(target: Omit<ParsedRequestOf<'config:plan'>, 'tokenId'>, secret: string) {
     return this.preview(target, secret, null);
   }
 
@@ -116,7 +113,10 @@ export class ConfigWriteFlow {
     tokenId: string | null,
   ): Promise<WritePreview> {
     this.dropStalePlans();
-    if (!req.registry) throw new KeyportError('INVALID_INPUT', 'Choose the registry URL.');
+    // gradle.properties names no URL (the build script does): only its keys address the entry.
+    if (!req.registry && req.format !== 'gradle')
+      throw new KeyportError('INVALID_INPUT', 'Choose the registry URL.');
+    const registry = req.registry ?? '';
     // Before anything is read: a refused path gets no diff, no `creates`, no parse error.
     const file = await this.access.paths.configFile(
       req.format,
@@ -126,12 +126,13 @@ export class ConfigWriteFlow {
     const plan = await planWrite({
       format: req.format,
       file,
-      registry: req.registry,
+      registry,
       secret,
       ...optional('username', req.username),
       ...optional('serverId', req.serverId),
       ...optional('source', req.source),
       ...optional('repository', req.repository),
+      ...optional('property', req.property),
       ...optional('scope', req.scope),
       ...optional('pipMode', req.pipMode),
       ...optional('mavenAuth', req.mavenAuth),
@@ -139,7 +140,7 @@ export class ConfigWriteFlow {
     });
     const planId = randomId();
     const { format: _format, file: _file, ...spec } = req;
-    const target: WriteTargetSpec = { ...spec, registry: req.registry };
+    const target: WriteTargetSpec = { ...spec, registry };
     for (const key of Object.keys(target) as Array<keyof WriteTargetSpec>) {
       if (target[key] === undefined || target[key] === '') delete target[key];
     }

@@ -39,6 +39,7 @@ const BY_NAME: Readonly<Record<string, SweepFormat>> = {
   'pip.conf': 'pip',
   'pip.ini': 'pip',
   '.pypirc': 'pypirc',
+  'gradle.properties': 'gradle',
   '.env': 'env',
   'auth.json': 'composer',
 };

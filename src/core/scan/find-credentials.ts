@@ -1,5 +1,6 @@
 import ini from 'ini';
 import { EDITORS } from '../configs/editors';
+import { parseProperties, unescapeProperty } from '../configs/java-properties';
 import { decodeName } from '../configs/nuget-name';
 import { bundlerUnescape, hostOfKey } from '../configs/bundler-editor';
 import { composerEntryAt } from '../configs/composer-editor';
@@ -86,6 +87,13 @@ function decode(format: ScanFormat, raw: string): string {
     case 'bundler':
       // `user:token`, each half percent-encoded (Bundler unescapes them): the token is the secret.
       return bundlerUnescape(raw.includes(':') ? raw.slice(raw.indexOf(':') + 1) : raw);
+    case 'gradle':
+      // Java keeps a value's trailing spaces; escapes and continued lines are the format's own.
+      try {
+        return unescapeProperty(raw);
+      } catch {
+        return raw;
+      }
     default:
       return raw.trim();
   }
@@ -143,6 +151,11 @@ function context(
       const key = /^\s*(BUNDLE_\S+?)\s*:/.exec(linePrefix)?.[1];
       const host = key ? hostOfKey(key) : null;
       return { registry: host ? `https://${host}/` : null, ...(key ? { key } : {}) };
+    }
+    case 'gradle': {
+      // The property name: what Gradle looks the value up by, and what ORG_GRADLE_PROJECT_ sets.
+      const key = parseProperties(text).find((e) => e.valueSpan.start === before.length)?.key;
+      return { registry: null, ...(key !== undefined ? { key } : {}) };
     }
     default:
       return { registry: null };

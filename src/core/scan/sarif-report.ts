@@ -4,6 +4,7 @@ import type { SweepFinding, SweepFormat } from '../../shared/types';
 const FORMAT_NAMES: Record<SweepFormat, string> = {
   npmrc: '.npmrc',
   yarnrc: '.yarnrc.yml',
+  gradle: 'gradle.properties',
   maven: 'Maven settings.xml',
   nuget: 'NuGet.Config',
   netrc: '.netrc',

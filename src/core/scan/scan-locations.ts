@@ -60,6 +60,9 @@ export function scanLocations(ctx: PathContext & { nodePrefix: string }): ScanLo
   if (!win && !ctx.env.COMPOSER_HOME)
     locations.push(user('composer', p.join(home, '.composer', 'auth.json')));
   locations.push(user('bundler', defaultConfigPath('bundler', userLevel)));
+  // Gradle: the user-level file beats the build's own (the opposite of npm's order).
+  locations.push(user('gradle', defaultConfigPath('gradle', ctx)));
+  if (projectDir) locations.push(project('gradle', p.join(projectDir, 'gradle.properties')));
   // The same file can be reached twice (e.g. the project is the home folder).
   const seen = new Set<string>();
   return locations.filter((l) => !seen.has(l.file) && seen.add(l.file));

@@ -1,12 +1,19 @@
 import type { SweepFormat } from '../../shared/types';
 
 /**
- * Within one file, which of several entries for the same key the client reads: npm's ini parser
- * and dotenv keep the last assignment; Maven takes the first `<server>` with an id, curl and git
- * the first `machine` (Python's netrc the last: we side with the tools that fetch packages), NuGet
- * the first source of a name.
+ * Within one file, which of several entries for the same key the client reads: npm's ini parser,
+ * dotenv and Java's Properties (gradle.properties) keep the last assignment; Maven takes the first
+ * `<server>` with an id, curl and git the first `machine` (Python's netrc the last: we side with
+ * the tools that fetch packages), NuGet the first source of a name.
  */
-const LAST_WINS: ReadonlySet<SweepFormat> = new Set(['npmrc', 'env', 'pip', 'pypirc', 'yarnrc']);
+const LAST_WINS: ReadonlySet<SweepFormat> = new Set([
+  'npmrc',
+  'env',
+  'pip',
+  'pypirc',
+  'yarnrc',
+  'gradle',
+]);
 
 export interface Ranked {
   format: SweepFormat;

@@ -11,6 +11,7 @@ export const FORMAT_LABELS: Record<ConfigFormat, string> = {
   yarnrc: '.yarnrc.yml',
   composer: 'Composer auth.json',
   bundler: 'Bundler .bundle/config',
+  gradle: 'gradle.properties',
 };
 
 /** The file a token of this ecosystem most likely goes to; anything else starts as .npmrc. */

@@ -11,6 +11,7 @@ import { EDITORS } from '../../../src/core/configs/editors';
 import { parseIniSections } from '../../../src/core/configs/ini-sections';
 import { parseNetrc } from '../../../src/core/configs/netrc-parser';
 import { decodeConfig } from '../../../src/core/configs/config-file';
+import { parseProperties } from '../../../src/core/configs/java-properties';
 
 /**
  * Random valid files are built as prefix + target entry (or nothing) + suffix from fragments of
@@ -638,7 +639,75 @@ const bundler: FormatModel = {
   },
 };
 
-const MODELS = [npmrc, maven, nuget, netrc, pip, pypirc, yarnrc, composer, bundler];
+/** Java's view of a gradle.properties: each key's last value (as Properties.load keeps it). */
+const gradleView = (text: string): Map<string, string[]> => {
+  const view = new Map<string, string[]>();
+  for (const e of parseProperties(unBom(text)))
+    view.set(e.key, [...(view.get(e.key) ?? []), e.value]);
+  return view;
+};
+
+/** Entries in the shapes people write: every separator, comments of both kinds, continued values. */
+const propertyLine = (eol: string): fc.Arbitrary<string> =>
+  fc.oneof(
+    word.map((w) => `# ${w}`),
+    word.map((w) => `! ${w}`),
+    word.map((w) => `# ${w} \\`),
+    fc.constant(''),
+    fc
+      .tuple(word, fc.constantFrom('=', ' = ', ': ', ' : ', '\t=\t', ' :'), safeValue)
+      .map(([k, s, v]) => `${k}${s}${v}`),
+    fc.tuple(word, safeValue).map(([k, v]) => `other${k}Password=${v}`),
+    fc.tuple(word, safeValue, safeValue).map(([k, a, b]) => `${k}=${a}\\${eol}    ${b}`),
+    fc.tuple(word, safeValue).map(([k, v]) => `  ${k}\\:x\\ y = ${v}\\u00e9`),
+  );
+
+const gradle: FormatModel = {
+  format: 'gradle',
+  target: { registry: 'https://repo.example/', repository: 'corp', username: 'ci' },
+  singleInsertion: true,
+  sample: fc
+    .record({
+      bom: fc.boolean(),
+      eol: eolArb,
+      trailing: fc.boolean(),
+      lines: eolArb.chain((eol) =>
+        fc.record({
+          eol: fc.constant(eol),
+          before: fc.array(propertyLine(eol), { maxLength: 8 }),
+          after: fc.array(propertyLine(eol), { maxLength: 8 }),
+          old: fc.option(
+            fc.tuple(
+              fc.constantFrom('=', ' = ', ': ', '\t:\t'),
+              safeValue,
+              fc.option(safeValue, { nil: null }),
+            ),
+            { nil: null },
+          ),
+        }),
+      ),
+    })
+    .map(({ bom, trailing, lines: r }) =>
+      around(
+        bom,
+        r.eol,
+        r.before,
+        r.old === null
+          ? null
+          : `corpUsername=ci${r.eol}corpPassword${r.old[0]}${r.old[1]}` +
+              (r.old[2] === null ? '' : `\\${r.eol}  ${r.old[2]}`),
+        r.after,
+        trailing,
+      ),
+    ),
+  check(text, secret) {
+    const view = gradleView(text);
+    expect(view.get('corpPassword')).toEqual([secret]);
+    expect(view.get('corpUsername')).toEqual(['ci']);
+  },
+};
+
+const MODELS = [npmrc, maven, nuget, netrc, pip, pypirc, yarnrc, composer, bundler, gradle];
 
 /** Lengths of the common prefix and suffix (not overlapping). */
 function commonEnds(a: string, b: string): number {
@@ -784,6 +853,13 @@ const withoutEntry = (model: FormatModel): fc.Arbitrary<string> =>
 const unBom = (text: string): string => text.replace(/^\uFEFF/, '');
 
 const REMOVAL: Record<ConfigFormat, RemovalModel> = {
+  gradle: {
+    bare: withoutEntry(gradle),
+    absent(text) {
+      const view = gradleView(text);
+      expect(view.has('corpPassword') || view.has('corpUsername')).toBe(false);
+    },
+  },
   composer: {
     // Removal leaves an emptied section as `{}`: files without the section get one from a write.
     bare: withoutEntry(composer).filter((t) => t.includes('"http-basic"')),

@@ -8,17 +8,19 @@ import { parseSecret } from '../../../src/core/validate';
 // that can carry one takes it (the real clients read it back: real-clients.test.ts); .netrc, whose
 // readers disagree on quoting, refuses it and says so.
 const PASSWORD = 'kp-test correct horse 0001';
-const TARGETS: Record<ConfigFormat, { registry: string; username?: string }> = {
-  npmrc: { registry: 'https://registry.example/' },
-  maven: { registry: 'https://repo.example/', username: 'ci' },
-  nuget: { registry: 'https://feed.example/v3/index.json', username: 'ci' },
-  netrc: { registry: 'https://host.example/', username: 'ci' },
-  pip: { registry: 'https://pypi.example/simple/', username: 'ci' },
-  pypirc: { registry: 'https://upload.example/legacy/', username: 'ci' },
-  yarnrc: { registry: 'https://registry.example/' },
-  composer: { registry: 'https://repo.example/', username: 'ci' },
-  bundler: { registry: 'https://gems.example/', username: 'ci' },
-};
+const TARGETS: Record<ConfigFormat, { registry: string; username?: string; repository?: string }> =
+  {
+    npmrc: { registry: 'https://registry.example/' },
+    maven: { registry: 'https://repo.example/', username: 'ci' },
+    nuget: { registry: 'https://feed.example/v3/index.json', username: 'ci' },
+    netrc: { registry: 'https://host.example/', username: 'ci' },
+    pip: { registry: 'https://pypi.example/simple/', username: 'ci' },
+    pypirc: { registry: 'https://upload.example/legacy/', username: 'ci' },
+    yarnrc: { registry: 'https://registry.example/' },
+    composer: { registry: 'https://repo.example/', username: 'ci' },
+    bundler: { registry: 'https://gems.example/', username: 'ci' },
+    gradle: { registry: 'https://repo.example/', repository: 'corp', username: 'ci' },
+  };
 
 describe('a password with spaces', () => {
   it('passes the token check; surrounding spaces and tabs do not', () => {

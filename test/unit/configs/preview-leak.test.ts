@@ -39,6 +39,8 @@ function targetFor(format: ConfigFormat, file: string): WriteTarget {
     file,
     registry: format === 'pip' ? 'https://pypi.example/simple/' : 'https://r.example/',
     username: 'ci',
+    // gradle.properties entries are named by the repository, not the URL.
+    ...(format === 'gradle' ? { repository: 'corp' } : {}),
     secret: SECRET,
   };
 }

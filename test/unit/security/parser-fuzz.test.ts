@@ -6,6 +6,7 @@ import ini from 'ini';
 import { describe, expect, it } from 'vitest';
 import { bundlerSettings } from '../../../src/core/configs/bundler-editor';
 import { EDITORS } from '../../../src/core/configs/editors';
+import { parseProperties } from '../../../src/core/configs/java-properties';
 import { parseNetrc } from '../../../src/core/configs/netrc-parser';
 import {
   parseCreatedToken,
@@ -200,6 +201,7 @@ describe('config writers: injection through the non-secret fields', () => {
     }),
     composer: (value) => ({ registry: 'https://repo.example/', username: value }),
     bundler: (value) => ({ registry: 'https://gems.example/', username: value }),
+    gradle: (value) => ({ registry: '', repository: 'corp', username: value }),
   };
 
   for (const format of CONFIG_FORMATS) {
@@ -232,6 +234,11 @@ describe('config writers: injection through the non-secret fields', () => {
         }
         if (format === 'bundler') {
           expect([...bundlerSettings(text).keys()]).toEqual(['BUNDLE_GEMS__EXAMPLE']);
+        }
+        if (format === 'gradle') {
+          const entries = parseProperties(text);
+          expect(entries.map((e) => e.key)).toEqual(['corpUsername', 'corpPassword']);
+          expect(entries[0]!.value).toBe(value);
         }
         if (format === 'yarnrc') {
           const scopes = (parseYaml(text) as { npmScopes: Record<string, unknown> }).npmScopes;

@@ -46,6 +46,7 @@ type WriteField =
   | 'serverId'
   | 'source'
   | 'repository'
+  | 'property'
   | 'username'
   | 'mavenAuth'
   | 'pipMode';
@@ -63,6 +64,8 @@ interface WriteForm {
   source: string;
   pipMode: PipMode;
   repository: string;
+  /** Gradle: a free key for the token, instead of a repository's <name>Username/<name>Password. */
+  property: string;
   username: string;
 }
 
@@ -71,7 +74,10 @@ function buildRequest(token: TokenMeta, form: WriteForm, file: string): RequestO
   const text = <K extends string>(key: K, value: string) =>
     value.trim() ? ({ [key]: value.trim() } as Record<K, string>) : {};
   const bearer = form.format === 'maven' && form.mavenAuth === 'bearer';
-  const user = takesUserName(form.format) && !bearer ? text('username', form.username) : {};
+  // A free Gradle property holds the token alone.
+  const gradleProperty = form.format === 'gradle' && form.property.trim() !== '';
+  const user =
+    takesUserName(form.format) && !bearer && !gradleProperty ? text('username', form.username) : {};
   const specific = {
     npmrc: text('scope', form.scope),
     maven: { ...text('serverId', form.serverId), mavenAuth: form.mavenAuth },
@@ -82,6 +88,7 @@ function buildRequest(token: TokenMeta, form: WriteForm, file: string): RequestO
     yarnrc: text('scope', form.scope),
     composer: {},
     bundler: {},
+    gradle: gradleProperty ? text('property', form.property) : text('repository', form.repository),
   }[form.format];
   return {
     tokenId: token.id,
@@ -141,6 +148,7 @@ export function WriteConfigDialog({ token }: { token: TokenMeta }) {
     source: '',
     pipMode: 'index-url',
     repository: '',
+    property: '',
     username: token.user ?? '',
   }));
   const [preview, setPreview] = useState<WritePreview | null>(null);
@@ -381,11 +389,9 @@ const USER_HINTS: Partial<Record<ConfigFormat, string>> = {
 
 /** The few fields that differ per format; each is optional and defaults sensibly in the core. */
 function FormatFields({ form, errors, update }: FormatFieldsProps) {
-  const textField = plainTextFieldsOf<'scope' | 'serverId' | 'source' | 'repository' | 'username'>(
-    form,
-    errors,
-    update,
-  );
+  const textField = plainTextFieldsOf<
+    'scope' | 'serverId' | 'source' | 'repository' | 'property' | 'username'
+  >(form, errors, update);
   const userName = takesUserName(form.format)
     ? textField(
         'User name',
@@ -446,6 +452,24 @@ function FormatFields({ form, errors, update }: FormatFieldsProps) {
           {textField('Repository', 'repository', 'Defaults to pypi for pypi.org, else the host.')}
           {userName}
         </div>
+      );
+    case 'gradle':
+      return (
+        <>
+          <div className="field-row">
+            {textField(
+              'Repository name',
+              'repository',
+              'The name in credentials(PasswordCredentials): writes <name>Username and <name>Password.',
+            )}
+            {form.property.trim() === '' ? userName : null}
+          </div>
+          {textField(
+            'Property',
+            'property',
+            'Optional, instead of a repository: one key for the token alone, e.g. gpr.key.',
+          )}
+        </>
       );
   }
 }

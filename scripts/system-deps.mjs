@@ -27,6 +27,9 @@ export const DEBIAN_PACKAGES = [
   'composer',
   'php-cli',
   'ruby-bundler',
+  // The gradle writer's proof (issue 16): Debian's Gradle 4.4.1 runs on Java 17 and reads the
+  // gradle.properties Keyport wrote (gradle -q properties in a throw-away build, ~3 s each).
+  'gradle',
 ];
 
 /** Commands whose absence means the packages above are missing. */
@@ -47,6 +50,7 @@ const PROBES = {
   composer: 'composer',
   php: 'php-cli',
   bundle: 'ruby-bundler',
+  gradle: 'gradle',
 };
 
 function has(command) {

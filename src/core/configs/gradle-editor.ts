@@ -217,6 +217,8 @@ export const gradleEditor: ConfigEditor = {
   format: 'gradle',
   // Java reads the file as ISO-8859-1: a UTF-8 BOM becomes three characters of the first key.
   bomUnreadableBy: 'Gradle (Java’s Properties.load)',
+  // Java reads properties as ISO-8859-1; every byte Keyport adds is ASCII (\uXXXX escapes).
+  latin1: true,
   edit: editGradle,
   remove: removeGradle,
   credentialSpans: (text) => valueSpans(text, CREDENTIAL_KEY),

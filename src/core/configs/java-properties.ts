@@ -114,6 +114,24 @@ export function parseProperties(text: string): PropertyEntry[] {
     const begin = skipWhitespace(text, first.start, first.end);
     if (begin === first.end) continue;
     if (text[begin] === '#' || text[begin] === '!') continue;
+    if (begin === first.end - 1 && text[begin] === '\\') {
+      // A lone continuation backslash leaves Java's line empty: the next line starts afresh (and
+      // may be a comment). Only when the file ends right after its one-character line break (or
+      // without one) does Java's reader return that empty line, as an entry "" = "".
+      const tail = text.slice(first.end, first.next);
+      if (first.next === text.length && tail.length <= 1) {
+        const at = { start: begin, end: begin };
+        entries.push({
+          key: '',
+          value: '',
+          keySpan: at,
+          valueSpan: at,
+          lineSpan: { start: first.start, end: first.next },
+          dangling: false,
+        });
+      }
+      continue;
+    }
     const lineNumber = i + 1;
     let last = first;
     while (continues(text, last) && i + 1 < lines.length) last = lines[++i]!;

@@ -18,11 +18,11 @@ const SECRET_B = 'kp-test-crash-bbbb-0002';
 
 const CHILD = `
 import { applyWrite, planWrite } from './src/core/configs/config-writer';
-const [file, format, registry] = process.argv.slice(2);
+const [file, format, registry, fields] = process.argv.slice(2);
 const secrets = ['${SECRET_A}', '${SECRET_B}'];
 process.stdout.write('ready\\n');
 for (let i = 0; ; i++) {
-  const plan = await planWrite({ format, file, registry, secret: secrets[i % 2] });
+  const plan = await planWrite({ format, file, registry, ...JSON.parse(fields), secret: secrets[i % 2] });
   await applyWrite(plan);
   process.stdout.write('w');
 }
@@ -44,7 +44,8 @@ let cycleMs = 50;
  */
 function killDuring(file: string, c: Case, writes: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, file, c.format, c.registry], {
+    const fields = JSON.stringify(c.fields ?? {});
+    const child = spawn(process.execPath, [bundle, file, c.format, c.registry, fields], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -76,6 +77,8 @@ interface Case {
   format: ConfigFormat;
   name: string;
   registry: string;
+  /** What else names the entry (a Gradle repository). */
+  fields?: Record<string, string>;
   trials: number;
   /** The file: large enough that a write takes a while, so kills land inside it too. */
   original: string;
@@ -118,6 +121,14 @@ const CASES: Case[] = [
     // Bundler's file is YAML: parsed like .yarnrc.yml, so a smaller file and fewer trials.
     original: `---\n${filler('#').slice(0, 100_000)}\nBUNDLE_GEMS__EXAMPLE__COM: "kp-test-original-0000"\n`,
   },
+  {
+    format: 'gradle',
+    name: 'gradle.properties',
+    registry: '',
+    fields: { repository: 'corp', username: 'ci' },
+    trials: TRIALS,
+    original: `${filler('#')}\r\ncorpUsername=ci\r\ncorpPassword=kp-test-original-0000\r\n${filler('!')}\r\n`,
+  },
 ];
 
 describe.each(CASES)('crash safety ($name)', (c) => {
@@ -126,7 +137,7 @@ describe.each(CASES)('crash safety ($name)', (c) => {
     const file = path.join(dir, c.name);
     const { original } = c;
     const edit = (secret: string) =>
-      EDITORS[c.format].edit(original, { registry: c.registry, secret }).text;
+      EDITORS[c.format].edit(original, { registry: c.registry, ...c.fields, secret }).text;
     const allowed = new Map([
       [original, 'original'],
       [edit(SECRET_A), 'A'],

@@ -1,6 +1,6 @@
 import { KeyportError } from '../shared/errors';
 import type { ScanFormat, TokenMeta } from '../shared/types';
-import type { PathEnvironment } from './flows/config-write-flow';
+import type { PathEnvironment } from './paths';
 import { readConfigFile } from './configs/config-file';
 import { parseProperties } from './configs/java-properties';
 import { envVarName, isKeyportReference } from '../shared/references';

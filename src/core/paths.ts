@@ -1,6 +1,13 @@
 import os from 'node:os';
 import path from 'node:path';
 
+/** The user's home, OS and environment: what every default config location is computed from. */
+export interface PathEnvironment {
+  home: string;
+  platform: NodeJS.Platform;
+  env: NodeJS.ProcessEnv;
+}
+
 /**
  * Where Keyport keeps its metadata. `KEYPORT_HOME` wins so tests, CI and people with several
  * setups can point the app and the CLI at the same (or a separate) place.

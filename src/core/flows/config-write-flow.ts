@@ -15,6 +15,7 @@ import { defaultConfigPath } from '../configs/default-config-path';
 import type { Consent } from '../access/consent';
 import { sourceChange } from '../access/package-source-hosts';
 import type { PathPolicy } from '../access/path-policy';
+import type { PathEnvironment } from '../paths';
 import { randomId } from '../random-hex';
 import { referenceFor } from '../../shared/references';
 import type { Vault } from '../vault/vault';
@@ -47,12 +48,6 @@ interface HeldUndo {
  * (their Undo button has long gone). An app restart drops all of them: nothing is kept on disk.
  */
 const MAX_UNDOS = 32;
-
-export interface PathEnvironment {
-  home: string;
-  platform: NodeJS.Platform;
-  env: NodeJS.ProcessEnv;
-}
 
 /**
  * "Write to config…": preview (a masked diff) → confirm → write → undo. Plans hold the new file

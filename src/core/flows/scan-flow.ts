@@ -4,7 +4,7 @@ import { KeyportError } from '../../shared/errors';
 import type { ParsedRequestOf } from '../../shared/ipc-contract';
 import { maskSecret } from '../../shared/mask';
 import type { Finding, TokenMeta, UsedLocation } from '../../shared/types';
-import type { PathEnvironment } from './config-write-flow';
+import type { PathEnvironment } from '../paths';
 import type { Vault } from '../vault/vault';
 import type { PathPolicy } from '../access/path-policy';
 import { isReference } from '../../shared/references';

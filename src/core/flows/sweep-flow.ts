@@ -2,7 +2,7 @@ import type { ParsedRequestOf } from '../../shared/ipc-contract';
 import type { SweepImportOutcome, SweepResult } from '../../shared/types';
 import type { PathPolicy } from '../access/path-policy';
 import type { Operations } from '../operations';
-import type { PathEnvironment } from './config-write-flow';
+import type { PathEnvironment } from '../paths';
 import type { Vault } from '../vault/vault';
 import type { GitRunner } from '../scan/git-state';
 import {

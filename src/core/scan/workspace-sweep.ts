@@ -10,7 +10,7 @@ import type {
   SweepResult,
   TokenMeta,
 } from '../../shared/types';
-import type { PathEnvironment } from '../flows/config-write-flow';
+import type { PathEnvironment } from '../paths';
 import { isReference } from '../../shared/references';
 import type { Vault } from '../vault/vault';
 import { findEnvCredentials, NPM_VARIABLES } from './env-credentials';

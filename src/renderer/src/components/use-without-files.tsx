@@ -9,6 +9,8 @@ import { useKeyport } from '../store/store-context';
  */
 export function UseWithoutFiles({ token }: { token: TokenMeta }) {
   const openDialog = useKeyport((s) => s.openDialog);
+  // What main read from the clients' files (Where used loads it): a helper already serving it.
+  const serving = useKeyport((s) => s.helperPlaces[token.id]);
   const uses = helperUses(token);
   if (uses.length === 0) return null;
   return (
@@ -20,7 +22,15 @@ export function UseWithoutFiles({ token }: { token: TokenMeta }) {
         {uses.map((use) => (
           <li key={use.id} className="place">
             <div className="place__text">
-              <span className="place__file">{use.client}</span>
+              <span className="place__file">
+                {use.client}
+                {use.id !== 'python' && serving?.some((p) => p.helper === use.id) ? (
+                  <>
+                    {' '}
+                    <span className="pill pill--ok">set up</span>
+                  </>
+                ) : null}
+              </span>
               <span className="place__meta">Set up:</span>
               <code className="mono place__entry">{use.setup}</code>
               <span className="place__meta">Test:</span>

@@ -9,6 +9,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // A few unit tests load ESLint, electron-builder or run 2,000 property cases: seconds
+          // on a busy machine. Speed is measured by `npm run bench`, not by this ceiling.
+          testTimeout: 15_000,
         },
       },
       {

@@ -384,3 +384,50 @@ describe('Write to config: Composer and Bundler', () => {
     );
   });
 });
+
+describe('Write to config: Gradle', () => {
+  it('offers gradle.properties with a repository name (or one property), and writes Gradle’s pair', async () => {
+    const { dialog, user, keyport, file } = await openWrite('corp maven');
+    const format = within(dialog).getByRole('combobox', { name: 'Format' }) as HTMLSelectElement;
+    expect([...format.options].map((o) => o.textContent)).toContain('gradle.properties');
+    await user.selectOptions(format, 'gradle');
+    expect(field(dialog, 'File').value).toBe(file('.gradle', 'gradle.properties'));
+    expect(
+      within(dialog).getByRole('checkbox', {
+        name: 'Write a reference instead of the value (run tools with keyport exec)',
+      }),
+    ).toBeTruthy();
+
+    // One property holds the token alone: no user name goes with it.
+    await user.type(field(dialog, 'Property'), 'gpr.key');
+    expect(within(dialog).queryByLabelText('User name')).toBeNull();
+    await user.click(button(dialog, 'Preview'));
+    expect(keyport.callsTo('planWrite').at(-1)).toEqual({
+      tokenId: 'm',
+      format: 'gradle',
+      file: file('.gradle', 'gradle.properties'),
+      registry: 'https://maven.corp.dev/releases/',
+      property: 'gpr.key',
+    });
+    expect(await within(dialog).findByText('gpr.key')).toBeTruthy();
+    await user.clear(field(dialog, 'Property'));
+
+    await user.type(field(dialog, 'Repository name'), 'corp');
+    expect(field(dialog, 'User name').value).toBe('deployer');
+    await user.click(button(dialog, 'Preview'));
+    expect(keyport.callsTo('planWrite').at(-1)).toMatchObject({
+      format: 'gradle',
+      repository: 'corp',
+      username: 'deployer',
+    });
+    expect(await within(dialog).findByText('corpUsername/corpPassword')).toBeTruthy();
+    const diff = within(dialog).getByRole('region', { name: 'Diff preview' });
+    expect(diff.textContent).toContain('+corpUsername=deployer');
+    expect(dialog.textContent).not.toContain(MVN);
+    await user.click(button(dialog, 'Write'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const written = keyport.read('.gradle/gradle.properties')!;
+    expect(written.startsWith('corpUsername=deployer\ncorpPassword=')).toBe(true);
+    expect(written).toContain(MVN.replace(/[\\=:#!]/g, (c) => `\\${c}`));
+  });
+});

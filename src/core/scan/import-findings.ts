@@ -13,7 +13,7 @@ import type { Vault } from '../vault/vault';
 import type { HeldFinding } from './workspace-sweep';
 
 export interface ImportOptions {
-  /** Also rewrite each entry as a `${KEYPORT_…}` reference (npm, Maven, NuGet files). */
+  /** Also rewrite each entry as a `${KEYPORT_…}` reference (npm, Yarn, Maven, NuGet, Gradle files). */
   replaceWithReference?: boolean;
   /** Store nothing and write nothing: say what would happen, with masked diffs. */
   dryRun?: boolean;
@@ -147,6 +147,11 @@ function addressOf(
       return { left: 'The NuGet source or its user name was not found in this file.' };
     }
     return { registry: feed, source: finding.source, username };
+  }
+  if (finding.format === 'gradle' && finding.key) {
+    // The key itself names the entry: Keyport's placeholder goes in its place, and keyport exec
+    // fills it as ORG_GRADLE_PROJECT_<key>.
+    return { registry: finding.registry ?? '', property: finding.key };
   }
   return { left: 'Keyport could not tell which entry this is.' };
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fitsFormat } from '../../../src/core/access/config-file-kind';
@@ -6,6 +6,7 @@ import { standardConfigFiles } from '../../../src/core/access/standard-config-fi
 import { defaultConfigPath } from '../../../src/core/configs/default-config-path';
 import { credentialFormatOf } from '../../../src/core/scan/credential-file-kind';
 import { findCredentials } from '../../../src/core/scan/find-credentials';
+import { importFindings } from '../../../src/core/scan/import-findings';
 import { scanLocations } from '../../../src/core/scan/scan-locations';
 import { WorkspaceSweep } from '../../../src/core/scan/workspace-sweep';
 import { MemorySecretStore } from '../../../src/core/vault/secret-store';
@@ -76,5 +77,14 @@ describe('gradle.properties: what the scanner finds', () => {
       ['gradle', 'systemProp.https.proxyPassword', 8, true],
     ]);
     expect(JSON.stringify(findings)).not.toContain('kp-test-proxy-0003');
+
+    // Import with a reference: the value moves into the vault, the key keeps a placeholder.
+    const held = findings.map((f) => sweep.heldFinding(f.id)!);
+    const [gpr] = await importFindings(vault, [held[1]!], { replaceWithReference: true });
+    expect(gpr!.rewrite).toMatchObject({ entry: 'gpr.key', written: true });
+    const text = readFileSync(path.join(repo, 'gradle.properties'), 'utf8');
+    expect(text).toContain(`gpr.key: \${KEYPORT_${gpr!.token!.id.toUpperCase()}}`);
+    expect(text).not.toContain('kp-test-gpr-0002');
+    expect(await vault.reveal(gpr!.token!.id)).toBe('kp-test-gpr-0002');
   });
 });

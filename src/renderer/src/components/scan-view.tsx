@@ -126,10 +126,10 @@ export function ScanView() {
       {!shown ? (
         <p className="scan__intro">
           Keyport reads your user and global .npmrc, .yarnrc.yml, Maven settings.xml, NuGet.Config,
-          .netrc, pip.conf, .pypirc, Composer’s auth.json and Bundler’s .bundle/config (and a
-          project’s, with Choose folder…), and lists every credential it finds, masked. Nothing is
-          changed: import a plaintext token to keep it in your keychain, then replace it in the file
-          with a reference.
+          .netrc, pip.conf, .pypirc, Composer’s auth.json, Bundler’s .bundle/config and Gradle’s
+          gradle.properties (and a project’s, with Choose folder…), and lists every credential it
+          finds, masked. Nothing is changed: import a plaintext token to keep it in your keychain,
+          then replace it in the file with a reference.
         </p>
       ) : findings.length === 0 ? (
         <EmptyState title="No credentials found" action={null}>

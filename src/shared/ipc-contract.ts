@@ -33,6 +33,7 @@ import {
   type WriteOutcome,
   type WritePreview,
 } from './types';
+import { MAX_PACKAGE_PATTERNS, PACKAGE_PATTERN, PACKAGE_PATTERN_RULE } from './package-pattern';
 
 /** Anything that ends up in a config file or a header: no control characters (CR, LF, NUL, ESC…). */
 // eslint-disable-next-line no-control-regex
@@ -156,6 +157,13 @@ export const WriteTargetRequest = v.strictObject({
   pipMode: v.optional(v.picklist(PIP_MODES, `The pip mode must be ${PIP_MODES.join(' or ')}.`)),
   mavenAuth: v.optional(
     v.picklist(MAVEN_AUTHS, `The Maven authentication must be ${MAVEN_AUTHS.join(' or ')}.`),
+  ),
+  packagePatterns: v.optional(
+    v.pipe(
+      v.array(v.pipe(v.string(), v.regex(PACKAGE_PATTERN, PACKAGE_PATTERN_RULE))),
+      v.minLength(1, PACKAGE_PATTERN_RULE),
+      v.maxLength(MAX_PACKAGE_PATTERNS, `At most ${MAX_PACKAGE_PATTERNS} package patterns.`),
+    ),
   ),
   /**
    * Write ${KEYPORT_…} (npm, Yarn), ${env.KEYPORT_…} (Maven), %KEYPORT_…% (NuGet) instead of the

@@ -71,9 +71,21 @@ export interface WriteTargetSpec {
   pipMode?: PipMode;
   /** Maven: default `password` when a username is given, else `bearer`. */
   mavenAuth?: MavenAuth;
+  /**
+   * NuGet, only for a NuGet.Config with `<packageSourceMapping>`: the package id patterns
+   * (`Contoso.*`, an exact id, or `*`) the source serves, written as its `<packageSource>` mapping.
+   * Without them no mapping is written (see nuget-editor.ts for why there is no default).
+   */
+  packagePatterns?: string[];
   /** The entry holds a ${KEYPORT_…} style reference, not the value. */
   reference?: boolean;
 }
+
+/**
+ * Target fields that only some files of a format take, which a preview reports for its file so
+ * the app asks for them there: `packagePatterns` for a NuGet.Config with `<packageSourceMapping>`.
+ */
+export type FileSpecificField = 'packagePatterns';
 
 /**
  * A keychain item outside Keyport's own entries that holds this token's value, filed under the
@@ -196,6 +208,8 @@ export interface WritePreview {
   creates: boolean;
   /** What to know beyond the diff, e.g. a byte-order mark the client cannot read being dropped. */
   notes: string[];
+  /** Fields this file takes beyond its format's usual ones (absent: none). */
+  fileFields?: FileSpecificField[];
 }
 
 export interface WriteOutcome {

@@ -1,4 +1,4 @@
-import type { ConfigFormat, WriteTargetSpec } from '../../shared/types';
+import type { ConfigFormat, FileSpecificField, WriteTargetSpec } from '../../shared/types';
 import type { Span } from './text-layout';
 
 /**
@@ -23,6 +23,8 @@ export interface EditResult {
   entry: string;
   /** What the user should know about this edit beyond the diff (no secrets). */
   notes?: string[];
+  /** Target fields this file takes beyond the format's usual ones (see FileSpecificField). */
+  fileFields?: FileSpecificField[];
 }
 
 /**
@@ -53,4 +55,9 @@ export interface ConfigEditor {
    * only ASCII.
    */
   latin1?: boolean;
+  /**
+   * The format is XML, whose clients (Maven, NuGet) read the encoding from a UTF-16 byte-order
+   * mark or the XML declaration: the file is decoded and written back in it.
+   */
+  xml?: boolean;
 }

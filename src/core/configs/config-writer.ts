@@ -1,16 +1,21 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { KeyportError } from '../../shared/errors';
-import { CONFIG_FORMATS, MAVEN_AUTHS, PIP_MODES, type ConfigFormat } from '../../shared/types';
+import {
+  CONFIG_FORMATS,
+  MAVEN_AUTHS,
+  PIP_MODES,
+  type ConfigFormat,
+  type FileSpecificField,
+} from '../../shared/types';
 import { isOwnerNotKept, writeFileAtomic } from '../fs/atomic-write';
 import type { EditTarget } from './config-editor';
+import { decodeConfig, encodeConfig, type ConfigEncoding } from './config-encoding';
 import {
-  decodeConfigAs,
   hashContent,
   ioError,
   readConfigFile,
   resolveConfigPath,
-  type ConfigEncoding,
   type FileFacts,
 } from './config-file';
 import type { ConfigEditor } from './config-editor';
@@ -44,10 +49,15 @@ export interface WritePlan {
   after: string;
   /** Hash of the bytes the plan was made from (`absent` for a new file). */
   baselineHash: string;
-  /** How `after` becomes bytes: as the file was read (ISO-8859-1 only where the format allows). */
+  /**
+   * The file's encoding, which `after` is written in (UTF-8 for a new file): `before` and `after`
+   * are decoded text, so the diff and every check read characters, not bytes.
+   */
   encoding: ConfigEncoding;
   /** What the user should know about this write beyond the diff (no secrets). */
   notes: string[];
+  /** Target fields this file takes beyond its format's usual ones, for the app to ask. */
+  fileFields: FileSpecificField[];
   /**
    * The file will hold a credential (not only references): if others may read it, the write
    * narrows its mode to 0600.
@@ -107,6 +117,14 @@ function checkLocation(target: Omit<WriteTarget, 'secret'>): void {
   }
   if (target.pipMode !== undefined && !(PIP_MODES as readonly string[]).includes(target.pipMode))
     bad(`The pip mode must be ${PIP_MODES.join(' or ')}.`);
+  if (
+    target.packagePatterns !== undefined &&
+    (target.format !== 'nuget' ||
+      !Array.isArray(target.packagePatterns) ||
+      target.packagePatterns.some((p) => typeof p !== 'string'))
+  ) {
+    bad('Package patterns are a list of texts, for NuGet only.');
+  }
   if (target.reference !== undefined && typeof target.reference !== 'boolean')
     bad('The reference flag must be true or false.');
   if (
@@ -136,13 +154,13 @@ async function readConfig(requested: string, editor: ConfigEditor) {
   const read = await readConfigFile(file);
   if (read) assertWritable(file, read.facts);
   const bytes = read?.bytes ?? null;
-  const decoded = bytes === null ? null : decodeConfigAs(bytes, file, editor.latin1 === true);
+  const decoded = bytes === null ? null : decodeConfig(bytes, file, editor);
   return {
     file,
     bytes,
     facts: read?.facts ?? null,
     before: decoded?.text ?? null,
-    encoding: decoded?.encoding ?? 'utf8',
+    encoding: decoded?.encoding ?? 'utf-8',
   };
 }
 
@@ -193,6 +211,8 @@ export async function planWrite(target: WriteTarget): Promise<WritePlan> {
     );
   }
   const changed = before !== after;
+  // Refused now, not at apply: what cannot be written should not be previewed as if it could.
+  if (changed) encodeConfig(after, encoding, file);
   // The value itself was written, even under a key the format's finder would not call secret
   // (a free gradle.properties property).
   const wroteValue = !editTarget.reference && !isReference(editTarget.secret);
@@ -209,6 +229,7 @@ export async function planWrite(target: WriteTarget): Promise<WritePlan> {
     baselineHash: hashContent(bytes),
     encoding,
     notes,
+    fileFields: edited.fileFields ?? [],
     holdsSecret,
   };
 }
@@ -241,6 +262,7 @@ export async function planRemove(target: Omit<WriteTarget, 'secret'>): Promise<W
     baselineHash: hashContent(bytes),
     encoding,
     notes: changed ? fileNotes(file, facts, holdsSecret) : [],
+    fileFields: [],
     holdsSecret,
   };
 }
@@ -264,7 +286,7 @@ export async function applyWrite(plan: WritePlan): Promise<ApplyResult> {
   if (hashContent(current) !== plan.baselineHash) throw changedOnDisk(plan.file);
   if (read && plan.changed) assertWritable(plan.file, read.facts);
   if (!plan.changed) return { file: plan.file, previous: current, afterHash: plan.baselineHash };
-  const data = encodeText(plan);
+  const data = encodeConfig(plan.after, plan.encoding, plan.file);
   try {
     if (read !== null) {
       const previousMode = read.facts.mode & 0o777;
@@ -280,19 +302,6 @@ export async function applyWrite(plan: WritePlan): Promise<ApplyResult> {
     throw writeError(err, plan.file);
   }
   return { file: plan.file, previous: current, afterHash: hashContent(data) };
-}
-
-/** The plan's text as bytes, in the encoding the file was read in. */
-function encodeText(plan: WritePlan): Buffer {
-  // eslint-disable-next-line no-control-regex -- any character outside ISO-8859-1
-  if (plan.encoding === 'latin1' && /[^\u0000-\u00ff]/.test(plan.after)) {
-    // Editors of such formats add only ASCII; anything else would be lost in the encoding.
-    throw new KeyportError(
-      'INTERNAL',
-      `Keyport cannot write ${plan.file} in its ISO-8859-1 encoding without changing it; it wrote nothing.`,
-    );
-  }
-  return Buffer.from(plan.after, plan.encoding);
 }
 
 function removeLegacyUndoFiles(file: string): Promise<unknown> {

@@ -164,4 +164,5 @@ export const mavenEditor: ConfigEditor = {
   edit: editMaven,
   remove: removeMaven,
   credentialSpans: mavenCredentialSpans,
+  xml: true,
 };

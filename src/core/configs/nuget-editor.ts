@@ -12,6 +12,7 @@ import {
 } from './xml-document';
 import { detectXmlStyle, reconcileXml, removeXmlElements, type XmlSpec } from './xml-edit';
 import { decodeName, encodeLocalName } from './nuget-name';
+import { PACKAGE_PATTERN, PACKAGE_PATTERN_RULE } from '../../shared/package-pattern';
 
 const LABEL = 'NuGet.Config';
 const MINIMAL_CONFIG = [
@@ -45,6 +46,7 @@ export function editNuget(text: string, target: EditTarget): EditResult {
     assertTrimmed(value, field);
     assertNotExpanded(value, field, 'nuget', field === 'token' && target.reference);
   }
+  const patterns = checkPackagePatterns(target.packagePatterns);
 
   return preservingBom(text, (body) => {
     const eol = detectEol(body);
@@ -60,27 +62,67 @@ export function editNuget(text: string, target: EditTarget): EditResult {
           c.name === 'add' && attribute(c, 'key')?.value.toLowerCase() === source.toLowerCase(),
       );
     const name = existing ? attribute(existing, 'key')!.value : source;
+    const style = detectXmlStyle(base, eol);
+    const mapping = mappingOf(root);
+    if (patterns.length > 0 && !mapping) {
+      throw new KeyportError(
+        'INVALID_INPUT',
+        'Package patterns apply only to a NuGet.Config with <packageSourceMapping>; this one has none, so NuGet already restores any package from every source. Keyport wrote nothing.',
+      );
+    }
+    const specs = sourceSpecs(name, feed, target.username!, target.secret, style.maxCodePoint);
+    if (patterns.length > 0) specs.push(mappingSpec(name, patterns));
     return {
-      notes: mappingNotes(root, name),
-      text: reconcileXml(
-        base,
-        root,
-        sourceSpecs(name, feed, target.username!, target.secret),
-        detectXmlStyle(base, eol),
-      ),
-      entry: `source ${name} with credentials`,
+      notes: mapping && patterns.length === 0 ? mappingNotes(mapping, name) : [],
+      ...(mapping ? { fileFields: ['packagePatterns' as const] } : {}),
+      text: reconcileXml(base, root, specs, style),
+      entry: `source ${name} with credentials${patterns.length > 0 ? ` and package patterns ${patterns.join(' ')}` : ''}`,
     };
   });
 }
 
+function checkPackagePatterns(patterns: readonly string[] | undefined): string[] {
+  const list = [...new Set(patterns ?? [])];
+  for (const p of list) {
+    if (typeof p !== 'string' || !PACKAGE_PATTERN.test(p)) {
+      throw new KeyportError('INVALID_INPUT', PACKAGE_PATTERN_RULE);
+    }
+  }
+  return list;
+}
+
+function mappingOf(root: XmlElement): XmlElement | undefined {
+  return root.children.find((c) => c.name === 'packageSourceMapping');
+}
+
 /**
- * With `<packageSourceMapping>`, NuGet restores a package only from the sources mapped to its id
- * pattern: a source without a `<packageSource key>` there serves nothing. Keyport does not guess
- * the patterns; it says so before the write.
+ * The source's `<packageSource key>` under `<packageSourceMapping>` with one `<package pattern>`
+ * per pattern; patterns already there stay, so a second write with more patterns only adds.
+ * Keyport writes no default pattern: `*` would let every package (also one a public feed should
+ * serve) come from this source, undoing what the user's mapping guards against.
  */
-function mappingNotes(root: XmlElement, source: string): string[] {
-  const mapping = root.children.find((c) => c.name === 'packageSourceMapping');
-  if (!mapping) return [];
+function mappingSpec(source: string, patterns: string[]): XmlSpec {
+  return {
+    name: 'packageSourceMapping',
+    children: [
+      {
+        name: 'packageSource',
+        identity: [['key', source]],
+        children: patterns.map((pattern) => ({
+          name: 'package',
+          identity: [['pattern', pattern]],
+        })),
+      },
+    ],
+  };
+}
+
+/**
+ * With `<packageSourceMapping>`, NuGet (6.0 and later) restores a package only from the sources
+ * mapped to its id pattern: a source without a `<packageSource key>` there serves nothing. Without
+ * patterns from the user Keyport maps nothing and says so before the write.
+ */
+function mappingNotes(mapping: XmlElement, source: string): string[] {
   const mapped = descendants(mapping).some(
     (s) =>
       s.name === 'packageSource' &&
@@ -88,11 +130,17 @@ function mappingNotes(root: XmlElement, source: string): string[] {
   );
   if (mapped) return [];
   return [
-    `This NuGet.Config has <packageSourceMapping> without an entry for source "${source}", so NuGet restores no package from it until you add <packageSource key="${source}"> with the package patterns it serves (e.g. <package pattern="*" />).`,
+    `This NuGet.Config has <packageSourceMapping> without an entry for source "${source}", so NuGet 6 and later restore no package from it. Give the package patterns it serves (e.g. Contoso.*) and Keyport adds <packageSource key="${source}"> with them.`,
   ];
 }
 
-function sourceSpecs(source: string, feed: string, username: string, secret: string): XmlSpec[] {
+function sourceSpecs(
+  source: string,
+  feed: string,
+  username: string,
+  secret: string,
+  maxCodePoint: number,
+): XmlSpec[] {
   return [
     {
       name: 'packageSources',
@@ -102,7 +150,7 @@ function sourceSpecs(source: string, feed: string, username: string, secret: str
       name: 'packageSourceCredentials',
       children: [
         {
-          name: encodeLocalName(source),
+          name: encodeLocalName(source, maxCodePoint),
           match: (el) => decodeName(el.name) === source,
           children: [
             { name: 'add', identity: [['key', 'Username']], attributes: [['value', username]] },
@@ -169,4 +217,5 @@ export const nugetEditor: ConfigEditor = {
   edit: editNuget,
   remove: removeNuget,
   credentialSpans: nugetCredentialSpans,
+  xml: true,
 };

@@ -18,14 +18,18 @@ function isNameChar(ch: string): boolean {
   );
 }
 
-export function encodeLocalName(name: string): string {
+/**
+ * `maxCodePoint`: what the file's encoding holds (ISO-8859-1: 0xFF); a character beyond is escaped
+ * too, as `_xHHHH_`, which `XmlConvert.DecodeName` reads back the same.
+ */
+export function encodeLocalName(name: string, maxCodePoint = 0x10ffff): string {
   const escapeUnderscoreAt = new Set([...name.matchAll(ESCAPE_LIKE)].map((m) => m.index - 1));
   let out = '';
   for (let i = 0; i < name.length;) {
     const cp = name.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const ch = String.fromCodePoint(cp);
-    const valid = width === 1 && (i === 0 ? isNameStart(ch) : isNameChar(ch));
+    const valid = width === 1 && cp <= maxCodePoint && (i === 0 ? isNameStart(ch) : isNameChar(ch));
     out +=
       valid && !escapeUnderscoreAt.has(i)
         ? ch

@@ -43,9 +43,20 @@ const XML_ESCAPES: Record<string, string> = {
   "'": '&apos;',
 };
 
-/** Escapes for element text and attribute values alike (`>` too, so `]]>` cannot appear). */
-export function escapeXml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+/**
+ * Escapes for element text and attribute values alike (`>` too, so `]]>` cannot appear). A
+ * character above `maxCodePoint` (the file's encoding cannot hold it: ISO-8859-1, US-ASCII)
+ * becomes a character reference, which every XML reader turns back into it.
+ */
+export function escapeXml(value: string, maxCodePoint = 0x10ffff): string {
+  const escaped = value.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+  if (maxCodePoint >= 0x10ffff) return escaped;
+  let out = '';
+  for (const ch of escaped) {
+    const cp = ch.codePointAt(0)!;
+    out += cp > maxCodePoint ? `&#${cp};` : ch;
+  }
+  return out;
 }
 
 /** What each client expands inside a value (formats.md), with the words to say so. */

@@ -1,5 +1,6 @@
 import { indentOf, removeSpans, type Span } from './text-layout';
 import { escapeXml } from './value-guard';
+import { declaredMaxCodePoint } from './xml-declaration';
 import type { XmlElement } from './xml-document';
 
 /**
@@ -32,16 +33,21 @@ export interface XmlStyle {
   eol: string;
   /** One level of indentation as the file uses it. */
   unit: string;
+  /** The highest character the declared encoding holds; values beyond go in as `&#N;`. */
+  maxCodePoint: number;
 }
 
-/** The file's own indentation step: the smallest indent before a tag; two spaces by default. */
+/**
+ * The file's own indentation step (the smallest indent before a tag; two spaces by default) and
+ * what its declared encoding can hold.
+ */
 export function detectXmlStyle(text: string, eol: string): XmlStyle {
   let unit: string | undefined;
   for (const m of text.matchAll(/\n([ \t]+)</g)) {
     const indent = m[1]!;
     if (unit === undefined || indent.length < unit.length) unit = indent;
   }
-  return { eol, unit: unit ?? '  ' };
+  return { eol, unit: unit ?? '  ', maxCodePoint: declaredMaxCodePoint(text) };
 }
 
 /** Applies `specs` to the children of `parent` and returns the new text. */
@@ -91,18 +97,19 @@ function collectEdits(
       missing.push(spec);
       continue;
     }
-    if (spec.text !== undefined && el.text !== spec.text) edits.push(setText(text, el, spec.text));
+    if (spec.text !== undefined && el.text !== spec.text)
+      edits.push(setText(text, el, spec.text, style));
     for (const [name, value] of spec.attributes ?? []) {
       const attr = el.attributes.find((a) => a.name === name);
       if (attr && attr.value !== value) {
-        edits.push({ ...attr.valueSpan, replacement: escapeXml(value) });
+        edits.push({ ...attr.valueSpan, replacement: escapeXml(value, style.maxCodePoint) });
       } else if (!attr) {
         const at = el.openEnd - (el.selfClosing ? 2 : 1);
         const before = /\s*$/.exec(text.slice(el.start, at))![0].length;
         edits.push({
           start: at - before,
           end: at - before,
-          replacement: ` ${name}="${escapeXml(value)}"`,
+          replacement: ` ${name}="${escapeXml(value, style.maxCodePoint)}"`,
         });
       }
     }
@@ -113,26 +120,27 @@ function collectEdits(
   if (missing.length > 0) edits.push(insertion(text, parent, kept, missing, style));
 }
 
-function render(spec: XmlSpec, unit: string): string[] {
+function render(spec: XmlSpec, style: XmlStyle): string[] {
+  const escape = (v: string) => escapeXml(v, style.maxCodePoint);
   const attrs = [...(spec.identity ?? []), ...(spec.attributes ?? [])]
-    .map(([n, v]) => ` ${n}="${escapeXml(v)}"`)
+    .map(([n, v]) => ` ${n}="${escape(v)}"`)
     .join('');
   const children = spec.children?.filter((c) => !c.remove) ?? [];
   if (children.length > 0) {
-    const inner = children.flatMap((c) => render(c, unit)).map((l) => unit + l);
+    const inner = children.flatMap((c) => render(c, style)).map((l) => style.unit + l);
     return [`<${spec.name}${attrs}>`, ...inner, `</${spec.name}>`];
   }
-  if (spec.text !== undefined)
-    return [`<${spec.name}${attrs}>${escapeXml(spec.text)}</${spec.name}>`];
+  if (spec.text !== undefined) return [`<${spec.name}${attrs}>${escape(spec.text)}</${spec.name}>`];
   return [`<${spec.name}${attrs} />`];
 }
 
-function setText(text: string, el: XmlElement, value: string): Edit {
+function setText(text: string, el: XmlElement, value: string, style: XmlStyle): Edit {
+  const escaped = escapeXml(value, style.maxCodePoint);
   if (el.selfClosing) {
     const open = text.slice(el.start, el.openEnd).replace(/\s*\/>$/, '>');
-    return { start: el.start, end: el.end, replacement: `${open}${escapeXml(value)}</${el.name}>` };
+    return { start: el.start, end: el.end, replacement: `${open}${escaped}</${el.name}>` };
   }
-  return { start: el.openEnd, end: el.closeStart, replacement: escapeXml(value) };
+  return { start: el.openEnd, end: el.closeStart, replacement: escaped };
 }
 
 /** Indentation of the line an offset sits on, or undefined if something precedes it there. */
@@ -161,7 +169,7 @@ function insertion(
   const first = parent.children[0];
   const childIndent = (first && ownLineIndent(text, first.start)) ?? parentIndent + unit;
   const block = specs
-    .flatMap((s) => render(s, unit))
+    .flatMap((s) => render(s, style))
     .map((l) => eol + childIndent + l)
     .join('');
   if (parent.selfClosing) {

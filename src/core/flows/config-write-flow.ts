@@ -131,6 +131,7 @@ export class ConfigWriteFlow {
       ...optional('scope', req.scope),
       ...optional('pipMode', req.pipMode),
       ...optional('mavenAuth', req.mavenAuth),
+      ...optional('packagePatterns', req.packagePatterns),
       ...optional('reference', req.reference),
     });
     const planId = randomId();
@@ -148,6 +149,7 @@ export class ConfigWriteFlow {
       diff: plan.diff,
       changed: plan.changed,
       creates: plan.before === null,
+      ...(plan.fileFields.length > 0 ? { fileFields: plan.fileFields } : {}),
       notes: [
         ...plan.notes,
         ...(this.access.consent.asksUser ? sourceNote(plan) : []),

@@ -9,12 +9,8 @@ import {
 } from '../../shared/credential-helpers';
 import type { TokenMeta } from '../../shared/types';
 import type { Consent, ConsentQuestion } from '../access/consent';
-import {
-  decodeConfig,
-  hashContent,
-  readConfigFile,
-  resolveConfigPath,
-} from '../configs/config-file';
+import { decodeConfig } from '../configs/config-encoding';
+import { hashContent, readConfigFile, resolveConfigPath } from '../configs/config-file';
 import type { ApplyResult } from '../configs/config-writer';
 import type { SpanFinder } from '../configs/masked-diff';
 import { randomId } from '../random-hex';
@@ -277,7 +273,7 @@ export class HelperSetupFlow {
   private async planGit(use: HelperUse) {
     const file = await resolveConfigPath(gitGlobalConfigPath(this.options.paths));
     const read = await readConfigFile(file);
-    const before = read ? decodeConfig(read.bytes, file) : null;
+    const before = read ? decodeConfig(read.bytes, file).text : null;
     const key = gitHelperKey(use.target);
     const already =
       read !== null &&
@@ -313,7 +309,7 @@ export class HelperSetupFlow {
       const file = await resolveConfigPath(requested);
       const read = await readConfigFile(file);
       if (i > 0 && read === null) continue;
-      const before = read ? decodeConfig(read.bytes, file) : null;
+      const before = read ? decodeConfig(read.bytes, file).text : null;
       const plan = planDockerConfig(before, [use.target]);
       if (i > 0 && plan.moved.length === 0) continue;
       moves += plan.moved.length;
@@ -395,7 +391,7 @@ async function readJson(file: string): Promise<Record<string, unknown> | null> {
   try {
     const read = await readConfigFile(file);
     if (!read) return null;
-    const value: unknown = JSON.parse(decodeConfig(read.bytes, file));
+    const value: unknown = JSON.parse(decodeConfig(read.bytes, file).text);
     return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
   } catch {
     return null;

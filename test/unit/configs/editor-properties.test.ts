@@ -10,7 +10,7 @@ import { bundlerSettings } from '../../../src/core/configs/bundler-editor';
 import { EDITORS } from '../../../src/core/configs/editors';
 import { parseIniSections } from '../../../src/core/configs/ini-sections';
 import { parseNetrc } from '../../../src/core/configs/netrc-parser';
-import { decodeConfig } from '../../../src/core/configs/config-file';
+import { decodeConfig } from '../../../src/core/configs/config-encoding';
 import { parseProperties } from '../../../src/core/configs/java-properties';
 
 /**
@@ -776,7 +776,7 @@ describe.each(MODELS)('$format editor properties', (model) => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
         try {
-          const text = decodeConfig(Buffer.from(bytes), '/tmp/x');
+          const text = decodeConfig(Buffer.from(bytes), '/tmp/x', editor).text;
           const removed = editor.remove(text, model.target).text;
           expect(editor.remove(removed, model.target).text).toBe(removed);
           const after = edit(text, 'kp-test-secret-0001');

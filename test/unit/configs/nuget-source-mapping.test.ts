@@ -20,7 +20,7 @@ const MAPPED = (extra: string) => `<?xml version="1.0" encoding="utf-8"?>
 </configuration>
 `;
 
-async function notesFor(content: string): Promise<string[]> {
+async function planFor(content: string, packagePatterns?: string[]) {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'keyport-nuget-map-')), 'NuGet.Config');
   writeFileSync(file, content, { mode: 0o600 });
   const plan = await planWrite({
@@ -30,9 +30,14 @@ async function notesFor(content: string): Promise<string[]> {
     source: 'Corp',
     username: 'ci',
     secret: 'kp-test-secret-0001',
+    ...(packagePatterns ? { packagePatterns } : {}),
   });
   expect(plan.changed).toBe(true);
-  return plan.notes;
+  return plan;
+}
+
+async function notesFor(content: string): Promise<string[]> {
+  return (await planFor(content)).notes;
 }
 
 describe('NuGet <packageSourceMapping>', () => {
@@ -41,7 +46,33 @@ describe('NuGet <packageSourceMapping>', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]).toContain('<packageSourceMapping>');
     expect(notes[0]).toContain('"Corp"');
+    expect(notes[0]).toContain('package patterns');
     expect(notes[0]).not.toContain('kp-test-secret-0001');
+  });
+
+  it('with package patterns: the mapping is written, no warning, and the preview shows it', async () => {
+    const plan = await planFor(MAPPED(''), ['Corp.*']);
+    expect(plan.notes).toEqual([]);
+    expect(plan.after).toContain(
+      '    <packageSource key="Corp">\n      <package pattern="Corp.*" />\n    </packageSource>\n  </packageSourceMapping>',
+    );
+    expect(plan.diff).toContain('+      <package pattern="Corp.*" />');
+    expect(plan.entry).toBe('source Corp with credentials and package patterns Corp.*');
+  });
+
+  it('the preview tells the app that this file takes package patterns (and only this one)', async () => {
+    expect((await planFor(MAPPED(''))).fileFields).toEqual(['packagePatterns']);
+    const plain = await planFor('<?xml version="1.0"?>\n<configuration>\n</configuration>\n');
+    expect(plain.fileFields).toEqual([]);
+  });
+
+  it('package patterns for a file without <packageSourceMapping> are refused, not a new mapping', async () => {
+    await expect(
+      planFor('<?xml version="1.0"?>\n<configuration>\n</configuration>\n', ['Corp.*']),
+    ).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('has none'),
+    });
   });
 
   it('a mapped source (any case) or a file without mapping: no warning', async () => {

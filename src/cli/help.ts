@@ -16,10 +16,16 @@ Config files:
               (--id TOKEN_ID | --token-stdin) [--username U] [--server-id ID]
               [--source NAME] [--repository NAME] [--property NAME] [--scope @s]
               [--pip-mode ${PIP_MODES.join('|')}] [--maven-auth ${MAVEN_AUTHS.join('|')}]
-              [--reference] [--dry-run]
+              [--package-pattern P]… [--reference] [--dry-run]
                                               write one entry; --dry-run prints the masked diff;
                                               gradle: --repository NAME writes NAMEUsername and
                                               NAMEPassword, --property NAME one key (no URL)
+              --package-pattern (nuget, a NuGet.Config with <packageSourceMapping>): a
+                                              package id, prefix* or *, repeatable; maps the
+                                              source to them. Without it no mapping is written
+                                              and NuGet 6+ restores nothing from a new source
+                                              (the preview says so): Keyport does not assume *,
+                                              which would let any package come from the feed
 
 Registries (npm token API):
   keyport login --registry URL --username U --password-stdin [--otp CODE]

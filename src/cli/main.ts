@@ -25,6 +25,7 @@ const OPTIONS = {
   scope: { type: 'string', multiple: true },
   'pip-mode': { type: 'string' },
   'maven-auth': { type: 'string' },
+  'package-pattern': { type: 'string', multiple: true },
   'dry-run': { type: 'boolean' },
   'password-stdin': { type: 'boolean' },
   otp: { type: 'string' },

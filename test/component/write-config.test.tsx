@@ -112,6 +112,71 @@ describe('Write to config', () => {
     expect((await within(dialog).findByRole('note')).textContent).toBe(note);
   });
 
+  it('asks for NuGet package patterns only for a file whose preview says it maps sources', async () => {
+    const { dialog, user, keyport } = await openWrite('corp maven');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Format' }), 'nuget');
+    const mapped = field(dialog, 'File').value;
+    keyport.write(
+      mapped,
+      [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<configuration>',
+        '  <packageSourceMapping>',
+        '    <packageSource key="nuget.org">',
+        '      <package pattern="*" />',
+        '    </packageSource>',
+        '  </packageSourceMapping>',
+        '</configuration>',
+        '',
+      ].join('\n'),
+    );
+    await user.type(field(dialog, 'Source name'), 'corp');
+    expect(within(dialog).queryByLabelText('Package patterns')).toBeNull();
+
+    // The core reads the file; its preview says the file maps sources, and the field appears.
+    await user.click(button(dialog, 'Preview'));
+    const patterns = await within(dialog).findByLabelText('Package patterns');
+    expect(keyport.callsTo('planWrite').at(-1)).not.toHaveProperty('packagePatterns');
+    // Beside the core's other notes (a new package source asks first).
+    expect(
+      within(dialog)
+        .getAllByRole('note')
+        .map((n) => n.textContent),
+    ).toContainEqual(expect.stringContaining('without an entry for source "corp"'));
+
+    // The contract's own rule, before anything is sent.
+    await user.type(patterns, 'Corp.*.x');
+    await user.click(button(dialog, 'Preview'));
+    expect(within(dialog).getByText(/A package pattern is a package id/)).toBeTruthy();
+    expect(keyport.callsTo('planWrite')).toHaveLength(1);
+
+    await user.clear(patterns);
+    await user.type(patterns, 'Corp.*, Contoso.Tools');
+    await user.click(button(dialog, 'Preview'));
+    expect(keyport.callsTo('planWrite').at(-1)).toMatchObject({
+      format: 'nuget',
+      file: mapped,
+      packagePatterns: ['Corp.*', 'Contoso.Tools'],
+    });
+    const diff = await within(dialog).findByRole('region', { name: 'Diff preview' });
+    expect(diff.textContent).toContain('+      <package pattern="Contoso.Tools" />');
+    await waitFor(() => expect(button(dialog, 'Write').disabled).toBe(false));
+
+    // Another file, without a mapping: the field goes, and its preview does not bring it back.
+    const plain = keyport.write(
+      keyport.outside('w', 'app', 'NuGet.Config'),
+      '<?xml version="1.0" encoding="utf-8"?>\n<configuration>\n</configuration>\n',
+    );
+    keyport.dialogs.nextPick(plain);
+    await user.click(button(dialog, 'Choose file…'));
+    await waitFor(() => expect(field(dialog, 'File').value).toBe(plain));
+    expect(within(dialog).queryByLabelText('Package patterns')).toBeNull();
+    await user.click(button(dialog, 'Preview'));
+    await within(dialog).findByRole('region', { name: 'Diff preview' });
+    expect(keyport.callsTo('planWrite').at(-1)).not.toHaveProperty('packagePatterns');
+    expect(within(dialog).queryByLabelText('Package patterns')).toBeNull();
+  });
+
   it('drops the preview when a field changes, so Write writes only what was shown', async () => {
     const { dialog, user } = await openWrite('alpha');
     await user.click(button(dialog, 'Preview'));

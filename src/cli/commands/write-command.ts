@@ -3,7 +3,7 @@ import { WriteTargetRequest } from '../../shared/ipc-contract';
 import { CONFIG_FORMATS } from '../../shared/types';
 import { usageError } from '../cli-error';
 import { readSecretFromStdin, type CliIo } from '../io';
-import { str, type CoreOpener, type ParsedArgs } from './args';
+import { list, str, type CoreOpener, type ParsedArgs } from './args';
 
 /**
  * `keyport write FORMAT --file PATH --registry URL … (--token-stdin | --id ID) [--dry-run]`:
@@ -20,7 +20,10 @@ export async function writeCommand(core: CoreOpener, args: ParsedArgs, io: CliIo
   const fromStdin = args.values['token-stdin'] === true;
   if (Boolean(id) === fromStdin)
     throw usageError('Give exactly one of --id TOKEN_ID and --token-stdin.');
-  const fields: Record<string, string> = {
+  const packagePatterns = list(args, 'package-pattern');
+  if (packagePatterns.length > 0 && format !== 'nuget')
+    throw usageError('--package-pattern is for keyport write nuget only.');
+  const fields: Record<string, string | string[]> = {
     format,
     file: str(args, 'file') ?? '',
     ...pick(args, {
@@ -34,6 +37,7 @@ export async function writeCommand(core: CoreOpener, args: ParsedArgs, io: CliIo
       pipMode: 'pip-mode',
       mavenAuth: 'maven-auth',
     }),
+    ...(packagePatterns.length > 0 ? { packagePatterns } : {}),
   };
   const { service } = await core();
   let preview;

@@ -157,4 +157,56 @@ describe('keyport CLI (argument handling, no keychain needed)', () => {
     ).toBe(0);
     expect(free.out()).toContain('_authToken=');
   });
+
+  it('write nuget --package-pattern (repeatable) maps the new source; without it a note, no mapping', async () => {
+    const home = tempDir();
+    const file = path.join(home, 'NuGet.Config');
+    const original = [
+      '<?xml version="1.0" encoding="utf-8"?>',
+      '<configuration>',
+      '  <packageSourceMapping>',
+      '    <packageSource key="nuget.org">',
+      '      <package pattern="*" />',
+      '    </packageSource>',
+      '  </packageSourceMapping>',
+      '</configuration>',
+      '',
+    ].join('\n');
+    writeFileSync(file, original, { mode: 0o600 });
+    const env = { KEYPORT_HOME: home, HOME: home };
+    const base = ['write', 'nuget', '--file', file, '--registry', 'https://feed.corp.example/v3/'];
+    const rest = ['--source', 'corp', '--username', 'ci', '--token-stdin'];
+
+    const unmapped = io('kp-test-cli-map-0001\n', env);
+    expect(await runCli([...base, ...rest, '--dry-run'], unmapped.value)).toBe(0);
+    expect(unmapped.err()).toContain('without an entry for source "corp"');
+    expect(unmapped.out()).not.toContain('packageSource key="corp"');
+
+    const mapped = io('kp-test-cli-map-0001\n', env);
+    const patterns = ['--package-pattern', 'Corp.*', '--package-pattern', 'Contoso.Tools'];
+    expect(await runCli([...base, ...rest, ...patterns], mapped.value)).toBe(0);
+    expect(mapped.err()).toBe('');
+    expect(readFileSync(file, 'utf8')).toContain(
+      [
+        '    <packageSource key="corp">',
+        '      <package pattern="Corp.*" />',
+        '      <package pattern="Contoso.Tools" />',
+        '    </packageSource>',
+        '  </packageSourceMapping>',
+      ].join('\n'),
+    );
+
+    for (const [argv, message] of [
+      [[...base, ...rest, '--package-pattern', 'Corp.*.x'], 'A package pattern is'],
+      [
+        ['write', 'npmrc', '--file', path.join(home, '.npmrc'), '--registry', 'https://r.test/'],
+        '--package-pattern is for keyport write nuget only.',
+      ],
+    ] as const) {
+      const bad = io('kp-test-cli-map-0001\n', env);
+      const args = argv[1] === 'npmrc' ? [...argv, '--token-stdin', ...patterns] : argv;
+      expect(await runCli([...args], bad.value)).toBe(2);
+      expect(bad.err()).toContain(message);
+    }
+  });
 });

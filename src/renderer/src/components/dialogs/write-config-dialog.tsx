@@ -6,11 +6,13 @@ import {
   MAVEN_AUTHS,
   PIP_MODES,
   type ConfigFormat,
+  type FileSpecificField,
   type MavenAuth,
   type PipMode,
   type TokenMeta,
   type WritePreview,
 } from '../../../../shared/types';
+import { splitPackagePatterns } from '../../../../shared/package-pattern';
 import { errorInfoOf, failureText } from '../../api';
 import { defaultFormatFor, FORMAT_LABELS, takesUserName } from '../../config-formats';
 import { useKeyport } from '../../store/store-context';
@@ -49,7 +51,8 @@ type WriteField =
   | 'property'
   | 'username'
   | 'mavenAuth'
-  | 'pipMode';
+  | 'pipMode'
+  | 'packagePatterns';
 
 interface WriteForm {
   format: ConfigFormat;
@@ -67,21 +70,37 @@ interface WriteForm {
   /** Gradle: a free key for the token, instead of a repository's <name>Username/<name>Password. */
   property: string;
   username: string;
+  /** NuGet package patterns as typed (spaces or commas between), for a file that maps sources. */
+  packagePatterns: string;
 }
 
-/** Only what the chosen format uses; empty optional fields are left for the core's defaults. */
-function buildRequest(token: TokenMeta, form: WriteForm, file: string): RequestOf<'config:plan'> {
+/**
+ * Only what the chosen format (and this file, by what its last preview said: `fileFields`) uses;
+ * empty optional fields are left for the core's defaults.
+ */
+function buildRequest(
+  token: TokenMeta,
+  form: WriteForm,
+  file: string,
+  fileFields: readonly FileSpecificField[],
+): RequestOf<'config:plan'> {
   const text = <K extends string>(key: K, value: string) =>
     value.trim() ? ({ [key]: value.trim() } as Record<K, string>) : {};
   const bearer = form.format === 'maven' && form.mavenAuth === 'bearer';
   // A free Gradle property holds the token alone.
   const gradleProperty = form.format === 'gradle' && form.property.trim() !== '';
+  const patterns = fileFields.includes('packagePatterns')
+    ? splitPackagePatterns(form.packagePatterns)
+    : [];
   const user =
     takesUserName(form.format) && !bearer && !gradleProperty ? text('username', form.username) : {};
   const specific = {
     npmrc: text('scope', form.scope),
     maven: { ...text('serverId', form.serverId), mavenAuth: form.mavenAuth },
-    nuget: text('source', form.source),
+    nuget: {
+      ...text('source', form.source),
+      ...(patterns.length > 0 ? { packagePatterns: patterns } : {}),
+    },
     netrc: {},
     pip: { pipMode: form.pipMode },
     pypirc: text('repository', form.repository),
@@ -150,8 +169,15 @@ export function WriteConfigDialog({ token }: { token: TokenMeta }) {
     repository: '',
     property: '',
     username: token.user ?? '',
+    packagePatterns: '',
   }));
   const [preview, setPreview] = useState<WritePreview | null>(null);
+  /** What the core said the last previewed file takes beyond its format's fields. */
+  const [previewed, setPreviewed] = useState<{
+    format: ConfigFormat;
+    file: string;
+    fields: FileSpecificField[];
+  } | null>(null);
   const [failure, setFailure] = useState<KeyportErrorInfo | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [submitted, setSubmitted] = useState(false);
@@ -161,7 +187,11 @@ export function WriteConfigDialog({ token }: { token: TokenMeta }) {
   }, [loadConfigDefaults]);
 
   const file = form.file ?? defaults?.[form.format] ?? '';
-  const request = buildRequest(token, form, file);
+  const fileFields =
+    previewed && previewed.format === form.format && previewed.file === file
+      ? previewed.fields
+      : [];
+  const request = buildRequest(token, form, file, fileFields);
   const errors: FieldErrors<WriteField> = submitted ? validateWith(WritePlanRequest, request) : {};
 
   const update = (patch: Partial<WriteForm>) => {
@@ -183,7 +213,9 @@ export function WriteConfigDialog({ token }: { token: TokenMeta }) {
     setBusy('preview');
     setPreview(null);
     try {
-      setPreview(await planWrite(request));
+      const made = await planWrite(request);
+      setPreview(made);
+      setPreviewed({ format: form.format, file, fields: made.fileFields ?? [] });
     } catch (err) {
       setFailure({ ...errorInfoOf(err), message: failureText(err) });
     } finally {
@@ -207,7 +239,9 @@ export function WriteConfigDialog({ token }: { token: TokenMeta }) {
         // The message asks to review the new preview: put it on screen (reading changes nothing).
         setBusy('preview');
         try {
-          setPreview(await planWrite(request));
+          const made = await planWrite(request);
+          setPreview(made);
+          setPreviewed({ format: form.format, file, fields: made.fileFields ?? [] });
         } catch (again) {
           setFailure({ ...errorInfoOf(again), message: failureText(again) });
         }
@@ -298,7 +332,7 @@ export function WriteConfigDialog({ token }: { token: TokenMeta }) {
             Choose file…
           </button>
         </div>
-        <FormatFields form={form} errors={errors} update={update} />
+        <FormatFields form={form} errors={errors} update={update} fileFields={fileFields} />
         {takesReference(form.format) ? (
           <CheckboxField
             name="reference"
@@ -379,6 +413,8 @@ interface FormatFieldsProps {
   form: WriteForm;
   errors: FieldErrors<WriteField>;
   update: (patch: Partial<WriteForm>) => void;
+  /** Fields the previewed file takes beyond its format's (the core reads the file, not us). */
+  fileFields: readonly FileSpecificField[];
 }
 
 const USER_HINTS: Partial<Record<ConfigFormat, string>> = {
@@ -387,10 +423,13 @@ const USER_HINTS: Partial<Record<ConfigFormat, string>> = {
   bundler: 'Optional: Bundler sends user:token (many gem hosts take any user name).',
 };
 
-/** The few fields that differ per format; each is optional and defaults sensibly in the core. */
-function FormatFields({ form, errors, update }: FormatFieldsProps) {
+/**
+ * The few fields that differ per format; each is optional and defaults sensibly in the core. A
+ * field only some files take appears once a preview of that file said so.
+ */
+function FormatFields({ form, errors, update, fileFields }: FormatFieldsProps) {
   const textField = plainTextFieldsOf<
-    'scope' | 'serverId' | 'source' | 'repository' | 'property' | 'username'
+    'scope' | 'serverId' | 'source' | 'repository' | 'property' | 'username' | 'packagePatterns'
   >(form, errors, update);
   const userName = takesUserName(form.format)
     ? textField(
@@ -421,10 +460,19 @@ function FormatFields({ form, errors, update }: FormatFieldsProps) {
       );
     case 'nuget':
       return (
-        <div className="field-row">
-          {textField('Source name', 'source', 'Defaults to the feed’s host.')}
-          {userName}
-        </div>
+        <>
+          <div className="field-row">
+            {textField('Source name', 'source', 'Defaults to the feed’s host.')}
+            {userName}
+          </div>
+          {fileFields.includes('packagePatterns')
+            ? textField(
+                'Package patterns',
+                'packagePatterns',
+                'This file maps packages to sources: the ids this source serves, e.g. Contoso.* (spaces between). Empty: none, and NuGet restores nothing from it.',
+              )
+            : null}
+        </>
       );
     case 'netrc':
     case 'composer':

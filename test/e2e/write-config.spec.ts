@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
@@ -68,4 +68,65 @@ test('refuses to write when the file changed after the preview', async ({ app, b
   await expect(dialog.getByRole('alert')).toContainText('changed since the preview');
   expect(readFileSync(npmrc, 'utf8')).toBe('a=2\n');
   await expect(dialog.getByRole('button', { name: 'Preview again' })).toBeVisible();
+});
+
+// Issue 16 item 7 in the real renderer against the real core: a UTF-16 NuGet.Config with
+// <packageSourceMapping>. The core's preview says the file maps sources, the dialog then asks for
+// package patterns, and the write keeps the file UTF-16 with the mapping added.
+test('NuGet.Config in UTF-16 with a package source mapping: patterns asked, mapping written', async ({
+  app,
+  bridge,
+  home,
+}) => {
+  const config = path.join(home, '.nuget', 'NuGet', 'NuGet.Config');
+  mkdirSync(path.dirname(config), { recursive: true });
+  const original = [
+    '\uFEFF<?xml version="1.0" encoding="utf-16"?>',
+    '<configuration>',
+    '  <packageSourceMapping>',
+    '    <packageSource key="nuget.org">',
+    '      <package pattern="*" />',
+    '    </packageSource>',
+    '  </packageSourceMapping>',
+    '</configuration>',
+    '',
+  ].join('\r\n');
+  writeFileSync(config, Buffer.from(original, 'utf16le'));
+  await bridge.core.service.addToken({
+    label: 'Corp feed',
+    registry: 'https://nuget.corp.example/v3/index.json',
+    ecosystem: 'nuget',
+    user: 'ci',
+    secret: SECRET,
+  });
+  await app.reload();
+
+  const row = app.getByRole('region', { name: 'Corp feed' });
+  await row.getByRole('button', { name: 'Write to config…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Write to config' });
+  await expect(dialog.getByLabel('Format')).toHaveValue('nuget');
+  await expect(dialog.getByLabel('File')).toHaveValue(config);
+  await dialog.getByLabel('Source name').fill('corp');
+  await expect(dialog.getByLabel('Package patterns')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await expect(dialog.getByRole('note').first()).toContainText(
+    'without an entry for source "corp"',
+  );
+  const diff = dialog.getByRole('region', { name: 'Diff preview' });
+  await expect(diff).toContainText('<add key="Username" value="ci" />');
+
+  await dialog.getByLabel('Package patterns').fill('Corp.*');
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await expect(diff).toContainText('+      <package pattern="Corp.*" />');
+  await expect(diff).not.toContainText(SECRET);
+
+  bridge.dialogs.approveNext();
+  await dialog.getByRole('button', { name: 'Write', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const written = readFileSync(config);
+  expect(written.subarray(0, 2).equals(Buffer.from([0xff, 0xfe]))).toBe(true);
+  expect(written.toString('utf16le')).toContain(
+    '    <packageSource key="corp">\r\n      <package pattern="Corp.*" />\r\n    </packageSource>\r\n  </packageSourceMapping>',
+  );
+  expect(await app.content()).not.toContain(SECRET);
 });

@@ -121,7 +121,7 @@ describe.each(Object.entries(FORMATS))('%s in a declared encoding', (format, sha
             expect(bytes.subarray(0, headBytes.length).equals(headBytes)).toBe(true);
             expect(bytes.subarray(bytes.length - tailBytes.length).equals(tailBytes)).toBe(true);
             // The token as an XML reader gets it back (character references decoded).
-            const { text } = decodeConfig(bytes, file, true);
+            const { text } = decodeConfig(bytes, file, { xml: true });
             const body = text.replace(/^\uFEFF/, '');
             const spans = EDITORS[format as 'maven' | 'nuget'].credentialSpans(body);
             expect(spans.map((s) => decodeXmlEntities(body.slice(s.start, s.end)))).toEqual([

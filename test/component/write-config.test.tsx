@@ -316,6 +316,15 @@ describe('Write to config', () => {
     expect(field(dialog, 'File').value).toBe(file('.netrc'));
     expectFields('File', 'Format', 'Registry URL', 'User name');
 
+    // Yarn's auth token goes alone, under a scope when one is given: no user name.
+    await user.selectOptions(format, 'yarnrc');
+    expectFields('File', 'Format', 'Registry URL', 'Scope');
+    await user.type(field(dialog, 'Scope'), '@acme');
+    await user.click(button(dialog, 'Preview'));
+    expectLastPlan('yarnrc', field(dialog, 'File').value, { scope: '@acme' });
+    expect(await within(dialog).findByRole('region', { name: 'Diff preview' })).toBeTruthy();
+    await user.clear(field(dialog, 'Scope'));
+
     await user.selectOptions(format, 'npmrc');
     expectFields('File', 'Format', 'Registry URL', 'Scope');
     // A project .npmrc comes from main's native Save dialog: no path is typed here.

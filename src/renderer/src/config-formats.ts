@@ -32,7 +32,7 @@ export function defaultFormatFor(ecosystem: Ecosystem): ConfigFormat {
   }
 }
 
-/** Formats whose entry carries a user name next to the token (.npmrc's _authToken does not). */
+/** Formats whose entry carries a user name next to the token (npm's and Yarn's auth tokens do not). */
 export function takesUserName(format: ConfigFormat): boolean {
-  return format !== 'npmrc';
+  return format !== 'npmrc' && format !== 'yarnrc';
 }

@@ -442,6 +442,12 @@ function FormatFields({ form, errors, update, fileFields }: FormatFieldsProps) {
   switch (form.format) {
     case 'npmrc':
       return textField('Scope', 'scope', 'Optional, e.g. @acme: adds @acme:registry=URL.');
+    case 'yarnrc':
+      return textField(
+        'Scope',
+        'scope',
+        'Optional, e.g. @acme: writes npmScopes.acme (npmRegistryServer and npmAuthToken).',
+      );
     case 'maven':
       return (
         <div className="field-row">

@@ -9,6 +9,7 @@ import type { Vault } from '../vault/vault';
 import type { PathPolicy } from '../access/path-policy';
 import { isReference } from '../../shared/references';
 import { scanLocations } from '../scan/scan-locations';
+import { scanText } from '../scan/scan-text';
 
 /**
  * Finds plaintext credentials in the standard config files, tells which are already in the
@@ -42,7 +43,7 @@ export class ScanFlow {
     const winningKeys = new Set<string>();
     const scanned = new Set<string>();
     for (const location of locations) {
-      const text = await readIfPresent(location.file);
+      const text = await readIfPresent(location.file, location.format);
       scanned.add(location.file);
       if (text === null) continue;
       for (const found of findCredentials(location.format, text)) {
@@ -116,12 +117,12 @@ function locationOf(f: Finding): UsedLocation {
   return { format: f.format, file: f.file, line: f.line, entry: f.entry };
 }
 
-async function readIfPresent(file: string): Promise<string | null> {
+async function readIfPresent(file: string, format: string): Promise<string | null> {
   try {
     const stat = await fs.stat(file);
     // Config files are small; something huge here is not one, and reading it would stall a scan.
     if (!stat.isFile() || stat.size > 8 * 1024 * 1024) return null;
-    return await fs.readFile(file, 'utf8');
+    return scanText(await fs.readFile(file), file, format);
   } catch {
     return null;
   }

@@ -11,6 +11,7 @@ import type { WriteTarget } from '../configs/config-writer';
 import { referenceFor, takesReference } from '../../shared/references';
 import type { Vault } from '../vault/vault';
 import type { HeldFinding } from './workspace-sweep';
+import { scanText } from './scan-text';
 
 export interface ImportOptions {
   /** Also rewrite each entry as a `${KEYPORT_…}` reference (npm, Yarn, Maven, NuGet, Gradle files). */
@@ -81,7 +82,7 @@ async function rewriteAsReference(
   }
   const { planWrite, applyWrite } = await import('../configs/config-writer');
   const { readFile } = await import('node:fs/promises');
-  const text = await readFile(finding.file, 'utf8');
+  const text = scanText(await readFile(finding.file), finding.file, finding.format);
   const spec = addressOf(finding, text);
   if ('left' in spec) return spec;
   // On a dry run the token may not exist yet; the reference's name is then a placeholder.

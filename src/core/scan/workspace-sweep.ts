@@ -19,6 +19,7 @@ import { globalExcludesFile } from './git-ignore';
 import { gitStates, type GitRunner } from './git-state';
 import { scanLocations } from './scan-locations';
 import { markWinners } from './sweep-precedence';
+import { scanText } from './scan-text';
 import {
   enclosingRepository,
   walkWorkspace,
@@ -141,7 +142,7 @@ export class WorkspaceSweep {
     const references = new Map<string, string>();
     for (const source of files) {
       if (signal?.aborted) throw new KeyportError('CANCELLED', 'The scan was cancelled.');
-      const read = readConfigText(source.file, source.level !== 'project');
+      const read = readConfigText(source.file, source.format, source.level !== 'project');
       if (read === null) continue;
       if ('problem' in read) {
         problems.push({ path: source.file, reason: read.problem });
@@ -240,6 +241,7 @@ function dedupe(files: SweepFile[]): SweepFile[] {
  */
 function readConfigText(
   file: string,
+  format: string,
   followLinks: boolean,
 ): { text: string } | { problem: SweepProblem['reason'] } | null {
   const flags =
@@ -258,8 +260,7 @@ function readConfigText(
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { problem: 'not-regular' };
     if (stat.size > MAX_CONFIG_BYTES) return { problem: 'too-large' };
-    const text = readFileSync(fd).toString('utf8');
-    return { text: text.startsWith('\ufeff') ? text.slice(1) : text };
+    return { text: scanText(readFileSync(fd), file, format) };
   } catch {
     return { problem: 'unreadable' };
   } finally {

@@ -35,3 +35,12 @@ export function DiffView({ diff, label }: { diff: string; label: string }) {
     </div>
   );
 }
+
+/** The core's notes on a previewed change (what a client will make of it), one per line. */
+export function PreviewNotes({ notes }: { notes: readonly string[] }) {
+  return notes.map((note) => (
+    <p key={note} role="note" className="write-preview__note">
+      {note}
+    </p>
+  ));
+}

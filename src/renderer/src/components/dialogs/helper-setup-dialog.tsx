@@ -9,7 +9,7 @@ import { errorInfoOf, failureText } from '../../api';
 import { tildePath } from '../../paths';
 import { useKeyport } from '../../store/store-context';
 import { BusyButton } from '../busy-button';
-import { DiffView } from '../diff-view';
+import { DiffView, PreviewNotes } from '../diff-view';
 import { FailureAlert } from '../failure-alert';
 import { Spinner } from '../spinner';
 import { Dialog } from './dialog';
@@ -126,11 +126,7 @@ function SetupPreview({ preview }: { preview: HelperSetupPreview }) {
           <KeychainRow key={k.service} {...k} />
         ))}
       </dl>
-      {preview.notes.map((note) => (
-        <p key={note} role="note" className="write-preview__note">
-          {note}
-        </p>
-      ))}
+      <PreviewNotes notes={preview.notes} />
       {preview.changed ? (
         preview.files
           .filter((f) => f.changed)

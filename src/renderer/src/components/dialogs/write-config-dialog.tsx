@@ -17,7 +17,7 @@ import { errorInfoOf, failureText } from '../../api';
 import { defaultFormatFor, FORMAT_LABELS, takesUserName } from '../../config-formats';
 import { useKeyport } from '../../store/store-context';
 import { BusyButton } from '../busy-button';
-import { DiffView } from '../diff-view';
+import { DiffView, PreviewNotes } from '../diff-view';
 import { FailureAlert } from '../failure-alert';
 import { Dialog } from './dialog';
 import { focusFirstInvalid, validateWith, type FieldErrors } from './form-errors';
@@ -392,11 +392,7 @@ function PreviewPanel({ preview }: { preview: WritePreview }) {
         <dt>Entry</dt>
         <dd className="mono">{preview.entry}</dd>
       </dl>
-      {preview.notes.map((note) => (
-        <p key={note} role="note" className="write-preview__note">
-          {note}
-        </p>
-      ))}
+      <PreviewNotes notes={preview.notes} />
       {preview.changed ? (
         <DiffView diff={preview.diff} label="Diff preview" />
       ) : (

@@ -1,11 +1,8 @@
 import type { RequestOf } from '../../../shared/ipc-contract';
 import type { RotateOutcome, RotatePreview, RotateStep } from '../../../shared/types';
-import type { TimerHandle } from '../clock';
 import { plural } from '../format';
+import { followOperation } from './follow-operation';
 import type { SliceContext } from './slice-context';
-
-/** How often the step of a running rotation is asked for: often enough to look live. */
-export const ROTATE_POLL_MS = 250;
 
 const STEPS: readonly RotateStep[] = ['create', 'rewrite', 'verify', 'revoke', 'done'];
 
@@ -51,23 +48,11 @@ export function createRotateSlice({
       const { tokenId, opId } = request;
       const old = get().tokens.find((t) => t.id === tokenId);
       set({ rotation: { tokenId, opId, step: null } });
-      let timer: TimerHandle | undefined;
-      let settled = false;
-      const poll = async () => {
-        timer = undefined;
-        try {
-          const { step } = await api.operationStatus({ opId });
-          if (settled || get().rotation?.opId !== opId) return;
-          if (isRotateStep(step)) set({ rotation: { tokenId, opId, step } });
-          // `running` is not trusted to stop the loop: the first poll may reach main before the
-          // rotation does. The loop ends when the rotation's own call settles.
-        } catch {
-          // A failed status call only costs one tick of progress; the rotation itself goes on.
-          if (settled) return;
-        }
-        timer = clock.setTimeout(() => void poll(), ROTATE_POLL_MS);
-      };
-      timer = clock.setTimeout(() => void poll(), ROTATE_POLL_MS);
+      const stop = followOperation(api, clock, opId, (step) => {
+        if (get().rotation?.opId !== opId) return false;
+        if (isRotateStep(step)) set({ rotation: { tokenId, opId, step } });
+        return true;
+      });
       try {
         const outcome = await withPending(`rotate:${tokenId}`, () => api.rotateToken(request));
         set((s) => ({
@@ -82,8 +67,7 @@ export function createRotateSlice({
         void get().refresh();
         return outcome;
       } finally {
-        settled = true;
-        if (timer !== undefined) clock.clearTimeout(timer);
+        stop();
         if (get().rotation?.opId === opId) set({ rotation: null });
       }
     },

@@ -2,11 +2,8 @@ import type { RequestOf } from '../../../shared/ipc-contract';
 import type { SweepImportOutcome, SweepResult } from '../../../shared/types';
 import { errorInfoOf, failureText } from '../api';
 import { newOpId } from '../op-id';
-import type { TimerHandle } from '../clock';
+import { followOperation } from './follow-operation';
 import type { SliceContext } from './slice-context';
-
-/** How often a running sweep's progress (op:status) is asked for. */
-export const SWEEP_POLL_MS = 250;
 
 export interface SweepState {
   /** The folders chosen in main's folder picker (main granted each one); swept together. */
@@ -73,21 +70,11 @@ export function createSweepSlice({ api, clock, set, get, withPending }: SliceCon
         selectedFindingId: null,
         sweep: { ...s.sweep, opId, progress: null, cancelled: false, failure: null },
       }));
-      let timer: TimerHandle | undefined;
-      let settled = false;
-      const poll = async () => {
-        timer = undefined;
-        try {
-          const { step } = await api.operationStatus({ opId });
-          if (settled || get().sweep.opId !== opId) return;
-          if (step !== null) patch({ progress: step });
-        } catch {
-          // A failed status call only costs one tick of progress; the sweep goes on.
-          if (settled) return;
-        }
-        timer = clock.setTimeout(() => void poll(), SWEEP_POLL_MS);
-      };
-      timer = clock.setTimeout(() => void poll(), SWEEP_POLL_MS);
+      const stop = followOperation(api, clock, opId, (step) => {
+        if (get().sweep.opId !== opId) return false;
+        if (step !== null) patch({ progress: step });
+        return true;
+      });
       try {
         const result = await withPending('sweep', () => api.sweep({ dirs, opId }));
         patch({ result, opId: null, progress: null });
@@ -102,8 +89,7 @@ export function createSweepSlice({ api, clock, set, get, withPending }: SliceCon
           failure: cancelled ? null : failureText(err),
         });
       } finally {
-        settled = true;
-        if (timer !== undefined) clock.clearTimeout(timer);
+        stop();
       }
     },
 

@@ -3,10 +3,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gitHelperAdded } from '../../../src/core/credential-helpers/git-setup';
-import { openCore, type Core } from '../../../src/core/open-core';
+import type { Core } from '../../../src/core/open-core';
 import type { TokenMeta } from '../../../src/shared/types';
-import { wireMainIpc, type MainIpc } from '../../support/main-ipc';
-import { ScriptedDialogs } from '../../support/scripted-dialogs';
+import { openAppOverIpc, type AppOverIpc } from '../../support/app-over-ipc';
+import type { MainIpc } from '../../support/main-ipc';
+import type { ScriptedDialogs } from '../../support/scripted-dialogs';
 import { useTempDirs } from '../../support/temp-dir';
 
 /**
@@ -32,19 +33,11 @@ function gitGetAll(file: string, key: string): string {
   return run.stdout;
 }
 
+let app: AppOverIpc;
+
 beforeEach(async () => {
-  const root = tempDir('keyport-helper-setup-');
-  home = path.join(root, 'home');
-  mkdirSync(home);
-  dialogs = new ScriptedDialogs();
-  core = await openCore({
-    access: { mode: 'app', dialogs },
-    version: 'test',
-    home,
-    env: { HOME: home, PATH: process.env.PATH },
-    dataDir: path.join(root, 'data'),
-  });
-  ipc = wireMainIpc(core.service);
+  app = await openAppOverIpc(tempDir('keyport-helper-setup-'), { PATH: process.env.PATH });
+  ({ home, dialogs, core, ipc } = app);
   token = await ipc.call('vault:add', {
     label: 'forge',
     registry: 'https://git.example.test/acme/',
@@ -53,10 +46,7 @@ beforeEach(async () => {
   });
 });
 
-afterEach(async () => {
-  for (const t of await core.vault.list()) await core.vault.remove(t.id);
-  await core.close();
-});
+afterEach(() => app.close());
 
 describe('git: credential.<url>.helper in ~/.gitconfig', () => {
   it('previews a masked diff, asks in main, writes with git, and undoes', async () => {

@@ -1,22 +1,20 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../../src/core/open-core';
+import { openCore } from '../../../src/core/open-core';
 import { envVarName } from '../../../src/shared/references';
-import { wireMainIpc } from '../../support/main-ipc';
-import { ScriptedDialogs } from '../../support/scripted-dialogs';
+import { openAppOverIpc, type AppOverIpc } from '../../support/app-over-ipc';
 import { useTempDirs } from '../../support/temp-dir';
 
 // The app's side of issue 15 through main's real IPC registration (as the renderer reaches it),
 // the real core in app mode, the Secret Service and real files. ScriptedDialogs plays the user
 // at the native folder picker (the Electron binary cannot run here).
 const tempDir = useTempDirs();
-let core: Core | undefined;
+let opened: AppOverIpc | undefined;
 
 afterEach(async () => {
-  for (const t of (await core?.vault.list()) ?? []) await core!.vault.remove(t.id);
-  await core?.close();
-  core = undefined;
+  await opened?.close();
+  opened = undefined;
 });
 
 function put(file: string, text: string): string {
@@ -26,18 +24,8 @@ function put(file: string, text: string): string {
 }
 
 async function app() {
-  const root = tempDir('keyport-app-sweep-');
-  const home = path.join(root, 'home');
-  mkdirSync(home);
-  const dialogs = new ScriptedDialogs();
-  core = await openCore({
-    access: { mode: 'app', dialogs },
-    version: 'test',
-    home,
-    env: { HOME: home },
-    dataDir: path.join(root, 'data'),
-  });
-  return { root, dialogs, ipc: wireMainIpc(core.service) };
+  opened = await openAppOverIpc(tempDir('keyport-app-sweep-'));
+  return opened;
 }
 
 const TOKEN = `npm_${'a'.repeat(36)}`;

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../../src/core/open-core';
+import type { Core } from '../../../src/core/open-core';
 import type { TokenMeta } from '../../../src/shared/types';
-import { wireMainIpc, type MainIpc } from '../../support/main-ipc';
-import { ScriptedDialogs } from '../../support/scripted-dialogs';
+import { openAppOverIpc, type AppOverIpc } from '../../support/app-over-ipc';
+import type { MainIpc } from '../../support/main-ipc';
+import type { ScriptedDialogs } from '../../support/scripted-dialogs';
 import { useTempDirs } from '../../support/temp-dir';
 
 /**
@@ -16,7 +17,6 @@ import { useTempDirs } from '../../support/temp-dir';
 const tempDir = useTempDirs();
 const SECRET = `fake-token-${'r'.repeat(24)}`;
 
-let root: string;
 let home: string;
 let dialogs: ScriptedDialogs;
 let core: Core;
@@ -37,20 +37,12 @@ function snapshot(dir: string): Record<string, string> {
   return files;
 }
 
+let app: AppOverIpc;
+
 beforeEach(async () => {
-  root = tempDir('keyport-renderer-helpers-');
-  home = path.join(root, 'home');
-  mkdirSync(home);
+  app = await openAppOverIpc(tempDir('keyport-renderer-helpers-'), { PATH: process.env.PATH });
+  ({ home, dialogs, core, ipc } = app);
   writeFileSync(path.join(home, '.bashrc'), 'alias ll="ls -l"\n');
-  dialogs = new ScriptedDialogs();
-  core = await openCore({
-    access: { mode: 'app', dialogs },
-    version: 'test',
-    home,
-    env: { HOME: home, PATH: process.env.PATH },
-    dataDir: path.join(root, 'data'),
-  });
-  ipc = wireMainIpc(core.service);
   forge = await ipc.call('vault:add', {
     label: 'forge',
     registry: 'https://git.example.test/',
@@ -59,10 +51,7 @@ beforeEach(async () => {
   });
 });
 
-afterEach(async () => {
-  for (const t of await core.vault.list()) await core.vault.remove(t.id);
-  await core.close();
-});
+afterEach(() => app.close());
 
 describe('compromised renderer: credential helper setup', () => {
   it('cannot name a file, a host or a helper command: the request is a token id and a kind', async () => {

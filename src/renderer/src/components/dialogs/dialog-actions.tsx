@@ -10,6 +10,13 @@ export interface DialogActionsProps {
   label: string;
   busyLabel: string;
   onCancel: () => void;
+  /** What Cancel says where leaving has another meaning (e.g. "Keep as is"). */
+  cancelLabel?: string;
+  /**
+   * Shown with a failure: a used-up or stale preview is loaded anew ("Preview again") instead
+   * of sending the same plan twice.
+   */
+  onPreviewAgain?: () => void;
   destructive?: boolean;
   /** Without onConfirm the main button submits the surrounding form. */
   onConfirm?: () => void;
@@ -27,6 +34,8 @@ export function DialogActions({
   label,
   busyLabel,
   onCancel,
+  cancelLabel = 'Cancel',
+  onPreviewAgain,
   destructive = false,
   onConfirm,
   cancelFirst = false,
@@ -42,8 +51,13 @@ export function DialogActions({
           data-autofocus={cancelFirst || undefined}
           onClick={onCancel}
         >
-          Cancel
+          {cancelLabel}
         </button>
+        {failure && onPreviewAgain ? (
+          <button type="button" className="button" onClick={onPreviewAgain}>
+            Preview again
+          </button>
+        ) : null}
         <BusyButton
           type={onConfirm ? 'button' : 'submit'}
           className={destructive ? 'button button--danger' : 'button button--primary'}

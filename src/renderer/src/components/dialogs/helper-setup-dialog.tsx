@@ -8,7 +8,7 @@ import type { TokenMeta } from '../../../../shared/types';
 import { errorInfoOf, failureText } from '../../api';
 import { tildePath } from '../../paths';
 import { useKeyport } from '../../store/store-context';
-import { BusyButton } from '../busy-button';
+import { DialogActions } from './dialog-actions';
 import { DiffView, PreviewNotes } from '../diff-view';
 import { FailureAlert } from '../failure-alert';
 import { Spinner } from '../spinner';
@@ -78,33 +78,21 @@ export function HelperSetupDialog({ token, helper }: { token: TokenMeta; helper:
           ) : null}
           {loaded.kind === 'failed' ? <FailureAlert message={loaded.message} /> : null}
           {loaded.kind === 'ready' ? <SetupPreview preview={loaded.value} /> : null}
-          {failure?.declined ? (
-            <p role="status" className="quiet-note">
-              Nothing was changed: you said No when Keyport asked.
-            </p>
-          ) : (
-            <FailureAlert message={failure?.message} />
-          )}
-          <div className="dialog__actions">
-            <button type="button" className="button" onClick={closeDialog}>
-              Cancel
-            </button>
-            {failure ? (
-              <button type="button" className="button" onClick={previewAgain}>
-                Preview again
-              </button>
-            ) : null}
-            <BusyButton
-              className="button button--primary"
-              busy={applying}
-              disabled={
-                !applying && (loaded.kind !== 'ready' || !loaded.value.changed || failure !== null)
-              }
-              label="Set up"
-              busyLabel="Setting up…"
-              onClick={() => void apply()}
-            />
-          </div>
+          <DialogActions
+            failure={
+              failure?.declined
+                ? 'Nothing was changed: you said No when Keyport asked.'
+                : (failure?.message ?? null)
+            }
+            quiet={failure?.declined ?? false}
+            busy={applying}
+            label="Set up"
+            busyLabel="Setting up…"
+            onCancel={closeDialog}
+            onPreviewAgain={previewAgain}
+            onConfirm={() => void apply()}
+            disabled={loaded.kind !== 'ready' || !loaded.value.changed || failure !== null}
+          />
         </>
       )}
     </Dialog>

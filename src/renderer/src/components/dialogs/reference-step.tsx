@@ -4,7 +4,7 @@ import type { Finding, TokenMeta } from '../../../../shared/types';
 import { failureText } from '../../api';
 import type { ReferenceFormat } from '../../../../shared/references';
 import { useKeyport } from '../../store/store-context';
-import { BusyButton } from '../busy-button';
+import { DialogActions } from './dialog-actions';
 import { DiffView } from '../diff-view';
 import { FailureAlert } from '../failure-alert';
 import { Spinner } from '../spinner';
@@ -103,25 +103,17 @@ export function ReferenceStep({
           <span className="field__hint"> — the file already holds the reference.</span>
         </p>
       ) : null}
-      <FailureAlert message={failure} />
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={closeDialog}>
-          Keep as is
-        </button>
-        {failure ? (
-          <button type="button" className="button" onClick={previewAgain}>
-            Preview again
-          </button>
-        ) : null}
-        <BusyButton
-          className="button button--primary"
-          busy={replacing}
-          disabled={!canReplace && !replacing}
-          label="Replace"
-          busyLabel="Replacing…"
-          onClick={() => void replace()}
-        />
-      </div>
+      <DialogActions
+        failure={failure}
+        busy={replacing}
+        label="Replace"
+        busyLabel="Replacing…"
+        onCancel={closeDialog}
+        cancelLabel="Keep as is"
+        onPreviewAgain={previewAgain}
+        onConfirm={() => void replace()}
+        disabled={!canReplace}
+      />
     </div>
   );
 }

@@ -40,6 +40,19 @@ afterEach(async () => {
   await registry?.stop();
 });
 
+/** What the vault under `root` holds after a client's login: each token's registry and user. */
+async function storedLogins(root: string): Promise<Array<[string, string | undefined]>> {
+  const core = await openCore({
+    access: { mode: 'cli' },
+    version: 'test',
+    dataDir: path.join(root, 'data'),
+    env: {},
+  });
+  const tokens = await core.vault.list();
+  await core.close();
+  return tokens.map((t) => [t.registry, t.user]);
+}
+
 function helperEnv(root: string) {
   const home = path.join(root, 'home');
   const bin = path.join(root, 'bin');
@@ -135,15 +148,7 @@ describe('docker-credential-keyport', () => {
     expect(JSON.parse(readFileSync(authFile, 'utf8'))).toEqual({
       credHelpers: { [registry.host]: 'keyport' },
     });
-    const core = await openCore({
-      access: { mode: 'cli' },
-      version: 'test',
-      dataDir: path.join(root, 'data'),
-      env: {},
-    });
-    const tokens = await core.vault.list();
-    await core.close();
-    expect(tokens.map((t) => [t.registry, t.user])).toEqual([[`https://${registry.host}`, USER]]);
+    expect(await storedLogins(root)).toEqual([[`https://${registry.host}`, USER]]);
 
     // The login's credential, now served from the vault, pushes.
     const push = await runProcess(
@@ -217,15 +222,7 @@ describe('docker-credential-keyport', () => {
     expect(JSON.parse(readFileSync(authFile, 'utf8'))).toEqual({
       credHelpers: { [registry.host]: 'keyport' },
     });
-    const core = await openCore({
-      access: { mode: 'cli' },
-      version: 'test',
-      dataDir: path.join(root, 'data'),
-      env: {},
-    });
-    const tokens = await core.vault.list();
-    await core.close();
-    expect(tokens.map((t) => [t.registry, t.user])).toEqual([[`https://${registry.host}`, USER]]);
+    expect(await storedLogins(root)).toEqual([[`https://${registry.host}`, USER]]);
     expect((await podman(['login', '--get-login', registry.host])).out.trim()).toBe(USER);
 
     // An image pushed with skopeo (through the same helper) comes back with podman pull.

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type http from 'node:http';
+import { tolerateEarlyExit } from './run-keyport';
 
 /**
  * Serves the repositories under `root` through the real `git http-backend` as CGI (git's smart
@@ -23,6 +24,8 @@ export function gitHttpBackend(root: string, user: string) {
         HTTP_CONTENT_ENCODING: String(req.headers['content-encoding'] ?? ''),
       },
     });
+    // The backend may answer (an error, a refusal) without reading the whole body.
+    tolerateEarlyExit(child.stdin, () => res.destroy());
     req.pipe(child.stdin);
     let head = Buffer.alloc(0);
     let headersDone = false;

@@ -29,7 +29,22 @@ export function runProcess(
     child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, out, err }));
+    tolerateEarlyExit(child.stdin, reject);
     child.stdin.end(stdin);
+  });
+}
+
+/**
+ * A child may exit without reading its input (`git config`, a helper that fails early): writing
+ * to its closed pipe then fails with EPIPE. That is the child's choice, not the test's failure;
+ * the exit code and output it left are what the test asserts. Any other stream error is real.
+ */
+export function tolerateEarlyExit(
+  stdin: NodeJS.WritableStream,
+  reject: (err: unknown) => void,
+): void {
+  stdin.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') reject(err);
   });
 }
 

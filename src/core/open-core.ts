@@ -2,7 +2,7 @@ import os from 'node:os';
 import { KeyportError } from '../shared/errors';
 import { ClipboardGuard, type ClipboardPort } from './clipboard-guard';
 import { ConfigWriteFlow } from './flows/config-write-flow';
-import { ExecEnvironment } from './exec-env';
+import { ExecEnvironment } from './exec/exec-env';
 import { Operations } from './operations';
 import { resolveDataDir } from './paths';
 import { createHttpTransport } from './registries/http-transport';

@@ -8,7 +8,7 @@ import type {
 import type { ConfigFormat } from '../shared/types';
 import type { ParsedRequestOf, ResponseOf } from '../shared/ipc-contract';
 import type { ClipboardGuard } from './clipboard-guard';
-import type { ExecEnvironment, ExecRequest } from './exec-env';
+import type { ExecEnvironment, ExecRequest } from './exec/exec-env';
 import type { Operations } from './operations';
 import type { ConfigWriteFlow } from './flows/config-write-flow';
 import type { PickerFlow } from './flows/picker-flow';

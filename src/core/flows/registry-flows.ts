@@ -14,7 +14,7 @@ import type { ConfigWriteFlow } from './config-write-flow';
 import type { Operations } from '../operations';
 import type { RegistryTokenClient } from '../registries/registry-client';
 import { registryBase, sameRegistry } from '../registries/registry-url';
-import { mergeRemote } from '../remote-rows';
+import { mergeRemote } from '../registries/remote-rows';
 import type { Vault } from '../vault/vault';
 
 export type ClientFactory = (registry: string) => RegistryTokenClient;

@@ -2,7 +2,7 @@ import { KeyportError } from '../../shared/errors';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc-contract';
 import type { CopyResult, TokenMeta } from '../../shared/types';
 import type { ClipboardGuard } from '../clipboard-guard';
-import { RemovedTokens, RESTORE_WINDOW_MS } from '../removed-tokens';
+import { RemovedTokens, RESTORE_WINDOW_MS } from '../vault/removed-tokens';
 import type { Vault } from '../vault/vault';
 
 /**

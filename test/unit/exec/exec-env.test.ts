@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ExecEnvironment } from '../../../src/core/exec-env';
+import { ExecEnvironment } from '../../../src/core/exec/exec-env';
 import { envVarName } from '../../../src/shared/references';
 import { MemorySecretStore, type SecretStore } from '../../../src/core/vault/secret-store';
 import { Vault } from '../../../src/core/vault/vault';

@@ -1,5 +1,5 @@
-import type { RemoteRow, TokenMeta } from '../shared/types';
-import type { RemoteToken } from '../shared/registry-types';
+import type { RemoteRow, TokenMeta } from '../../shared/types';
+import type { RemoteToken } from '../../shared/registry-types';
 
 /**
  * A registry's token list merged with the vault's tokens from that registry, matched by the

@@ -1,12 +1,12 @@
-import { KeyportError } from '../shared/errors';
-import type { ScanFormat, TokenMeta } from '../shared/types';
-import type { PathEnvironment } from './paths';
-import { readConfigFile } from './configs/config-file';
-import { parseProperties } from './configs/java-properties';
-import { envVarName, isKeyportReference } from '../shared/references';
-import { scanLocations } from './scan/scan-locations';
+import { KeyportError } from '../../shared/errors';
+import type { ScanFormat, TokenMeta } from '../../shared/types';
+import type { PathEnvironment } from '../paths';
+import { readConfigFile } from '../configs/config-file';
+import { parseProperties } from '../configs/java-properties';
+import { envVarName, isKeyportReference } from '../../shared/references';
+import { scanLocations } from '../scan/scan-locations';
 import { clientVariables } from './client-env';
-import type { Vault } from './vault/vault';
+import type { Vault } from '../vault/vault';
 
 /** `${KEYPORT_X}` (npm), `${env.KEYPORT_X}` (Maven), `%KEYPORT_X%` (NuGet): see references.ts. */
 const REFERENCE_NAME = /\$\{(?:env\.)?(KEYPORT_[A-Z0-9_]+)\}|%(KEYPORT_[A-Z0-9_]+)%/g;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RemovedTokens, RESTORE_WINDOW_MS } from '../../src/core/removed-tokens';
-import type { RemovedToken } from '../../src/core/vault/vault';
+import { RemovedTokens, RESTORE_WINDOW_MS } from '../../../src/core/vault/removed-tokens';
+import type { RemovedToken } from '../../../src/core/vault/vault';
 
 const removed = { record: { id: 'a', label: 'alpha' }, secret: 'kp-test-x' } as RemovedToken;
 

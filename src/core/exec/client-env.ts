@@ -1,6 +1,6 @@
-import { bundlerCredential, bundlerKey } from './configs/bundler-editor';
-import { composerHost } from './configs/composer-editor';
-import type { TokenMeta } from '../shared/types';
+import { bundlerCredential, bundlerKey } from '../configs/bundler-editor';
+import { composerHost } from '../configs/composer-editor';
+import type { TokenMeta } from '../../shared/types';
 
 /**
  * The variables through which Composer and Bundler take credentials from the environment, since

@@ -1,5 +1,5 @@
-import { randomId } from './random-hex';
-import type { RemovedToken } from './vault/vault';
+import { randomId } from '../random-hex';
+import type { RemovedToken } from './vault';
 
 /** How long a deleted token can be brought back: the app's Undo notice stays this long too. */
 export const RESTORE_WINDOW_MS = 30_000;

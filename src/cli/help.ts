@@ -1,4 +1,6 @@
 import { CONFIG_FORMATS, ECOSYSTEMS, MAVEN_AUTHS, PIP_MODES } from '../shared/types';
+import type { KeyportError } from '../shared/errors';
+import { usageError } from './cli-error';
 
 // The lists come from src/shared, as the contract checks them: a new format is in the help too.
 export const HELP = `keyport — package-registry tokens in your OS keychain
@@ -106,4 +108,12 @@ export function commandHelp(words: readonly string[]): string | null {
     if (lines.length > 0) return `Usage:\n${lines.join('\n')}\n`;
   }
   return null;
+}
+
+/**
+ * A bad-input error whose text is the usage `keyport WORDS… --help` prints, so a command refusing
+ * its arguments shows the page's lines rather than a copy of its own.
+ */
+export function usageErrorFor(words: readonly string[]): KeyportError {
+  return usageError((commandHelp(words) ?? 'See keyport --help.').trimEnd());
 }

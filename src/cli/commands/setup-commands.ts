@@ -8,23 +8,23 @@ import { OsKeychainItems } from '../../core/vault/keychain-items';
 import { PythonKeyringLinks } from '../../core/credential-helpers/python-keyring';
 import { gitHelperCommand, setupGitHelper } from '../../core/credential-helpers/git-setup';
 import { setupGitAcceptStore } from '../../core/credential-helpers/git-accept-store';
-import { usageError } from '../cli-error';
+import { usageErrorFor } from '../help';
 import type { CliIo } from '../io';
 import { str, type CoreOpener, type ParsedArgs } from './args';
 
-const USAGE = `Usage:
-  keyport setup git [--file GITCONFIG] [--registry URL] [--accept-store]
-  keyport setup python --registry INDEX_URL --username U [--id TOKEN_ID]
-  keyport setup docker --registry HOST [--file CONFIG_JSON]`;
+const CLIENTS = ['git', 'python', 'docker'] as const;
 
-/** `keyport setup git|docker|python`: makes a client ask Keyport instead of reading a file. */
+/**
+ * `keyport setup git|docker|python`: makes a client ask Keyport instead of reading a file. Bad
+ * arguments get the help page's setup lines (one client's when the client is known).
+ */
 export async function setupCommand(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<void> {
   const [client, ...extra] = args.positionals;
-  if (extra.length > 0) throw usageError(USAGE);
-  if (client === 'git') return setupGit(args, io);
-  if (client === 'python') return setupPython(core, args, io);
-  if (client === 'docker') return setupDocker(core, args, io);
-  throw usageError(USAGE);
+  const known = CLIENTS.find((c) => c === client);
+  if (!known || extra.length > 0) throw usageErrorFor(known ? ['setup', known] : ['setup']);
+  if (known === 'git') return setupGit(args, io);
+  if (known === 'python') return setupPython(core, args, io);
+  return setupDocker(core, args, io);
 }
 
 async function setupGit(args: ParsedArgs, io: CliIo): Promise<void> {
@@ -57,7 +57,7 @@ async function setupGit(args: ParsedArgs, io: CliIo): Promise<void> {
 async function setupPython(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<void> {
   const registry = str(args, 'registry');
   const username = str(args, 'username');
-  if (!registry || !username) throw usageError(USAGE);
+  if (!registry || !username) throw usageErrorFor(['setup', 'python']);
   const tokenId = str(args, 'id');
   const { vault } = await core();
   const links = new PythonKeyringLinks(vault, new OsKeychainItems());
@@ -70,7 +70,7 @@ async function setupPython(core: CoreOpener, args: ParsedArgs, io: CliIo): Promi
 async function setupDocker(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<void> {
   const registry = str(args, 'registry');
   const host = registry ? dockerHost(registry) : undefined;
-  if (!host) throw usageError(USAGE);
+  if (!host) throw usageErrorFor(['setup', 'docker']);
   // Docker's own default; Podman, Skopeo and Buildah read it too, after their auth.json.
   const file = path.resolve(
     str(args, 'file') ?? dockerConfigPath({ home: io.env.HOME ?? os.homedir(), env: io.env }),

@@ -67,6 +67,39 @@ describe('keyport CLI (argument handling, no keychain needed)', () => {
     expect(commandHelp(['write'])).toContain(`keyport write ${CONFIG_FORMATS.join('|')} `);
   });
 
+  it('keyport setup with bad arguments prints the lines keyport setup --help prints', async () => {
+    const env = { KEYPORT_HOME: tempDir() };
+    const help = async (argv: string[]) => {
+      const t = io('', env);
+      expect(await runCli(argv, t.value)).toBe(0);
+      return t.out();
+    };
+    const refused = async (argv: string[]) => {
+      const t = io('', env);
+      expect(await runCli(argv, t.value), argv.join(' ')).toBe(2);
+      expect(t.out()).toBe('');
+      return t.err();
+    };
+    const setup = await help(['setup', '--help']);
+    for (const client of ['git', 'python', 'docker']) {
+      expect(setup).toContain(`keyport setup ${client} `);
+    }
+    expect(await refused(['setup'])).toBe(`keyport: ${setup}`);
+    expect(await refused(['setup', 'frobnicate'])).toBe(`keyport: ${setup}`);
+    // A known client with bad arguments: that client's lines only.
+    const cases: Array<[string, string[]]> = [
+      ['git', ['setup', 'git', 'extra']],
+      ['python', ['setup', 'python', '--username', 'u']],
+      ['docker', ['setup', 'docker']],
+    ];
+    for (const [client, argv] of cases) {
+      const one = await help(['setup', client, '--help']);
+      expect(one).toMatch(new RegExp(`^Usage:\n {2}keyport setup ${client} `));
+      expect(one).not.toBe(setup);
+      expect(await refused(argv)).toBe(`keyport: ${one}`);
+    }
+  });
+
   it('exits 2 with one line on stderr for an unknown command or option', async () => {
     const env = { KEYPORT_HOME: tempDir() };
     for (const argv of [['frobnicate'], ['list', '--bogus'], []]) {

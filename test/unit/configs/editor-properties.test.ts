@@ -37,6 +37,12 @@ const RUNS = 150;
 const word = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/);
 const safeValue = fc.stringMatching(/^[A-Za-z0-9._-]{1,16}$/);
 const eolArb = fc.constantFrom('\n', '\r\n');
+/** Up to four distinct names for the other sections or sources of a file, none of `taken`. */
+const otherNames = (...taken: string[]): fc.Arbitrary<string[]> =>
+  fc.uniqueArray(
+    word.filter((w) => !taken.includes(w)),
+    { maxLength: 4 },
+  );
 const secretArb = fc.stringMatching(/^[A-Za-z0-9._~-]{1,40}$/).map((s) => `kp-test-${s}`);
 /** Characters that would inject structure in one format or another. */
 const injectionArb = fc
@@ -74,25 +80,34 @@ const injectionArb = fc
   )
   .map((parts) => parts.join(''));
 
-function file(bom: boolean, eol: string, blocks: string[], trailing: boolean): string {
+/** How a random file is laid out, drawn alike for every format: BOM, line end, final newline. */
+interface Layout {
+  bom: boolean;
+  eol: string;
+  trailing: boolean;
+}
+
+/** A format's own random fields, drawn beside a layout. */
+function withLayout<T extends object>(fields: {
+  [K in keyof T]: fc.Arbitrary<T[K]>;
+}): fc.Arbitrary<Layout & T> {
+  return fc
+    .tuple(fc.record({ bom: fc.boolean(), eol: eolArb, trailing: fc.boolean() }), fc.record(fields))
+    .map(([layout, own]) => ({ ...layout, ...own }));
+}
+
+function file({ bom, eol, trailing }: Layout, blocks: string[]): string {
   return (bom ? '\uFEFF' : '') + blocks.join(eol) + (trailing ? eol : '');
 }
 
+const joined = (s: Sample): string => s.prefix + (s.targetBlock ?? '') + s.suffix;
+const unBom = (text: string): string => text.replace(/^\uFEFF/, '');
+
 /** Splits a list of blocks around an optional target block into prefix/target/suffix. */
-function around(
-  bom: boolean,
-  eol: string,
-  before: string[],
-  target: string | null,
-  after: string[],
-  trailing: boolean,
-): Sample {
+function around(layout: Layout, before: string[], target: string | null, after: string[]): Sample {
+  const { bom, eol, trailing } = layout;
   if (target === null)
-    return {
-      prefix: file(bom, eol, [...before, ...after], trailing),
-      targetBlock: null,
-      suffix: '',
-    };
+    return { prefix: file(layout, [...before, ...after]), targetBlock: null, suffix: '' };
   const prefix = (bom ? '\uFEFF' : '') + before.map((b) => b + eol).join('');
   const suffix = after.map((b) => eol + b).join('') + (trailing ? eol : '');
   return { prefix, targetBlock: target, suffix };
@@ -102,54 +117,45 @@ const npmrc: FormatModel = {
   format: 'npmrc',
   target: { registry: 'https://registry.example/npm/' },
   singleInsertion: true,
-  sample: fc
-    .record({
-      bom: fc.boolean(),
-      eol: eolArb,
-      trailing: fc.boolean(),
-      before: fc.array(
-        fc.oneof(
-          word.map((w) => `; ${w}`),
-          word.map((w) => `# ${w}`),
-          fc.constant(''),
-          fc.tuple(word, safeValue).map(([k, v]) => `${k} = ${v}`),
-          fc.tuple(word, safeValue).map(([k, v]) => `//other.example/${k}/:_authToken=${v}`),
-        ),
-        { maxLength: 8 },
+  sample: withLayout({
+    before: fc.array(
+      fc.oneof(
+        word.map((w) => `; ${w}`),
+        word.map((w) => `# ${w}`),
+        fc.constant(''),
+        fc.tuple(word, safeValue).map(([k, v]) => `${k} = ${v}`),
+        fc.tuple(word, safeValue).map(([k, v]) => `//other.example/${k}/:_authToken=${v}`),
       ),
-      after: fc.array(
-        fc.oneof(
-          word.map((w) => `# ${w}`),
-          fc.tuple(word, safeValue).map(([k, v]) => `${k}=${v}`),
-        ),
-        { maxLength: 8 },
-      ),
-      old: fc.option(
-        fc.oneof(
-          safeValue,
-          safeValue.map((v) => `"${v}"`),
-        ),
-        { nil: null },
-      ),
-    })
-    .map((r) =>
-      around(
-        r.bom,
-        r.eol,
-        r.before,
-        r.old === null ? null : `//registry.example/npm/:_authToken=${r.old}`,
-        r.after,
-        r.trailing,
-      ),
+      { maxLength: 8 },
     ),
+    after: fc.array(
+      fc.oneof(
+        word.map((w) => `# ${w}`),
+        fc.tuple(word, safeValue).map(([k, v]) => `${k}=${v}`),
+      ),
+      { maxLength: 8 },
+    ),
+    old: fc.option(
+      fc.oneof(
+        safeValue,
+        safeValue.map((v) => `"${v}"`),
+      ),
+      { nil: null },
+    ),
+  }).map((r) =>
+    around(
+      r,
+      r.before,
+      r.old === null ? null : `//registry.example/npm/:_authToken=${r.old}`,
+      r.after,
+    ),
+  ),
   check(text, secret) {
     const lines = text
       .split(/\r?\n/)
       .filter((l) => l.includes('//registry.example/npm/:_authToken'));
     expect(lines).toHaveLength(1);
-    expect(ini.parse(text.replace(/^\uFEFF/, ''))['//registry.example/npm/:_authToken']).toBe(
-      secret,
-    );
+    expect(ini.parse(unBom(text))['//registry.example/npm/:_authToken']).toBe(secret);
   },
 };
 
@@ -163,47 +169,33 @@ const maven: FormatModel = {
   format: 'maven',
   target: { registry: 'https://repo.example/', serverId: 'target', username: 'ci' },
   singleInsertion: true,
-  sample: fc
-    .record({
-      bom: fc.boolean(),
-      eol: eolArb,
-      indent: fc.constantFrom('  ', '    ', '\t'),
-      trailing: fc.boolean(),
-      withServers: fc.boolean(),
-      before: fc.array(fc.tuple(word, safeValue), { maxLength: 5 }),
-      after: fc.array(fc.tuple(word, safeValue), { maxLength: 5 }),
-      old: fc.option(fc.tuple(safeValue, fc.boolean()), { nil: null }),
-    })
-    .map((r) => {
-      const i = r.indent;
-      const server = ([id, pw]: [string, string]): string =>
-        `${i}${i}<server><id>other-${id}</id><password>${pw}</password></server>`;
-      if (!r.withServers)
-        return around(
-          r.bom,
-          r.eol,
-          [`<settings>`, `${i}<!-- ${'x'} -->`],
-          null,
-          ['</settings>'],
-          r.trailing,
-        );
-      const target =
-        r.old === null
-          ? null
-          : r.old[1]
-            ? `${i}${i}<server>${r.eol}${i}${i}${i}<id>target</id>${r.eol}${i}${i}${i}<username>old</username>${r.eol}${i}${i}${i}<password>${r.old[0]}</password>${r.eol}${i}${i}</server>`
-            : `${i}${i}<server><id>target</id></server>`;
-      return around(
-        r.bom,
-        r.eol,
-        ['<?xml version="1.0"?>', '<settings>', `${i}<servers>`, ...r.before.map(server)],
-        target,
-        [...r.after.map(server), `${i}</servers>`, '</settings>'],
-        r.trailing,
-      );
-    }),
+  sample: withLayout({
+    indent: fc.constantFrom('  ', '    ', '\t'),
+    withServers: fc.boolean(),
+    before: fc.array(fc.tuple(word, safeValue), { maxLength: 5 }),
+    after: fc.array(fc.tuple(word, safeValue), { maxLength: 5 }),
+    old: fc.option(fc.tuple(safeValue, fc.boolean()), { nil: null }),
+  }).map((r) => {
+    const i = r.indent;
+    const server = ([id, pw]: [string, string]): string =>
+      `${i}${i}<server><id>other-${id}</id><password>${pw}</password></server>`;
+    if (!r.withServers)
+      return around(r, [`<settings>`, `${i}<!-- ${'x'} -->`], null, ['</settings>']);
+    const target =
+      r.old === null
+        ? null
+        : r.old[1]
+          ? `${i}${i}<server>${r.eol}${i}${i}${i}<id>target</id>${r.eol}${i}${i}${i}<username>old</username>${r.eol}${i}${i}${i}<password>${r.old[0]}</password>${r.eol}${i}${i}</server>`
+          : `${i}${i}<server><id>target</id></server>`;
+    return around(
+      r,
+      ['<?xml version="1.0"?>', '<settings>', `${i}<servers>`, ...r.before.map(server)],
+      target,
+      [...r.after.map(server), `${i}</servers>`, '</settings>'],
+    );
+  }),
   check(text, secret) {
-    const doc = xmlReader.parse(text.replace(/^\uFEFF/, '')) as {
+    const doc = xmlReader.parse(unBom(text)) as {
       settings: Array<{ servers: Array<{ server: Array<{ id: string[]; password?: string[] }> }> }>;
     };
     const servers = doc.settings[0]!.servers[0]!.server.filter((s) => s.id[0] === 'target');
@@ -212,58 +204,47 @@ const maven: FormatModel = {
   },
 };
 
+/** NuGet.Config's pieces: its opening, a source's line, a source's credentials. */
+const NUGET_HEAD = [
+  '<?xml version="1.0" encoding="utf-8"?>',
+  '<configuration>',
+  '  <packageSources>',
+];
+const NUGET_TARGET_SOURCE =
+  '    <add key="Target Feed" value="https://feed.example/v3/index.json" />';
+const nugetSource = (w: string): string =>
+  `    <add key="other-${w}" value="https://${w}.example/" />`;
+const nugetCredentials = (tag: string, user: string, password: string, eol: string): string =>
+  `    <${tag}>${eol}      <add key="Username" value="${user}" />${eol}      <add key="ClearTextPassword" value="${password}" />${eol}    </${tag}>`;
+const otherNugetCredentials = (others: string[], eol: string): string[] =>
+  others.map((w) => nugetCredentials(`other-${w}`, 'u', 'p', eol));
+
 const nuget: FormatModel = {
   format: 'nuget',
   target: { registry: 'https://feed.example/v3/index.json', source: 'Target Feed', username: 'ci' },
   singleInsertion: false,
-  sample: fc
-    .record({
-      bom: fc.boolean(),
-      eol: eolArb,
-      trailing: fc.boolean(),
-      others: fc.uniqueArray(word, { maxLength: 4 }),
-      old: fc.option(safeValue, { nil: null }),
-    })
-    .map((r) => {
-      const adds = r.others.map(
-        (w) => `    <add key="other-${w}" value="https://${w}.example/" />`,
-      );
-      const creds = r.others.map(
-        (w) =>
-          `    <other-${w}>${r.eol}      <add key="Username" value="u" />${r.eol}      <add key="ClearTextPassword" value="p" />${r.eol}    </other-${w}>`,
-      );
-      const blocks = [
-        '<?xml version="1.0" encoding="utf-8"?>',
-        '<configuration>',
-        '  <packageSources>',
-        ...adds,
-      ];
-      if (r.old === null)
-        return around(
-          r.bom,
-          r.eol,
-          [...blocks, '  </packageSources>', '</configuration>'],
-          null,
-          [],
-          r.trailing,
-        );
-      return around(
-        r.bom,
-        r.eol,
-        [
-          ...blocks,
-          '    <add key="Target Feed" value="https://feed.example/v3/index.json" />',
-          '  </packageSources>',
-          '  <packageSourceCredentials>',
-          ...creds,
-        ],
-        `    <Target_x0020_Feed>${r.eol}      <add key="Username" value="ci" />${r.eol}      <add key="ClearTextPassword" value="${r.old}" />${r.eol}    </Target_x0020_Feed>`,
-        ['  </packageSourceCredentials>', '</configuration>'],
-        r.trailing,
-      );
-    }),
+  sample: withLayout({
+    others: otherNames(),
+    old: fc.option(safeValue, { nil: null }),
+  }).map((r) => {
+    const blocks = [...NUGET_HEAD, ...r.others.map(nugetSource)];
+    if (r.old === null)
+      return around(r, [...blocks, '  </packageSources>', '</configuration>'], null, []);
+    return around(
+      r,
+      [
+        ...blocks,
+        NUGET_TARGET_SOURCE,
+        '  </packageSources>',
+        '  <packageSourceCredentials>',
+        ...otherNugetCredentials(r.others, r.eol),
+      ],
+      nugetCredentials('Target_x0020_Feed', 'ci', r.old, r.eol),
+      ['  </packageSourceCredentials>', '</configuration>'],
+    );
+  }),
   check(text, secret) {
-    const doc = xmlReader.parse(text.replace(/^\uFEFF/, '')) as {
+    const doc = xmlReader.parse(unBom(text)) as {
       configuration: Array<{
         packageSources: Array<{ add: Array<Record<string, string>> }>;
         packageSourceCredentials: Array<
@@ -285,46 +266,37 @@ const netrc: FormatModel = {
   format: 'netrc',
   target: { registry: 'https://target.example/', username: 'ci' },
   singleInsertion: true,
-  sample: fc
-    .record({
-      bom: fc.boolean(),
-      eol: eolArb,
-      trailing: fc.boolean(),
-      before: fc.array(
-        fc.oneof(
-          fc.tuple(word, safeValue).map(([h, p]) => `machine ${h}.other login u password ${p}`),
-          fc
-            .tuple(word, safeValue)
-            .map(([h, p]) => `machine ${h}.other\n  login u\n  password ${p}`),
-          word.map((w) => `# ${w}`),
-          word.map((w) => `macdef ${w}\ncd /\n`),
-        ),
-        { maxLength: 5 },
+  sample: withLayout({
+    before: fc.array(
+      fc.oneof(
+        fc.tuple(word, safeValue).map(([h, p]) => `machine ${h}.other login u password ${p}`),
+        fc.tuple(word, safeValue).map(([h, p]) => `machine ${h}.other\n  login u\n  password ${p}`),
+        word.map((w) => `# ${w}`),
+        word.map((w) => `macdef ${w}\ncd /\n`),
       ),
-      old: fc.option(fc.tuple(safeValue, fc.boolean()), { nil: null }),
-      withDefault: fc.boolean(),
-    })
-    .map((r) => {
-      const fix = (b: string): string => b.replace(/\n/g, r.eol);
-      const target =
-        r.old === null
-          ? null
-          : r.old[1]
-            ? fix(`machine target.example\n  login old\n  password ${r.old[0]}`)
-            : `machine target.example login old password ${r.old[0]}`;
-      // A macdef body ends at an empty line, so one closes the file's text before `default` too.
-      const after = r.withDefault ? ['', 'default login anonymous password guest'] : [''];
-      return around(r.bom, r.eol, r.before.map(fix), target, after, r.trailing);
-    }),
+      { maxLength: 5 },
+    ),
+    old: fc.option(fc.tuple(safeValue, fc.boolean()), { nil: null }),
+    withDefault: fc.boolean(),
+  }).map((r) => {
+    const fix = (b: string): string => b.replace(/\n/g, r.eol);
+    const target =
+      r.old === null
+        ? null
+        : r.old[1]
+          ? fix(`machine target.example\n  login old\n  password ${r.old[0]}`)
+          : `machine target.example login old password ${r.old[0]}`;
+    // A macdef body ends at an empty line, so one closes the file's text before `default` too.
+    const after = r.withDefault ? ['', 'default login anonymous password guest'] : [''];
+    return around(r, r.before.map(fix), target, after);
+  }),
   check(text, secret) {
-    const entries = parseNetrc(text.replace(/^\uFEFF/, '')).filter(
-      (e) => e.host?.value === 'target.example',
-    );
+    const entries = parseNetrc(unBom(text)).filter((e) => e.host?.value === 'target.example');
     expect(entries).toHaveLength(1);
     expect(
       entries[0]!.fields.filter((f) => f.key.value === 'password').map((f) => f.value.value),
     ).toEqual([secret]);
-    const all = parseNetrc(text.replace(/^\uFEFF/, ''));
+    const all = parseNetrc(unBom(text));
     expect(
       all.at(-1)!.keyword.value === 'default' || !all.some((e) => e.keyword.value === 'default'),
     ).toBe(true);
@@ -338,40 +310,26 @@ const pip: FormatModel = {
   format: 'pip',
   target: { registry: 'https://index.example/simple/', username: 'ci' },
   singleInsertion: true,
-  sample: fc
-    .record({
-      bom: fc.boolean(),
-      eol: eolArb,
-      trailing: fc.boolean(),
-      others: fc.uniqueArray(
-        word.filter((w) => w !== 'global'),
-        { maxLength: 4 },
-      ),
-      old: fc.option(safeValue, { nil: null }),
-      comment: fc.boolean(),
-    })
-    .map((r) => {
-      const head = r.comment ? ['# pip config'] : [];
-      const blocks = [...head, ...iniBlocks(r.eol, r.others)];
-      if (r.old === null) return around(r.bom, r.eol, blocks, null, [], r.trailing);
-      return around(
-        r.bom,
-        r.eol,
-        [...blocks, '[global]', 'timeout = 5'],
-        `index-url = https://ci:${r.old}@index.example/simple/`,
-        ['retries = 2'],
-        r.trailing,
-      );
-    }),
+  sample: withLayout({
+    others: otherNames('global'),
+    old: fc.option(safeValue, { nil: null }),
+    comment: fc.boolean(),
+  }).map((r) => {
+    const head = r.comment ? ['# pip config'] : [];
+    const blocks = [...head, ...iniBlocks(r.eol, r.others)];
+    if (r.old === null) return around(r, blocks, null, []);
+    return around(
+      r,
+      [...blocks, '[global]', 'timeout = 5'],
+      `index-url = https://ci:${r.old}@index.example/simple/`,
+      ['retries = 2'],
+    );
+  }),
   check(text, secret) {
-    const global = parseIniSections(text.replace(/^\uFEFF/, ''), 'pip').find(
-      (s) => s.name === 'global',
-    )!;
+    const global = parseIniSections(unBom(text), 'pip').find((s) => s.name === 'global')!;
     const urls = global.options.filter((o) => o.name === 'index-url');
     expect(urls).toHaveLength(1);
-    const url = new URL(
-      text.replace(/^\uFEFF/, '').slice(urls[0]!.value.start, urls[0]!.value.end),
-    );
+    const url = new URL(unBom(text).slice(urls[0]!.value.start, urls[0]!.value.end));
     expect(decodeURIComponent(url.password)).toBe(secret);
   },
 };
@@ -380,43 +338,28 @@ const pypirc: FormatModel = {
   format: 'pypirc',
   target: { registry: 'https://upload.example/legacy/', repository: 'corp' },
   singleInsertion: false,
-  sample: fc
-    .record({
-      bom: fc.boolean(),
-      eol: eolArb,
-      trailing: fc.boolean(),
-      others: fc.uniqueArray(
-        word.filter((w) => w !== 'corp' && w !== 'distutils'),
-        { maxLength: 4 },
-      ),
-      old: fc.option(safeValue, { nil: null }),
-      distutils: fc.boolean(),
-    })
-    .map((r) => {
-      // An existing entry is listed in index-servers, so updating it touches nothing else.
-      const listed = r.old === null ? '' : `${r.eol}    corp`;
-      const head =
-        r.distutils || r.old !== null
-          ? [`[distutils]${r.eol}index-servers =${r.eol}    pypi${listed}`]
-          : [];
-      const blocks = [...head, ...iniBlocks(r.eol, r.others)];
-      if (r.old === null) return around(r.bom, r.eol, blocks, null, [], r.trailing);
-      return around(
-        r.bom,
-        r.eol,
-        [
-          ...blocks,
-          '[corp]',
-          'repository = https://upload.example/legacy/',
-          'username = __token__',
-        ],
-        `password = ${r.old}`,
-        [],
-        r.trailing,
-      );
-    }),
+  sample: withLayout({
+    others: otherNames('corp', 'distutils'),
+    old: fc.option(safeValue, { nil: null }),
+    distutils: fc.boolean(),
+  }).map((r) => {
+    // An existing entry is listed in index-servers, so updating it touches nothing else.
+    const listed = r.old === null ? '' : `${r.eol}    corp`;
+    const head =
+      r.distutils || r.old !== null
+        ? [`[distutils]${r.eol}index-servers =${r.eol}    pypi${listed}`]
+        : [];
+    const blocks = [...head, ...iniBlocks(r.eol, r.others)];
+    if (r.old === null) return around(r, blocks, null, []);
+    return around(
+      r,
+      [...blocks, '[corp]', 'repository = https://upload.example/legacy/', 'username = __token__'],
+      `password = ${r.old}`,
+      [],
+    );
+  }),
   check(text, secret) {
-    const body = text.replace(/^\uFEFF/, '');
+    const body = unBom(text);
     const sections = parseIniSections(body, 'pypirc');
     const corp = sections.filter((s) => s.name === 'corp');
     expect(corp).toHaveLength(1);
@@ -442,61 +385,52 @@ const yarnrc: FormatModel = {
   format: 'yarnrc',
   target: { registry: 'https://registry.example/npm/', scope: '@kp' },
   singleInsertion: true,
-  sample: fc
-    .record({
-      bom: fc.boolean(),
-      eol: eolArb,
-      trailing: fc.boolean(),
-      before: fc.array(
-        fc.oneof(
-          word.map((w) => `# ${w}`),
-          fc.constant(''),
-          fc.tuple(word, safeValue).map(([k, v]) => `x${k}: v${v}`),
-          fc.tuple(word, safeValue).map(([k, v]) => `x${k}: &a${k} "${v}" # c`),
-        ),
-        { maxLength: 6 },
+  sample: withLayout({
+    before: fc.array(
+      fc.oneof(
+        word.map((w) => `# ${w}`),
+        fc.constant(''),
+        fc.tuple(word, safeValue).map(([k, v]) => `x${k}: v${v}`),
+        fc.tuple(word, safeValue).map(([k, v]) => `x${k}: &a${k} "${v}" # c`),
       ),
-      scopes: fc.uniqueArray(
-        word.filter((w) => w !== 'kp'),
-        { maxLength: 3 },
+      { maxLength: 6 },
+    ),
+    scopes: fc.uniqueArray(
+      word.filter((w) => w !== 'kp'),
+      { maxLength: 3 },
+    ),
+    after: fc.array(
+      fc.oneof(
+        word.map((w) => `# ${w}`),
+        fc.tuple(word, safeValue).map(([k, v]) => `y${k}: '${v}'`),
       ),
-      after: fc.array(
-        fc.oneof(
-          word.map((w) => `# ${w}`),
-          fc.tuple(word, safeValue).map(([k, v]) => `y${k}: '${v}'`),
-        ),
-        { maxLength: 4 },
+      { maxLength: 4 },
+    ),
+    old: fc.option(
+      fc.oneof(
+        safeValue.map((v) => `t${v}`),
+        safeValue.map((v) => `"${v}"`),
+        safeValue.map((v) => `'${v}'`),
       ),
-      old: fc.option(
-        fc.oneof(
-          safeValue.map((v) => `t${v}`),
-          safeValue.map((v) => `"${v}"`),
-          safeValue.map((v) => `'${v}'`),
-        ),
-        { nil: null },
-      ),
-    })
-    .map((r) => {
-      const scopes = r.scopes.map(
-        (s) => `  ${s}:${r.eol}    npmRegistryServer: "https://${s}.example/"`,
-      );
-      const kp = `  kp:${r.eol}    npmRegistryServer: "https://registry.example/npm"${r.eol}    npmAuthToken: `;
-      // Keys made unique by their position (duplicate keys are invalid YAML).
-      const before = r.before.map((b, i) => b.replace(/^x/, `x${i}`));
-      r.after = r.after.map((b, i) => b.replace(/^y/, `y${i}`));
-      const head = [...before, `npmScopes:`, ...scopes];
-      if (r.old === null) {
-        // The target goes in npmScopes; keep it a block map with at least one entry.
-        const withOne =
-          scopes.length > 0 ? head : [...head, `  zz:${r.eol}    npmAlwaysAuth: true`];
-        return around(r.bom, r.eol, withOne, null, r.after, r.trailing);
-      }
-      return {
-        prefix: (r.bom ? '\uFEFF' : '') + [...head, kp].join(r.eol),
-        targetBlock: r.old,
-        suffix: r.after.map((b) => r.eol + b).join('') + (r.trailing ? r.eol : ''),
-      };
-    }),
+      { nil: null },
+    ),
+  }).map((r) => {
+    const scopes = r.scopes.map(
+      (s) => `  ${s}:${r.eol}    npmRegistryServer: "https://${s}.example/"`,
+    );
+    const kp = `  kp:${r.eol}    npmRegistryServer: "https://registry.example/npm"${r.eol}    npmAuthToken: `;
+    // Keys made unique by their position (duplicate keys are invalid YAML).
+    const before = r.before.map((b, i) => b.replace(/^x/, `x${i}`));
+    r.after = r.after.map((b, i) => b.replace(/^y/, `y${i}`));
+    const head = [...before, `npmScopes:`, ...scopes];
+    if (r.old === null) {
+      // The target goes in npmScopes; keep it a block map with at least one entry.
+      const withOne = scopes.length > 0 ? head : [...head, `  zz:${r.eol}    npmAlwaysAuth: true`];
+      return around(r, withOne, null, r.after);
+    }
+    const sample = around(r, head, r.old, r.after);
+    return { ...sample, prefix: `${sample.prefix}${kp}` };
+  }),
   check(text, secret) {
     const scopes = yarnView(text).npmScopes as Record<string, Record<string, unknown>>;
     expect(scopes.kp!.npmAuthToken).toBe(secret);
@@ -514,61 +448,53 @@ const composer: FormatModel = {
   format: 'composer',
   target: { registry: 'https://repo.example/', username: 'ci' },
   singleInsertion: true,
-  sample: fc
-    .record({
-      bom: fc.boolean(),
-      eol: eolArb,
-      unit: fc.constantFrom('  ', '    ', '\t'),
-      trailing: fc.boolean(),
-      sectionsBefore: fc.uniqueArray(fc.constantFrom('github-oauth', 'gitlab-token', 'bearer')),
-      sectionsAfter: fc.uniqueArray(fc.constantFrom('bitbucket-oauth', 'gitlab-oauth')),
-      withSection: fc.boolean(),
-      inline: fc.boolean(),
-      before: fc.uniqueArray(word, { maxLength: 3 }),
-      after: fc.uniqueArray(word, { maxLength: 3 }),
-      old: fc.option(safeValue, { nil: null }),
-    })
-    .map((r) => {
-      const [i, eol] = [r.unit, r.eol];
-      const hostEntry = (host: string, password: string): string =>
-        r.inline
-          ? `"${host}": {"username": "u", "password": "${password}"}`
-          : `"${host}": {${eol}${i}${i}${i}"username": "u",${eol}${i}${i}${i}"password": "${password}"${eol}${i}${i}}`;
-      const section = (name: string): string =>
-        `${i}"${name}": {${eol}${i}${i}"${name}.example": "v-${name}"${eol}${i}}`;
-      const open = (r.bom ? '\uFEFF' : '') + '{';
-      const close = eol + '}' + (r.trailing ? eol : '');
-      const befores = r.sectionsBefore.map(section);
-      const afters = r.sectionsAfter.map(section);
-      const others = (names: string[], tag: string) =>
-        names.map((w) => `${i}${i}${hostEntry(`${tag}-${w}.example`, `p-${w}`)}`);
-      const before = others(r.before, 'b');
-      const after = others(r.after, 'a');
-      const members = (list: string[]) => list.map((m) => eol + m).join(',');
-      if (r.old === null) {
-        const basic = !r.withSection
-          ? []
-          : [...before, ...after].length === 0
-            ? [`${i}"http-basic": {}`]
-            : [`${i}"http-basic": {${members([...before, ...after])}${eol}${i}}`];
-        return around(
-          false,
-          '',
-          [open + members([...befores, ...basic, ...afters]) + close],
-          null,
-          [],
-          false,
-        );
-      }
-      const head = `${i}"http-basic": {${members(before)}${before.length > 0 ? ',' : ''}${eol}${i}${i}`;
-      const tail = `${after.length > 0 ? ',' : ''}${members(after)}${eol}${i}}`;
-      const prefix = open + members([...befores, head]);
+  sample: withLayout({
+    unit: fc.constantFrom('  ', '    ', '\t'),
+    sectionsBefore: fc.uniqueArray(fc.constantFrom('github-oauth', 'gitlab-token', 'bearer')),
+    sectionsAfter: fc.uniqueArray(fc.constantFrom('bitbucket-oauth', 'gitlab-oauth')),
+    withSection: fc.boolean(),
+    inline: fc.boolean(),
+    before: fc.uniqueArray(word, { maxLength: 3 }),
+    after: fc.uniqueArray(word, { maxLength: 3 }),
+    old: fc.option(safeValue, { nil: null }),
+  }).map((r) => {
+    const [i, eol] = [r.unit, r.eol];
+    const hostEntry = (host: string, password: string): string =>
+      r.inline
+        ? `"${host}": {"username": "u", "password": "${password}"}`
+        : `"${host}": {${eol}${i}${i}${i}"username": "u",${eol}${i}${i}${i}"password": "${password}"${eol}${i}${i}}`;
+    const section = (name: string): string =>
+      `${i}"${name}": {${eol}${i}${i}"${name}.example": "v-${name}"${eol}${i}}`;
+    const open = (r.bom ? '\uFEFF' : '') + '{';
+    const close = eol + '}' + (r.trailing ? eol : '');
+    const befores = r.sectionsBefore.map(section);
+    const afters = r.sectionsAfter.map(section);
+    const others = (names: string[], tag: string) =>
+      names.map((w) => `${i}${i}${hostEntry(`${tag}-${w}.example`, `p-${w}`)}`);
+    const before = others(r.before, 'b');
+    const after = others(r.after, 'a');
+    const members = (list: string[]) => list.map((m) => eol + m).join(',');
+    if (r.old === null) {
+      const basic = !r.withSection
+        ? []
+        : [...before, ...after].length === 0
+          ? [`${i}"http-basic": {}`]
+          : [`${i}"http-basic": {${members([...before, ...after])}${eol}${i}}`];
       return {
-        prefix,
-        targetBlock: hostEntry('repo.example', r.old).replace('"u"', '"ci"'),
-        suffix: tail + (afters.length > 0 ? ',' : '') + members(afters) + close,
+        prefix: open + members([...befores, ...basic, ...afters]) + close,
+        targetBlock: null,
+        suffix: '',
       };
-    }),
+    }
+    const head = `${i}"http-basic": {${members(before)}${before.length > 0 ? ',' : ''}${eol}${i}${i}`;
+    const tail = `${after.length > 0 ? ',' : ''}${members(after)}${eol}${i}}`;
+    const prefix = open + members([...befores, head]);
+    return {
+      prefix,
+      targetBlock: hostEntry('repo.example', r.old).replace('"u"', '"ci"'),
+      suffix: tail + (afters.length > 0 ? ',' : '') + members(afters) + close,
+    };
+  }),
   check(text, secret) {
     expect(text.split('"repo.example"')).toHaveLength(2);
     expect(composerView(text)['http-basic']!['repo.example']).toEqual({
@@ -587,49 +513,44 @@ const bundler: FormatModel = {
   format: 'bundler',
   target: { registry: 'https://repo.example/', username: 'ci' },
   singleInsertion: true,
-  sample: fc
-    .record({
-      bom: fc.boolean(),
-      eol: eolArb,
-      trailing: fc.boolean(),
-      header: fc.boolean(),
-      before: fc.array(
-        fc.oneof(
-          word.map((w) => `# ${w}`),
-          fc.constant(''),
-          fc.tuple(word, safeValue).map(([k, v]) => `BUNDLE_X${k.toUpperCase()}: "${v}"`),
-          fc.tuple(word, safeValue).map(([k, v]) => `BUNDLE_X${k.toUpperCase()}: '${v}'`),
-        ),
-        { maxLength: 6 },
+  sample: withLayout({
+    header: fc.boolean(),
+    before: fc.array(
+      fc.oneof(
+        word.map((w) => `# ${w}`),
+        fc.constant(''),
+        fc.tuple(word, safeValue).map(([k, v]) => `BUNDLE_X${k.toUpperCase()}: "${v}"`),
+        fc.tuple(word, safeValue).map(([k, v]) => `BUNDLE_X${k.toUpperCase()}: '${v}'`),
       ),
-      after: fc.array(
-        fc.oneof(
-          word.map((w) => `# ${w}`),
-          fc.tuple(word, safeValue).map(([k, v]) => `BUNDLE_Y${k.toUpperCase()}: "u:${v}"`),
-        ),
-        { maxLength: 4 },
+      { maxLength: 6 },
+    ),
+    after: fc.array(
+      fc.oneof(
+        word.map((w) => `# ${w}`),
+        fc.tuple(word, safeValue).map(([k, v]) => `BUNDLE_Y${k.toUpperCase()}: "u:${v}"`),
       ),
-      old: fc.option(
-        fc.oneof(
-          safeValue.map((v) => `"ci:${v}"`),
-          safeValue.map((v) => `'ci:${v}'`),
-          safeValue.map((v) => `ci:${v}`),
-        ),
-        { nil: null },
+      { maxLength: 4 },
+    ),
+    old: fc.option(
+      fc.oneof(
+        safeValue.map((v) => `"ci:${v}"`),
+        safeValue.map((v) => `'ci:${v}'`),
+        safeValue.map((v) => `ci:${v}`),
       ),
-    })
-    .map((r) => {
-      // Keys made unique by their position; one setting always there (Bundler's own file has one).
-      const before = [
-        ...(r.header ? ['---'] : []),
-        'BUNDLE_PATH: "vendor/bundle"',
-        ...r.before.map((b, n) => b.replace(/^BUNDLE_X/, `BUNDLE_X${n}`)),
-      ];
-      const after = r.after.map((b, n) => b.replace(/^BUNDLE_Y/, `BUNDLE_Y${n}`));
-      if (r.old === null) return around(r.bom, r.eol, before, null, after, r.trailing);
-      const sample = around(r.bom, r.eol, before, r.old, after, r.trailing);
-      return { ...sample, prefix: `${sample.prefix}${BUNDLER_KEY}: ` };
-    }),
+      { nil: null },
+    ),
+  }).map((r) => {
+    // Keys made unique by their position; one setting always there (Bundler's own file has one).
+    const before = [
+      ...(r.header ? ['---'] : []),
+      'BUNDLE_PATH: "vendor/bundle"',
+      ...r.before.map((b, n) => b.replace(/^BUNDLE_X/, `BUNDLE_X${n}`)),
+    ];
+    const after = r.after.map((b, n) => b.replace(/^BUNDLE_Y/, `BUNDLE_Y${n}`));
+    if (r.old === null) return around(r, before, null, after);
+    const sample = around(r, before, r.old, after);
+    return { ...sample, prefix: `${sample.prefix}${BUNDLER_KEY}: ` };
+  }),
   check(text, secret) {
     expect(text.split(`${BUNDLER_KEY}:`)).toHaveLength(2);
     expect(bundlerSettings(unBom(text)).get(BUNDLER_KEY)).toBe(bundlerValue(secret));
@@ -666,40 +587,32 @@ const gradle: FormatModel = {
   format: 'gradle',
   target: { registry: 'https://repo.example/', repository: 'corp', username: 'ci' },
   singleInsertion: true,
-  sample: fc
-    .record({
-      bom: fc.boolean(),
-      eol: eolArb,
-      trailing: fc.boolean(),
-      lines: eolArb.chain((eol) =>
-        fc.record({
-          eol: fc.constant(eol),
-          before: fc.array(propertyLine(eol), { maxLength: 8 }),
-          after: fc.array(propertyLine(eol), { maxLength: 8 }),
-          old: fc.option(
-            fc.tuple(
-              fc.constantFrom('=', ' = ', ': ', '\t:\t'),
-              safeValue,
-              fc.option(safeValue, { nil: null }),
-            ),
-            { nil: null },
+  sample: withLayout({}).chain((layout) =>
+    fc
+      .record({
+        before: fc.array(propertyLine(layout.eol), { maxLength: 8 }),
+        after: fc.array(propertyLine(layout.eol), { maxLength: 8 }),
+        old: fc.option(
+          fc.tuple(
+            fc.constantFrom('=', ' = ', ': ', '\t:\t'),
+            safeValue,
+            fc.option(safeValue, { nil: null }),
           ),
-        }),
+          { nil: null },
+        ),
+      })
+      .map((r) =>
+        around(
+          layout,
+          r.before,
+          r.old === null
+            ? null
+            : `corpUsername=ci${layout.eol}corpPassword${r.old[0]}${r.old[1]}` +
+                (r.old[2] === null ? '' : `\\${layout.eol}  ${r.old[2]}`),
+          r.after,
+        ),
       ),
-    })
-    .map(({ bom, trailing, lines: r }) =>
-      around(
-        bom,
-        r.eol,
-        r.before,
-        r.old === null
-          ? null
-          : `corpUsername=ci${r.eol}corpPassword${r.old[0]}${r.old[1]}` +
-              (r.old[2] === null ? '' : `\\${r.eol}  ${r.old[2]}`),
-        r.after,
-        trailing,
-      ),
-    ),
+  ),
   check(text, secret) {
     const view = gradleView(text);
     expect(view.get('corpPassword')).toEqual([secret]);
@@ -708,6 +621,23 @@ const gradle: FormatModel = {
 };
 
 const MODELS = [npmrc, maven, nuget, netrc, pip, pypirc, yarnrc, composer, bundler, gradle];
+
+/** Does `lines` hold `wanted` in order (other lines may come between)? */
+function inOrder(lines: string[], wanted: string[]): boolean {
+  let at = 0;
+  for (const line of wanted) {
+    at = lines.indexOf(line, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
+/** Keeps the BOM (or its absence) and CRLF line ends: no bare LF in a CRLF file. */
+function expectSameLayout(before: string, after: string): void {
+  expect(after.startsWith('\uFEFF')).toBe(before.startsWith('\uFEFF'));
+  if (before.includes('\r\n')) expect(after.replace(/\r\n/g, '')).not.toMatch(/\n/);
+}
 
 /** Lengths of the common prefix and suffix (not overlapping). */
 function commonEnds(a: string, b: string): number {
@@ -722,11 +652,18 @@ describe.each(MODELS)('$format editor properties', (model) => {
   const editor = EDITORS[model.format];
   const edit = (text: string, secret: string): string =>
     editor.edit(text, { ...model.target, secret }).text;
+  /** Removing and writing each give a text that doing it again leaves as it is. */
+  const settles = (text: string): void => {
+    const removed = editor.remove(text, model.target).text;
+    expect(editor.remove(removed, model.target).text).toBe(removed);
+    const after = edit(text, 'kp-test-secret-0001');
+    expect(edit(after, 'kp-test-secret-0001')).toBe(after);
+  };
 
   it('changes only the target entry, writes it once, and a second write changes nothing', () => {
     fc.assert(
       fc.property(model.sample, secretArb, (sample, secret) => {
-        const before = sample.prefix + (sample.targetBlock ?? '') + sample.suffix;
+        const before = joined(sample);
         const after = edit(before, secret);
         if (sample.targetBlock !== null) {
           expect(after.startsWith(sample.prefix)).toBe(true);
@@ -735,16 +672,9 @@ describe.each(MODELS)('$format editor properties', (model) => {
           // Everything before stays, as one run at the start and one at the end.
           expect(commonEnds(before, after)).toBe(before.length);
         } else {
-          const lines = after.replace(/^\uFEFF/, '').split(/\r?\n/);
-          let at = 0;
-          for (const line of before.replace(/^\uFEFF/, '').split(/\r?\n/)) {
-            at = lines.indexOf(line, at);
-            expect(at).toBeGreaterThanOrEqual(0);
-            at++;
-          }
+          expect(inOrder(unBom(after).split(/\r?\n/), unBom(before).split(/\r?\n/))).toBe(true);
         }
-        expect(after.startsWith('\uFEFF')).toBe(before.startsWith('\uFEFF'));
-        if (before.includes('\r\n')) expect(after.replace(/\r\n/g, '')).not.toMatch(/\n/);
+        expectSameLayout(before, after);
         model.check(after, secret);
         expect(edit(after, secret)).toBe(after);
       }),
@@ -755,7 +685,7 @@ describe.each(MODELS)('$format editor properties', (model) => {
   it('never lets an injection create a second entry: refused or kept as one value', () => {
     fc.assert(
       fc.property(model.sample, injectionArb, (sample, secret) => {
-        const before = sample.prefix + (sample.targetBlock ?? '') + sample.suffix;
+        const before = joined(sample);
         let after: string;
         try {
           after = edit(before, secret);
@@ -776,11 +706,7 @@ describe.each(MODELS)('$format editor properties', (model) => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
         try {
-          const text = decodeConfig(Buffer.from(bytes), '/tmp/x', editor).text;
-          const removed = editor.remove(text, model.target).text;
-          expect(editor.remove(removed, model.target).text).toBe(removed);
-          const after = edit(text, 'kp-test-secret-0001');
-          expect(edit(after, 'kp-test-secret-0001')).toBe(after);
+          settles(decodeConfig(Buffer.from(bytes), '/tmp/x', editor).text);
         } catch (err) {
           expect(err).toBeInstanceOf(KeyportError);
           expect(['CONFIG_INVALID', 'INVALID_INPUT']).toContain((err as KeyportError).code);
@@ -820,10 +746,7 @@ describe.each(MODELS)('$format editor properties', (model) => {
         fc.array(alphabet, { maxLength: 60 }).map((a) => a.join('')),
         (text) => {
           try {
-            const removed = editor.remove(text, model.target).text;
-            expect(editor.remove(removed, model.target).text).toBe(removed);
-            const after = edit(text, 'kp-test-secret-0001');
-            expect(edit(after, 'kp-test-secret-0001')).toBe(after);
+            settles(text);
           } catch (err) {
             expect(err).toBeInstanceOf(KeyportError);
           }
@@ -847,10 +770,8 @@ interface RemovalModel {
   entryLine?: (line: string) => boolean;
 }
 
-const joined = (s: Sample): string => s.prefix + (s.targetBlock ?? '') + s.suffix;
 const withoutEntry = (model: FormatModel): fc.Arbitrary<string> =>
   model.sample.filter((s) => s.targetBlock === null).map(joined);
-const unBom = (text: string): string => text.replace(/^\uFEFF/, '');
 
 const REMOVAL: Record<ConfigFormat, RemovalModel> = {
   gradle: {
@@ -911,40 +832,22 @@ const REMOVAL: Record<ConfigFormat, RemovalModel> = {
     },
   },
   nuget: {
-    bare: fc
-      .record({
-        bom: fc.boolean(),
-        eol: eolArb,
-        trailing: fc.boolean(),
-        others: fc.uniqueArray(word, { maxLength: 4 }),
-        at: fc.nat(),
-      })
-      .map((r) => {
-        const adds = r.others.map(
-          (w) => `    <add key="other-${w}" value="https://${w}.example/" />`,
-        );
-        adds.splice(
-          r.at % (adds.length + 1),
-          0,
-          '    <add key="Target Feed" value="https://feed.example/v3/index.json" />',
-        );
-        const creds = r.others.map(
-          (w) =>
-            `    <other-${w}>${r.eol}      <add key="Username" value="u" />${r.eol}      <add key="ClearTextPassword" value="p" />${r.eol}    </other-${w}>`,
-        );
-        const blocks = [
-          '<?xml version="1.0" encoding="utf-8"?>',
-          '<configuration>',
-          '  <packageSources>',
-          ...adds,
-          '  </packageSources>',
-          '  <packageSourceCredentials>',
-          ...creds,
-          '  </packageSourceCredentials>',
-          '</configuration>',
-        ];
-        return file(r.bom, r.eol, blocks, r.trailing);
-      }),
+    bare: withLayout({
+      others: otherNames(),
+      at: fc.nat(),
+    }).map((r) => {
+      const sources = r.others.map(nugetSource);
+      sources.splice(r.at % (sources.length + 1), 0, NUGET_TARGET_SOURCE);
+      return file(r, [
+        ...NUGET_HEAD,
+        ...sources,
+        '  </packageSources>',
+        '  <packageSourceCredentials>',
+        ...otherNugetCredentials(r.others, r.eol),
+        '  </packageSourceCredentials>',
+        '</configuration>',
+      ]);
+    }),
     absent(text) {
       const doc = xmlReader.parse(unBom(text)) as {
         configuration: Array<{ packageSourceCredentials?: Array<Record<string, unknown>> }>;
@@ -961,31 +864,18 @@ const REMOVAL: Record<ConfigFormat, RemovalModel> = {
     },
   },
   pip: {
-    bare: fc
-      .record({
-        bom: fc.boolean(),
-        eol: eolArb,
-        trailing: fc.boolean(),
-        others: fc.uniqueArray(
-          word.filter((w) => w !== 'global'),
-          { maxLength: 4 },
-        ),
-        retries: fc.boolean(),
-      })
-      .map((r) =>
-        file(
-          r.bom,
-          r.eol,
-          [
-            ...iniBlocks(r.eol, r.others),
-            '[global]',
-            'timeout = 5',
-            'index-url = https://index.example/simple/',
-            ...(r.retries ? ['retries = 2'] : []),
-          ],
-          r.trailing,
-        ),
-      ),
+    bare: withLayout({
+      others: otherNames('global'),
+      retries: fc.boolean(),
+    }).map((r) =>
+      file(r, [
+        ...iniBlocks(r.eol, r.others),
+        '[global]',
+        'timeout = 5',
+        'index-url = https://index.example/simple/',
+        ...(r.retries ? ['retries = 2'] : []),
+      ]),
+    ),
     absent(text) {
       const body = unBom(text);
       const global = parseIniSections(body, 'pip').find((s) => s.name === 'global');
@@ -994,32 +884,24 @@ const REMOVAL: Record<ConfigFormat, RemovalModel> = {
     },
   },
   pypirc: {
-    bare: fc
-      .record({
-        bom: fc.boolean(),
-        eol: eolArb,
-        trailing: fc.boolean(),
-        others: fc.uniqueArray(
-          word.filter((w) => w !== 'corp' && w !== 'distutils'),
-          { maxLength: 4 },
-        ),
-        at: fc.nat(),
-        multiLine: fc.boolean(),
-        certfile: fc.boolean(),
-      })
-      .map((r) => {
-        const blocks = iniBlocks(r.eol, r.others);
-        const corp = [
-          '[corp]',
-          'repository = https://upload.example/legacy/',
-          ...(r.certfile ? ['certfile = /etc/corp.pem'] : []),
-        ].join(r.eol);
-        blocks.splice(r.at % (blocks.length + 1), 0, corp);
-        const servers = r.multiLine
-          ? `index-servers =${r.eol}    pypi${r.eol}    corp`
-          : 'index-servers = pypi corp';
-        return file(r.bom, r.eol, [`[distutils]${r.eol}${servers}`, ...blocks], r.trailing);
-      }),
+    bare: withLayout({
+      others: otherNames('corp', 'distutils'),
+      at: fc.nat(),
+      multiLine: fc.boolean(),
+      certfile: fc.boolean(),
+    }).map((r) => {
+      const blocks = iniBlocks(r.eol, r.others);
+      const corp = [
+        '[corp]',
+        'repository = https://upload.example/legacy/',
+        ...(r.certfile ? ['certfile = /etc/corp.pem'] : []),
+      ].join(r.eol);
+      blocks.splice(r.at % (blocks.length + 1), 0, corp);
+      const servers = r.multiLine
+        ? `index-servers =${r.eol}    pypi${r.eol}    corp`
+        : 'index-servers = pypi corp';
+      return file(r, [`[distutils]${r.eol}${servers}`, ...blocks]);
+    }),
     absent(text) {
       const corp = parseIniSections(unBom(text), 'pypirc').find((s) => s.name === 'corp');
       expect(corp?.options.map((o) => o.name) ?? []).not.toContain('username');
@@ -1028,17 +910,6 @@ const REMOVAL: Record<ConfigFormat, RemovalModel> = {
     entryLine: (line) => line.startsWith('username'),
   },
 };
-
-/** Does `lines` hold `wanted` in order (other lines may come between)? */
-function inOrder(lines: string[], wanted: string[]): boolean {
-  let at = 0;
-  for (const line of wanted) {
-    at = lines.indexOf(line, at);
-    if (at < 0) return false;
-    at++;
-  }
-  return true;
-}
 
 describe.each(MODELS)('$format removal properties', (model) => {
   const editor = EDITORS[model.format];
@@ -1079,8 +950,7 @@ describe.each(MODELS)('$format removal properties', (model) => {
           const before = joined(sample);
           const after = remove(before);
           removal.absent(after);
-          expect(after.startsWith('\uFEFF')).toBe(before.startsWith('\uFEFF'));
-          if (before.includes('\r\n')) expect(after.replace(/\r\n/g, '')).not.toMatch(/\n/);
+          expectSameLayout(before, after);
           const kept = [unBom(sample.prefix), sample.suffix]
             .flatMap((part) => part.split(/\r?\n/))
             .filter((l) => l !== '' && !removal.entryLine?.(l));

@@ -51,8 +51,12 @@ export const NO_REFERENCE: Partial<Record<ConfigFormat, string>> = {
     'Bundler does not read environment variables in its config file; write the token itself, or keep it off disk with keyport exec --only ID, which sets BUNDLE_<HOST> for a RubyGems token.',
 };
 
-/** npm, Maven and NuGet expand these: a value that is only a reference keeps the secret off disk. */
-const REFERENCE = /^(\$\{[^}]+\}|%[A-Za-z_][A-Za-z0-9_]*%)$/;
+/**
+ * npm, Maven and NuGet expand these: a value that is only a reference keeps the secret off disk.
+ * Only a variable's name (Maven's `env.` prefix allowed): a shell-style `${X:-default}` can carry
+ * a secret in its default, so it is no pure reference.
+ */
+const REFERENCE = /^(\$\{(?:env\.)?[A-Za-z_][A-Za-z0-9_]*\}|%[A-Za-z_][A-Za-z0-9_]*%)$/;
 
 export function isReference(value: string): boolean {
   return REFERENCE.test(value.trim());

@@ -18,9 +18,19 @@ function spansOf(editor: SpanFinder, text: string): Span[] {
 }
 
 /**
+ * A value that is nothing but a reference holds no secret, even in its format's wrapping: YAML or
+ * ini quotes, or the `Bearer ` scheme of an Authorization header (Maven's settings.xml). Any
+ * other text beside the reference could be a secret, so such a value is masked whole.
+ */
+function onlyReference(value: string): boolean {
+  const unquoted = value.trim().replace(/^(["'])(.*)\1$/s, '$2');
+  return isReference(unquoted.replace(/^Bearer /, ''));
+}
+
+/**
  * Replaces every credential span (line breaks kept, so line numbers stay) with its mask, in one
  * left-to-right pass: rebuilding the text per span made big files quadratic. A reference such as
- * ${KEYPORT_…} is no secret and stays readable, so the user sees what will be written.
+ * ${KEYPORT_…} stays readable, so the user sees that a reference is written and not a token.
  */
 function maskSpans(text: string, spans: Span[]): string {
   const parts: string[] = [];
@@ -30,7 +40,7 @@ function maskSpans(text: string, spans: Span[]): string {
     parts.push(text.slice(at, s.start));
     const value = text.slice(s.start, s.end);
     parts.push(
-      isReference(value)
+      onlyReference(value)
         ? value
         : value
             .split(/(\r\n|\r|\n)/)

@@ -50,6 +50,9 @@ describe('references', () => {
     expect(isReference('${NPM_TOKEN}')).toBe(true);
     expect(isReference('%FEED_PASSWORD%')).toBe(true);
     expect(isReference('npm_abc${X}')).toBe(false);
+    expect(isReference('${env.NPM_TOKEN}')).toBe(true);
+    // A shell-style default can hold the secret itself.
+    expect(isReference('${NPM_TOKEN:-npm_fallback}')).toBe(false);
   });
 
   it('writes each client’s own syntax and refuses formats without one', () => {

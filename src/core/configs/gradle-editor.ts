@@ -78,36 +78,49 @@ function entryName(target: RemoveTarget): string {
   return keys.username ? `${keys.username}/${keys.password}` : keys.password;
 }
 
-/** The separator the file already uses (`=`, ` = `, `:`, …), so new lines look like their neighbours. */
+/**
+ * The separator the file already uses (`=`, ` = `, `:`, a space, …), so new lines look like
+ * their neighbours.
+ */
 function separatorOf(text: string, entries: PropertyEntry[]): string {
   for (const e of entries) {
     const between = text.slice(e.keySpan.end, e.valueSpan.start);
-    if (/^[ \t]*[=:][ \t]*$/.test(between)) return between;
+    if (/^(?:[ \t]*[=:][ \t]*|[ \t]+)$/.test(between)) return between;
   }
   return '=';
 }
 
-/** A name as builds write them: letters, digits, `.`, `_`, `-`, escapes and continued lines. */
-const KEY_TEXT = /^(?:[A-Za-z0-9_.-]|\\u[0-9a-fA-F]{4}|\\[^u\r\n]|\\(?:\r\n|\r|\n)[ \t\f]*)+$/;
+/**
+ * A name as builds write them: starting with a letter, digit, `_` or `.`, then also `-`; escapes
+ * and continued lines anywhere.
+ */
+const KEY_TEXT =
+  /^(?:[A-Za-z0-9_.]|\\u[0-9a-fA-F]{4}|\\[^u\r\n])(?:[A-Za-z0-9_.-]|\\u[0-9a-fA-F]{4}|\\[^u\r\n]|\\(?:\r\n|\r|\n)[ \t\f]*)*$/;
+
+/** `export NAME=…`, `alias ll='…'`: a shell word, a space, then an assignment. */
+const SHELL_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 /**
- * Java reads nearly any text as properties (`/etc/passwd`, a shell rc, a private key all load).
- * Keyport edits only what a gradle.properties looks like, so a file that is something else is
- * refused before any of it reaches a preview: each entry a name, then `=` (or `:` beside a
- * space), then the value; a name alone is an empty value.
+ * Every separator Java's reader takes is accepted (`=`, `:`, whitespace, each with whitespace
+ * around it, continued lines). But Java reads nearly any text as properties (a shell rc, a
+ * private key, /etc/passwd all load), and the lines of the file reach the preview's context,
+ * where only credential-looking property values are masked. So a file whose lines are plainly
+ * something else is refused before any of it reaches a preview: an entry whose name is not a
+ * name (`-----BEGIN …` armour, base64, `if [ -f …`), or a shell assignment read as a name and a
+ * space-separated value (`export AWS_SECRET_ACCESS_KEY=…`, whose secret would show unmasked).
+ * Bytes that are not text never get here: decodeConfig refuses NUL and control characters.
  */
-function assertLayout(text: string, entries: PropertyEntry[]): PropertyEntry[] {
+function assertPropertiesFile(text: string, entries: PropertyEntry[]): PropertyEntry[] {
   for (const e of entries) {
     const between = text.slice(e.keySpan.end, e.valueSpan.start).replace(/\\(\r\n|\r|\n)/g, '');
-    const empty = e.valueSpan.start === e.valueSpan.end;
-    // `=`; or `:` beside a space (`a:b` is how colon-separated files such as passwd look); a
-    // name alone (an empty value). A space alone between name and value is how shell lines look.
-    const separated = between.includes('=') || (between.includes(':') && /[ \t\f]/.test(between));
-    if (KEY_TEXT.test(text.slice(e.keySpan.start, e.keySpan.end)) && (separated || empty)) continue;
+    const value = text.slice(e.valueSpan.start, e.valueSpan.end);
+    const spaceOnly = between !== '' && !/[=:]/.test(between);
+    const name = KEY_TEXT.test(text.slice(e.keySpan.start, e.keySpan.end));
+    if (name && !(spaceOnly && SHELL_ASSIGNMENT.test(value))) continue;
     const line = text.slice(0, e.lineSpan.start).split(/\r\n|\r|\n/).length;
     throw new KeyportError(
       'CONFIG_INVALID',
-      `The existing ${LABEL} has a line that is not name=value (line ${line}); Keyport left it untouched.`,
+      `The existing ${LABEL} has a line that is not a property (line ${line}); Keyport left it untouched.`,
     );
   }
   return entries;
@@ -122,12 +135,13 @@ const lastOf = (entries: PropertyEntry[], key: string): PropertyEntry | undefine
  * other half of the credentials), else at the end of the file.
  */
 function assign(text: string, a: Assignment, anchorKey: string | undefined): string {
-  const entries = assertLayout(text, parseProperties(text));
+  const entries = assertPropertiesFile(text, parseProperties(text));
   const written = escapePropertyValue(a.value);
   const existing = lastOf(entries, a.key);
   if (existing) {
     if (existing.value === a.value) return text;
-    // A key alone on its line ("key" or "key   ") has no separator to keep: add one.
+    // Only the value is replaced: the separator as written (`=`, `:`, spaces) stays. A key alone
+    // on its line ("key") has none to keep: add the file's.
     const between = text.slice(existing.keySpan.end, existing.valueSpan.start);
     const lead = between === '' ? separatorOf(text, entries) : '';
     return splice(text, existing.valueSpan, lead + written);
@@ -187,7 +201,7 @@ export function removeGradle(text: string, target: RemoveTarget): EditResult {
   const keys = keysOf(target);
   const names = new Set([keys.password, ...(keys.username ? [keys.username] : [])]);
   return preservingBom(text, (body) => {
-    const spans = assertLayout(body, parseProperties(body))
+    const spans = assertPropertiesFile(body, parseProperties(body))
       .filter((e) => names.has(e.key))
       .map((e) => e.lineSpan);
     return { text: spans.length > 0 ? removeSpans(body, spans) : body, entry: entryName(target) };

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyWrite, planRemove } from '../../../src/core/configs/config-writer';
+import { applyWrite, planRemove, planWrite } from '../../../src/core/configs/config-writer';
 import { parseProperties } from '../../../src/core/configs/java-properties';
 import { clientEnv, run, tempHome } from '../../support/config-clients';
 import { runKeyport } from '../../support/run-keyport';
@@ -164,8 +164,69 @@ describe('java.util.Properties and Gradle read the gradle.properties Keyport wro
     expect(await javaRead(file)).toEqual([{ 'gpr.user': 'octocat', 'gpr.key': TOKEN }]);
   }, 60_000);
 
-  it('refuses bad input with exit 2 and a file that is not name=value with exit 3, changing nothing', async () => {
-    const { file } = gradleUserHome('gh-refusals', 'root:x:0:0:root:/root:/bin/bash\n');
+  it('a key written with `:`, a space, ` : ` or a continued value: Keyport replaces only the value, and Java reads the token and every other key as before', async () => {
+    /** TOKEN as Java's escapes write it (the same bytes the first case checks). */
+    const written = 'kp-test\\:a\\=b\\#c\\!d\\\\e f\\u00e9\\u20ac\\ud83d\\udd11-0001';
+    const others = [
+      'org.gradle.caching:true',
+      'org.gradle.jvmargs -Xmx1g -Dfile.encoding=UTF-8',
+      'owner : team',
+      'motd = line one \\',
+      '    line two',
+    ].join('\n');
+    // [case, the file's lines before the password's value, the old value as written, after it]
+    const shapes: Array<[string, string, string, string]> = [
+      ['colon', `${others}\ncorpUsername:ci\ncorpPassword:`, 'kp-test-old-0001', '\nlast:1\n'],
+      ['space', `${others}\ncorpUsername ci\ncorpPassword `, 'kp-test-old-0002', '\nlast 1\n'],
+      ['spaced-colon', `${others}\ncorpUsername : ci\ncorpPassword : `, 'kp-test-old-0003', ''],
+      [
+        'continued',
+        `${others}\ncorpUsername=ci\ncorpPassword = \\\n    `,
+        'kp-test-old-\\\n    0004',
+        '\nlast=1\n',
+      ],
+    ];
+    const dir = path.join(home, 'gh-separators');
+    mkdirSync(dir, { recursive: true });
+    const files = shapes.map(([name, head, old, tail]) => {
+      const before = path.join(dir, `${name}.before.properties`);
+      const file = path.join(dir, name, 'gradle.properties');
+      mkdirSync(path.dirname(file));
+      writeFileSync(before, head + old + tail);
+      writeFileSync(file, head + old + tail);
+      return { before, file, expected: head + written + tail };
+    });
+    // A file without the keys whose lines use a space: the new lines do too.
+    const spaced = path.join(dir, 'new', 'gradle.properties');
+    mkdirSync(path.dirname(spaced));
+    writeFileSync(spaced, 'org.gradle.caching true\n');
+    for (const file of [...files.map((f) => f.file), spaced]) {
+      const target = { format: 'gradle', file, registry: '', repository: 'corp' } as const;
+      await applyWrite(await planWrite({ ...target, username: 'ci', secret: TOKEN }));
+    }
+    for (const f of files) expect(readFileSync(f.file, 'latin1')).toBe(f.expected);
+    expect(readFileSync(spaced, 'latin1')).toBe(
+      `org.gradle.caching true\ncorpUsername ci\ncorpPassword ${written}\n`,
+    );
+
+    const java = await javaRead(...files.flatMap((f) => [f.before, f.file]), spaced);
+    files.forEach((f, i) => {
+      const [before, after] = [java[2 * i]!, java[2 * i + 1]!];
+      expect(before['corpPassword'], f.file).toMatch(/^kp-test-old-000\d$/);
+      expect(before['motd']).toBe('line one line two');
+      expect(after).toEqual({ ...before, corpPassword: TOKEN });
+    });
+    expect(java.at(-1)).toEqual({
+      'org.gradle.caching': 'true',
+      corpUsername: 'ci',
+      corpPassword: TOKEN,
+    });
+  }, 60_000);
+
+  it('refuses bad input with exit 2 and a file that is not properties (a private key) with exit 3, changing nothing', async () => {
+    const key =
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nkp-fake-key-material\n-----END OPENSSH PRIVATE KEY-----\n';
+    const { file } = gradleUserHome('gh-refusals', key);
     const badName = await runKeyport(
       ['write', 'gradle', '--file', file, '--repository', 'my-repo', '--token-stdin'],
       keyportEnv(),
@@ -186,8 +247,9 @@ describe('java.util.Properties and Gradle read the gradle.properties Keyport wro
     );
     expect(notProperties.code).toBe(3);
     expect(notProperties.err).toContain('line 1');
-    expect(notProperties.err).not.toContain('root');
-    expect(readFileSync(file, 'utf8')).toBe('root:x:0:0:root:/root:/bin/bash\n');
+    expect(notProperties.err).not.toContain('BEGIN');
+    expect(notProperties.err).not.toContain('kp-fake');
+    expect(readFileSync(file, 'utf8')).toBe(key);
   }, 60_000);
 
   it('reference: the file holds a placeholder, and keyport exec hands Gradle the token as ORG_GRADLE_PROJECT_corpPassword', async () => {

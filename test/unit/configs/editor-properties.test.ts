@@ -576,10 +576,15 @@ const propertyLine = (eol: string): fc.Arbitrary<string> =>
     word.map((w) => `# ${w} \\`),
     fc.constant(''),
     fc
-      .tuple(word, fc.constantFrom('=', ' = ', ': ', ' : ', '\t=\t', ' :'), safeValue)
+      .tuple(
+        word,
+        fc.constantFrom('=', ' = ', ':', ': ', ' : ', '\t=\t', ' :', ' ', '\t', '   '),
+        safeValue,
+      )
       .map(([k, s, v]) => `${k}${s}${v}`),
     fc.tuple(word, safeValue).map(([k, v]) => `other${k}Password=${v}`),
     fc.tuple(word, safeValue, safeValue).map(([k, a, b]) => `${k}=${a}\\${eol}    ${b}`),
+    fc.tuple(word, safeValue).map(([k, v]) => `${k} : \\${eol}  ${v}`),
     fc.tuple(word, safeValue).map(([k, v]) => `  ${k}\\:x\\ y = ${v}\\u00e9`),
   );
 
@@ -594,7 +599,7 @@ const gradle: FormatModel = {
         after: fc.array(propertyLine(layout.eol), { maxLength: 8 }),
         old: fc.option(
           fc.tuple(
-            fc.constantFrom('=', ' = ', ': ', '\t:\t'),
+            fc.constantFrom('=', ' = ', ':', ': ', '\t:\t', ' ', '\t', ` :\\${layout.eol}  `),
             safeValue,
             fc.option(safeValue, { nil: null }),
           ),
@@ -980,6 +985,54 @@ describe.each(MODELS)('$format removal properties', (model) => {
         expect(removed).not.toContain(secret);
         expect(edit(removed, secret)).toBe(written);
         expect(remove(removed)).toBe(removed);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('gradle: every separator Java reads', () => {
+  /** Each way Java's Properties.load separates a key from its value, continued lines included. */
+  const separator = fc.constantFrom('=', ' = ', ':', ' : ', '\t:', ' ', '\t', '   ', ' :\\\n  ');
+
+  it('an existing key keeps its separator: only the value is replaced', () => {
+    fc.assert(
+      fc.property(
+        separator,
+        safeValue,
+        secretArb,
+        fc.constantFrom('', '\n', '\nafter x\n', '\nnext:y\n'),
+        (sep, old, secret, tail) => {
+          const head = `org.gradle.caching true\ncorpUsername:ci\ncorpPassword${sep}`;
+          const after = EDITORS.gradle.edit(`${head}${old}${tail}`, {
+            registry: '',
+            repository: 'corp',
+            username: 'ci',
+            secret,
+          }).text;
+          // secretArb's characters need no escape, so the new value is the secret as it is.
+          expect(after).toBe(`${head}${secret}${tail}`);
+          expect(gradleView(after).get('corpPassword')).toEqual([secret]);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('a new key follows the first separator the file uses, a space included', () => {
+    fc.assert(
+      fc.property(separator, safeValue, secretArb, (sep, value, secret) => {
+        const before = `org.gradle.caching${sep}${value}\n`;
+        const after = EDITORS.gradle.edit(before, {
+          registry: '',
+          repository: 'corp',
+          username: 'ci',
+          secret,
+        }).text;
+        // A separator with a continued line is not copied: `=` stands in for it.
+        const used = sep.includes('\\') ? '=' : sep;
+        expect(after).toBe(`${before}corpUsername${used}ci\ncorpPassword${used}${secret}\n`);
+        expect(gradleView(after).get('corpPassword')).toEqual([secret]);
       }),
       { numRuns: RUNS },
     );

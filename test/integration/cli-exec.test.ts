@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openCore } from '../../src/core/open-core';
+import type { NewToken } from '../../src/core/vault/vault';
 import { envVarName } from '../../src/shared/references';
+import { cliVault } from '../support/cli-vault';
 import { KEYPORT_BIN } from '../support/run-keyport';
 import { useTempDirs } from '../support/temp-dir';
 
@@ -14,15 +15,6 @@ const tempDir = useTempDirs();
 function put(file: string, text: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, text);
-}
-
-/** A child environment with nothing of the developer's: npm exports npm_config_userconfig. */
-function cleanEnv(home: string, data: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, KEYPORT_HOME: data };
-  for (const k of Object.keys(env)) {
-    if (k.toLowerCase().startsWith('npm_config_') || k === 'PIP_CONFIG_FILE') delete env[k];
-  }
-  return env;
 }
 
 function execEnv(args: string[], cwd: string, env: NodeJS.ProcessEnv) {
@@ -42,37 +34,29 @@ function execEnv(args: string[], cwd: string, env: NodeJS.ProcessEnv) {
 
 describe('keyport exec exports only referenced tokens', () => {
   it('gives `env` the referenced tokens, never an unreferenced one or a session token', async () => {
-    const root = tempDir();
-    const home = path.join(root, 'home');
-    const project = path.join(root, 'project');
-    const data = path.join(root, 'data');
+    const vault = cliVault(tempDir());
+    const { home, env } = vault;
+    const project = path.join(vault.root, 'project');
     mkdirSync(project, { recursive: true });
-    const core = await openCore({
-      access: { mode: 'cli' },
-      version: 'test',
-      dataDir: data,
-      home,
-      env: {},
+    const token = (label: string, secret: string, extra: Partial<NewToken> = {}): NewToken => ({
+      label,
+      registry: 'https://registry.example.test/',
+      ecosystem: 'npm',
+      secret,
+      origin: 'pasted',
+      ...extra,
     });
-    const add = (label: string, secret: string, extra = {}) =>
-      core.vault.add({
-        label,
-        registry: 'https://registry.example.test/',
-        ecosystem: 'npm',
-        secret,
-        origin: 'pasted',
-        ...extra,
-      });
-    const userRef = await add('user ref', 'kp-test-exec-userref-0000000001');
-    const projectRef = await add('project ref', 'kp-test-exec-projref-0000000002');
-    const mavenRef = await add('maven ref', 'kp-test-exec-mavenref-000000003');
-    const unreferenced = await add('unreferenced', 'kp-test-exec-unref-000000000004');
-    const session = await add('me @ registry.example.test', 'kp-test-exec-session-0000000005', {
-      origin: 'created',
-      signIn: { username: 'me' },
-      permissions: ['session'],
-    });
-    await core.close();
+    const [userRef, projectRef, mavenRef, unreferenced, session] = await vault.seed(
+      token('user ref', 'kp-test-exec-userref-0000000001'),
+      token('project ref', 'kp-test-exec-projref-0000000002'),
+      token('maven ref', 'kp-test-exec-mavenref-000000003'),
+      token('unreferenced', 'kp-test-exec-unref-000000000004'),
+      token('me @ registry.example.test', 'kp-test-exec-session-0000000005', {
+        origin: 'created',
+        signIn: { username: 'me' },
+        permissions: ['session'],
+      }),
+    );
 
     // The session token is referenced too: a file must not be able to pull it into a child.
     put(
@@ -89,7 +73,6 @@ describe('keyport exec exports only referenced tokens', () => {
       `//project.example.test/:_authToken=\${${envVarName(projectRef.id)}}\n`,
     );
 
-    const env = cleanEnv(home, data);
     const run = execEnv([], project, env);
     expect(run.err).toBe('');
     expect(run.code).toBe(0);

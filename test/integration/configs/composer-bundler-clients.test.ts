@@ -9,7 +9,8 @@ import { EDITORS } from '../../../src/core/configs/editors';
 import type { EditTarget } from '../../../src/core/configs/config-editor';
 import { clientEnv, run, tempHome } from '../../support/config-clients';
 import { KEYPORT_BIN, runKeyport, runProcess } from '../../support/run-keyport';
-import { openCore } from '../../../src/core/open-core';
+import type { NewToken } from '../../../src/core/vault/vault';
+import { cliVault } from '../../support/cli-vault';
 import { startGemSource } from '../../support/gem-source';
 
 // Debian's Composer 2 and Bundler 2 (Ruby) read the files Keyport wrote: `composer config --auth`
@@ -352,28 +353,21 @@ describe('keyport exec --only: Composer and Bundler take the token from the envi
   let ids: { composer: string; rubygems: string };
   beforeAll(async () => {
     repo = await startComposerRepo(() => basic);
-    data = path.join(home, 'exec-data');
-    const core = await openCore({
-      access: { mode: 'cli' },
-      version: 'test',
-      dataDir: data,
-      home,
-      env: {},
+    const vault = cliVault(home, { home, data: path.join(home, 'exec-data') });
+    data = vault.data;
+    const token = (ecosystem: 'composer' | 'rubygems', registry: string): NewToken => ({
+      label: ecosystem,
+      registry,
+      ecosystem,
+      user: USER,
+      secret: TOKEN,
+      origin: 'pasted',
     });
-    const add = (ecosystem: 'composer' | 'rubygems', registry: string) =>
-      core.vault.add({
-        label: ecosystem,
-        registry,
-        ecosystem,
-        user: USER,
-        secret: TOKEN,
-        origin: 'pasted',
-      });
-    ids = {
-      composer: (await add('composer', repo.url)).id,
-      rubygems: (await add('rubygems', 'http://127.0.0.1:9292/')).id,
-    };
-    await core.close();
+    const [composer, rubygems] = await vault.seed(
+      token('composer', repo.url),
+      token('rubygems', 'http://127.0.0.1:9292/'),
+    );
+    ids = { composer: composer.id, rubygems: rubygems.id };
   });
   afterAll(() => repo?.close());
 

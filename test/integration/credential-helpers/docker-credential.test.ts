@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openCore } from '../../../src/core/open-core';
-import { clientEnv, filesHolding } from '../../support/helper-env';
+import { cliVault, type CliVault } from '../../support/cli-vault';
+import { filesHolding } from '../../support/helper-env';
 import { startOciRegistry, writeOciLayout, type OciRegistry } from '../../support/oci-registry';
 import { runKeyport, runProcess } from '../../support/run-keyport';
 import { useTempDirs } from '../../support/temp-dir';
@@ -40,26 +40,17 @@ afterEach(async () => {
   await registry?.stop();
 });
 
-/** What the vault under `root` holds after a client's login: each token's registry and user. */
-async function storedLogins(root: string): Promise<Array<[string, string | undefined]>> {
-  const core = await openCore({
-    access: { mode: 'cli' },
-    version: 'test',
-    dataDir: path.join(root, 'data'),
-    env: {},
-  });
-  const tokens = await core.vault.list();
-  await core.close();
-  return tokens.map((t) => [t.registry, t.user]);
+/** What the vault holds after a client's login: each token's registry and user. */
+async function storedLogins(vault: CliVault): Promise<Array<[string, string | undefined]>> {
+  return (await vault.tokens()).map((t) => [t.registry, t.user]);
 }
 
 function helperEnv(root: string) {
-  const home = path.join(root, 'home');
+  const vault = cliVault(root);
+  const { home, env } = vault;
   const bin = path.join(root, 'bin');
-  mkdirSync(home, { recursive: true });
   mkdirSync(bin);
   symlinkSync(HELPER, path.join(bin, 'docker-credential-keyport'));
-  const env = clientEnv(home, path.join(root, 'data'));
   env.PATH = `${bin}:${env.PATH}`;
   env.REGISTRY_AUTH_FILE = path.join(home, 'auth.json');
   // skopeo login speaks https unless the registry is marked insecure here (--tls-verify=false
@@ -69,7 +60,7 @@ function helperEnv(root: string) {
     env.CONTAINERS_REGISTRIES_CONF,
     `[[registry]]\nlocation = "${registry.host}"\ninsecure = true\n`,
   );
-  return { env, home, authFile: env.REGISTRY_AUTH_FILE };
+  return { vault, env, home, authFile: env.REGISTRY_AUTH_FILE };
 }
 
 describe('docker-credential-keyport', () => {
@@ -132,7 +123,7 @@ describe('docker-credential-keyport', () => {
 
   it('takes skopeo login into the vault, not into auth.json, and answers only known hosts', async () => {
     const root = tempDir();
-    const { env, authFile } = helperEnv(root);
+    const { vault, env, authFile } = helperEnv(root);
     expect(
       (await runKeyport(['setup', 'docker', '--registry', registry.host, '--file', authFile], env))
         .code,
@@ -148,7 +139,7 @@ describe('docker-credential-keyport', () => {
     expect(JSON.parse(readFileSync(authFile, 'utf8'))).toEqual({
       credHelpers: { [registry.host]: 'keyport' },
     });
-    expect(await storedLogins(root)).toEqual([[`https://${registry.host}`, USER]]);
+    expect(await storedLogins(vault)).toEqual([[`https://${registry.host}`, USER]]);
 
     // The login's credential, now served from the vault, pushes.
     const push = await runProcess(
@@ -186,7 +177,7 @@ describe('docker-credential-keyport', () => {
 
   it('podman login stores the login in the vault through the helper, podman pull uses it, and logout deletes nothing', async () => {
     const root = tempDir();
-    const { env, home, authFile } = helperEnv(root);
+    const { vault, env, home, authFile } = helperEnv(root);
     // podman as the tests run it: as root here, every path of its own in the temp root (HOME,
     // the auth file, XDG_RUNTIME_DIR, its storage), nothing under /var/lib/containers or /run.
     const runtime = path.join(root, 'run');
@@ -222,7 +213,7 @@ describe('docker-credential-keyport', () => {
     expect(JSON.parse(readFileSync(authFile, 'utf8'))).toEqual({
       credHelpers: { [registry.host]: 'keyport' },
     });
-    expect(await storedLogins(root)).toEqual([[`https://${registry.host}`, USER]]);
+    expect(await storedLogins(vault)).toEqual([[`https://${registry.host}`, USER]]);
     expect((await podman(['login', '--get-login', registry.host])).out.trim()).toBe(USER);
 
     // An image pushed with skopeo (through the same helper) comes back with podman pull.

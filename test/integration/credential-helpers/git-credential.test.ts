@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore } from '../../../src/core/open-core';
 import { startBasicAuthServer, type BasicAuthServer } from '../../support/basic-auth-server';
 import { gitHttpBackend } from '../../support/git-http-backend';
+import { cliVault, type CliVault } from '../../support/cli-vault';
 import { clientEnv, filesHolding } from '../../support/helper-env';
 import { runKeyport, runProcess } from '../../support/run-keyport';
 import { useTempDirs } from '../../support/temp-dir';
@@ -51,15 +51,9 @@ afterAll(async () => {
   if (repos) rmSync(repos, { recursive: true, force: true });
 });
 
-async function vaultWith(data: string, home: string, registry: string, secret = TOKEN) {
-  const core = await openCore({
-    access: { mode: 'cli' },
-    version: 'test',
-    dataDir: data,
-    home,
-    env: {},
-  });
-  const token = await core.vault.add({
+/** Stores a git server's token in the vault, as `keyport add` would have. */
+async function vaultWith(vault: CliVault, registry: string, secret = TOKEN) {
+  const [token] = await vault.seed({
     label: 'git server',
     registry,
     ecosystem: 'other',
@@ -68,18 +62,14 @@ async function vaultWith(data: string, home: string, registry: string, secret = 
     user: USER,
     expires: '2099-01-01T00:00:00.000Z',
   });
-  await core.close();
   return token;
 }
 
 describe('git-credential-keyport', () => {
   it('lets git ls-remote an authenticated server with Keyport as the only helper and no credential on disk', async () => {
-    const root = tempDir();
-    const home = path.join(root, 'home');
-    const data = path.join(root, 'data');
-    mkdirSync(home, { recursive: true });
-    const env = clientEnv(home, data);
-    await vaultWith(data, home, `${server.url}/`);
+    const vault = cliVault(tempDir());
+    const { root, home, env } = vault;
+    await vaultWith(vault, `${server.url}/`);
 
     // Without Keyport set up, git has no way to authenticate: the server's 401 is final.
     const before = await runProcess('git', ['ls-remote', `${server.url}/app.git`], env);
@@ -133,15 +123,11 @@ describe('git-credential-keyport', () => {
   });
 
   it('answers only for hosts of tokens in the vault: another host or port gets nothing', async () => {
-    const root = tempDir();
-    const home = path.join(root, 'home');
-    const data = path.join(root, 'data');
-    mkdirSync(home, { recursive: true });
-    const env = clientEnv(home, data);
-    await vaultWith(data, home, 'https://git.example.test/acme/');
+    const vault = cliVault(tempDir());
+    const { env } = vault;
+    await vaultWith(vault, 'https://git.example.test/acme/');
     await vaultWith(
-      data,
-      home,
+      vault,
       'https://git.example.test/other/',
       'kp-test-git-helper-other-0000000002',
     );
@@ -169,12 +155,9 @@ describe('git-credential-keyport', () => {
   });
 
   it('without --accept-store, git credential approve adds nothing; reject marks the token refused by git on the host, never deletes it; approving the same value clears the mark', async () => {
-    const root = tempDir();
-    const home = path.join(root, 'home');
-    const data = path.join(root, 'data');
-    mkdirSync(home, { recursive: true });
-    const env = clientEnv(home, data);
-    const token = await vaultWith(data, home, `${server.url}/`);
+    const vault = cliVault(tempDir());
+    const { root, env } = vault;
+    const token = await vaultWith(vault, `${server.url}/`);
     expect((await runKeyport(['setup', 'git'], env)).code).toBe(0);
     const host = new URL(server.url).host;
     const credential = (password: string, h = host) =>
@@ -184,13 +167,13 @@ describe('git-credential-keyport', () => {
     const typed = 'kp-test-typed-0000000000003';
     const approve = await runProcess('git', ['credential', 'approve'], env, credential(typed));
     expect(approve.code, approve.err).toBe(0);
-    expect(await vaultTokens(data)).toEqual([expect.objectContaining({ id: token.id })]);
+    expect(await vault.tokens()).toEqual([expect.objectContaining({ id: token.id })]);
     expect(filesHolding(root, typed)).toEqual([]);
 
     // The server refused the token Keyport gave: git rejects it; Keyport marks, keeps it.
     const reject = await runProcess('git', ['credential', 'reject'], env, credential(TOKEN));
     expect(reject.code, reject.err).toBe(0);
-    const [marked] = await vaultTokens(data);
+    const [marked] = await vault.tokens();
     expect(marked?.refused).toEqual({ client: 'git', host, at: expect.any(String) });
     const list = await runKeyport(['list'], env);
     expect(list.out).toMatch(
@@ -211,16 +194,16 @@ describe('git-credential-keyport', () => {
     expect(fill.out).toContain(`password=${TOKEN}\n`);
     // A reject of some other value marks nothing more.
     await runProcess('git', ['credential', 'reject'], env, credential(typed));
-    expect((await vaultTokens(data))[0]?.refused?.host).toBe(host);
+    expect((await vault.tokens())[0]?.refused?.host).toBe(host);
 
     // The same value accepted later (git's store after a success) clears the mark.
     expect((await runProcess('git', ['credential', 'approve'], env, credential(TOKEN))).code).toBe(
       0,
     );
-    const [cleared] = await vaultTokens(data);
+    const [cleared] = await vault.tokens();
     expect(cleared?.refused).toBeUndefined();
     expect((await runKeyport(['list'], env)).out).not.toContain('refused');
-    expect(await vaultTokens(data)).toHaveLength(1);
+    expect(await vault.tokens()).toHaveLength(1);
 
     const bad = await runProcess(process.execPath, [HELPER, 'dump'], env);
     expect(bad.code).toBe(2);
@@ -228,12 +211,9 @@ describe('git-credential-keyport', () => {
   });
 
   it('with --accept-store, a credential git stores after a successful sign-in enters the vault once and then serves git ls-remote alone', async () => {
-    const root = tempDir();
-    const home = path.join(root, 'home');
-    const data = path.join(root, 'data');
-    mkdirSync(home, { recursive: true });
+    const vault = cliVault(tempDir());
+    const { root, home, env } = vault;
     const gitconfig = path.join(home, '.gitconfig');
-    const env = clientEnv(home, data);
     const host = new URL(server.url).host;
 
     const setup = await runKeyport(
@@ -272,7 +252,7 @@ describe('git-credential-keyport', () => {
     const typing = { ...env, KP_TEST_USER: USER, KP_TEST_PASSWORD: TOKEN };
     const first = await runProcess('git', ['ls-remote', `${server.url}/app.git`], typing);
     expect(first.code, first.err).toBe(0);
-    const stored = await vaultTokens(data);
+    const stored = await vault.tokens();
     expect(stored).toEqual([
       expect.objectContaining({
         registry: `http://${host}/`,
@@ -283,7 +263,7 @@ describe('git-credential-keyport', () => {
 
     // Again: the value is known (fingerprint), so no second token.
     expect((await runProcess('git', ['ls-remote', `${server.url}/app.git`], typing)).code).toBe(0);
-    expect(await vaultTokens(data)).toHaveLength(1);
+    expect(await vault.tokens()).toHaveLength(1);
 
     // Now without the stand-in prompt: Keyport alone answers, from the keychain.
     execFileSync('git', [
@@ -318,7 +298,7 @@ describe('git-credential-keyport', () => {
       `protocol=https\nhost=${other}\nusername=${USER}\npassword=${TOKEN}\n\n`,
     );
     expect(approve.code, approve.err).toBe(0);
-    const [one, ...none] = await vaultTokens(data);
+    const [one, ...none] = await vault.tokens();
     expect(none).toEqual([]);
     expect(one?.servedHosts?.map((h) => h.url)).toEqual([`https://${other}`]);
     const fill = await runProcess(
@@ -342,7 +322,7 @@ describe('git-credential-keyport', () => {
       env,
       `protocol=https\nhost=off.example.test\nusername=x\npassword=kp-test-typed-0000000000004\n\n`,
     );
-    expect(await vaultTokens(data)).toHaveLength(1);
+    expect(await vault.tokens()).toHaveLength(1);
   });
 });
 
@@ -357,13 +337,4 @@ function gitHelperValue(gitconfig: string): string {
   )
     .split('\n')[0]!
     .replace(/^\S+ /, '');
-}
-
-async function vaultTokens(data: string) {
-  const core = await openCore({ access: { mode: 'cli' }, version: 'test', dataDir: data, env: {} });
-  try {
-    return await core.vault.list();
-  } finally {
-    await core.close();
-  }
 }

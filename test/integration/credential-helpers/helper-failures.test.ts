@@ -1,8 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openCore } from '../../../src/core/open-core';
-import { clientEnv } from '../../support/helper-env';
+import { cliVault } from '../../support/cli-vault';
 import { runProcess } from '../../support/run-keyport';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -13,19 +11,10 @@ const GIT_HELPER = path.resolve('bin/git-credential-keyport.cjs');
 const DOCKER_HELPER = path.resolve('bin/docker-credential-keyport.cjs');
 const SECRET = 'kp-test-helper-refusal-00000000001';
 
+/** A vault holding SECRET for `host`, as the helpers find it. */
 async function vaultFor(host: string) {
-  const root = tempDir();
-  const home = path.join(root, 'home');
-  const data = path.join(root, 'data');
-  mkdirSync(home, { recursive: true });
-  const core = await openCore({
-    access: { mode: 'cli' },
-    version: 'test',
-    dataDir: data,
-    home,
-    env: {},
-  });
-  await core.vault.add({
+  const vault = cliVault(tempDir());
+  await vault.seed({
     label: 'refusals',
     registry: `https://${host}/`,
     ecosystem: 'other',
@@ -33,8 +22,7 @@ async function vaultFor(host: string) {
     origin: 'pasted',
     user: 'u',
   });
-  await core.close();
-  return { root, env: clientEnv(home, data) };
+  return vault;
 }
 
 describe('credential helpers refuse cleanly', () => {

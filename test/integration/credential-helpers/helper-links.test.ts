@@ -1,11 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PythonKeyringLinks } from '../../../src/core/credential-helpers/python-keyring';
-import { openCore, type Core } from '../../../src/core/open-core';
+import type { Core } from '../../../src/core/open-core';
 import { OsKeychainItems } from '../../../src/core/vault/keychain-items';
+import { openCliVault, type OpenCliVault } from '../../support/cli-vault';
 import { startNpmLikeServer, type NpmLikeServer } from '../../support/npm-like-server';
 
 // Rotation and removal keep Python keyring's copies in step, read back with Debian's
@@ -14,13 +12,13 @@ import { startNpmLikeServer, type NpmLikeServer } from '../../support/npm-like-s
 const PYTHON = '/usr/bin/python3';
 const PASSWORD = 'links-pass-1';
 let registry: NpmLikeServer;
-let root: string;
+let vault: OpenCliVault;
 let core: Core;
 
 function keyringGet(service: string, user: string): string {
   return spawnSync(PYTHON, ['-m', 'keyring', 'get', service, user], {
     encoding: 'utf8',
-    env: { ...process.env, HOME: root },
+    env: { ...process.env, HOME: vault.home },
   }).stdout;
 }
 
@@ -29,20 +27,13 @@ beforeAll(async () => {
     throw new Error('Debian python3-keyring is needed (scripts/system-deps.mjs)');
   }
   registry = await startNpmLikeServer({ users: { linker: PASSWORD } });
-  root = mkdtempSync(path.join(os.tmpdir(), 'keyport-links-'));
-  core = await openCore({
-    access: { mode: 'cli' },
-    version: 'test',
-    dataDir: path.join(root, 'data'),
-    home: root,
-    env: {},
-  });
+  vault = await openCliVault('keyport-links-');
+  core = vault.core;
 });
 
 afterAll(async () => {
-  await core?.close();
+  await vault?.close();
   await registry?.stop();
-  rmSync(root, { recursive: true, force: true });
 });
 
 describe('helper links follow the token', () => {

@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { clientEnv } from '../../support/helper-env';
+import { cliVault } from '../../support/cli-vault';
 import { startOciRegistry, type OciRegistry } from '../../support/oci-registry';
 import { startPrivateKeyring, type PrivateKeyring } from '../../support/private-keyring';
 import { runKeyport, runProcess } from '../../support/run-keyport';
@@ -29,11 +29,9 @@ afterEach(async () => {
 });
 
 async function lockedVault(host: string) {
-  const root = tempDir();
-  const home = path.join(root, 'home');
-  mkdirSync(home, { recursive: true });
+  const { root, home, env: vaultEnv } = cliVault(tempDir());
   keyring = await startPrivateKeyring(tempDir('keyport-private-keyring-'));
-  const env: NodeJS.ProcessEnv = { ...clientEnv(home, path.join(root, 'data')), ...keyring.env };
+  const env: NodeJS.ProcessEnv = { ...vaultEnv, ...keyring.env };
   const add = await runKeyport(
     [
       'add',

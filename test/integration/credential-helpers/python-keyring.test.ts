@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore } from '../../../src/core/open-core';
 import { startBasicAuthServer, type BasicAuthServer } from '../../support/basic-auth-server';
-import { clientEnv, filesHolding } from '../../support/helper-env';
+import { cliVault } from '../../support/cli-vault';
+import { filesHolding } from '../../support/helper-env';
 import { runKeyport, runProcess } from '../../support/run-keyport';
 import { buildWheel, simpleIndex } from '../../support/simple-index';
 import { useTempDirs } from '../../support/temp-dir';
@@ -36,28 +36,17 @@ afterAll(async () => {
 
 describe('keyport setup python', () => {
   it('lets keyring get and pip download from an authenticated index with no password in any file', async () => {
-    const root = tempDir();
-    const home = path.join(root, 'home');
-    const data = path.join(root, 'data');
+    const vault = cliVault(tempDir());
+    const { root, home, env } = vault;
     const dest = path.join(root, 'dest');
-    mkdirSync(home, { recursive: true });
-    const env = clientEnv(home, data);
     const index = `${server.url}/simple/`;
-    const core = await openCore({
-      access: { mode: 'cli' },
-      version: 'test',
-      dataDir: data,
-      home,
-      env: {},
-    });
-    const token = await core.vault.add({
+    const [token] = await vault.seed({
       label: 'private index',
       registry: `${server.url}/`,
       ecosystem: 'pip',
       secret: TOKEN,
       origin: 'pasted',
     });
-    await core.close();
 
     const pip = () =>
       runProcess(
@@ -99,15 +88,7 @@ describe('keyport setup python', () => {
     expect(readdirSync(dest)).toEqual(['demo_pkg-0.1-py3-none-any.whl']);
     expect(server.seenUsers).toContain(USER);
 
-    const meta = await openCore({
-      access: { mode: 'cli' },
-      version: 'test',
-      dataDir: data,
-      home,
-      env: {},
-    });
-    const linked = await meta.vault.get(token.id);
-    await meta.close();
+    const linked = (await vault.tokens()).find((t) => t.id === token.id)!;
     expect(linked.helperLinks?.map((l) => l.service).sort()).toEqual(
       [index, new URL(server.url).host].sort(),
     );
@@ -116,11 +97,7 @@ describe('keyport setup python', () => {
   });
 
   it('refuses an index URL with credentials in it and a host no token is for', async () => {
-    const root = tempDir();
-    const home = path.join(root, 'home');
-    const data = path.join(root, 'data');
-    mkdirSync(home, { recursive: true });
-    const env = clientEnv(home, data);
+    const { env } = cliVault(tempDir());
     const withPassword = await runKeyport(
       ['setup', 'python', '--registry', 'https://u:p@pypi.example.test/simple/', '--username', 'u'],
       env,

@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore } from '../../../src/core/open-core';
 import { envVarName } from '../../../src/shared/references';
 import { openAppOverIpc, type AppOverIpc } from '../../support/app-over-ipc';
+import { cliVault } from '../../support/cli-vault';
 import { useTempDirs } from '../../support/temp-dir';
 
 // The app's side of issue 15 through main's real IPC registration (as the renderer reaches it),
@@ -110,13 +110,8 @@ describe('sweep in the app', () => {
       `//r.example.test/:_authToken=${TOKEN}\n`,
     );
     // `keyport scan` of an unpicked folder, sharing the data dir: it records where its findings are.
-    const cli = await openCore({
-      access: { mode: 'cli' },
-      version: 'test',
-      home: path.join(root, 'home'),
-      env: { HOME: path.join(root, 'home') },
-      dataDir: path.join(root, 'data'),
-    });
+    const vault = cliVault(root);
+    const cli = await vault.open({ HOME: vault.home });
     const swept = await cli.service.sweeps.run({ dirs: [path.dirname(elsewhere)], user: false });
     await cli.close();
     const id = swept.findings[0]!.id;

@@ -1,27 +1,26 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../../src/core/open-core';
+import type { Core } from '../../../src/core/open-core';
+import { openCliVault, type OpenCliVault } from '../../support/cli-vault';
 import { npmWhoami, tempHome } from '../../support/config-clients';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import { startVerdaccio, type VerdaccioHandle } from '../../support/verdaccio';
 
 // The whole path a user takes, with every part real: Verdaccio on 127.0.0.1, the Secret Service
 // from scripts/with-keyring.mjs, the config writer on a temp .npmrc, and the npm CLI reading it.
-let dataDir: string;
+let vault: OpenCliVault;
 let registry: VerdaccioHandle;
 let core: Core;
 
 beforeAll(async () => {
   registry = await startVerdaccio();
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'keyport-flow-'));
-  core = await openCore({ access: { mode: 'cli' }, version: 'test', dataDir });
+  vault = await openCliVault('keyport-flow-');
+  core = vault.core;
 });
 
 afterAll(async () => {
-  await core?.close();
+  await vault?.close();
   await registry?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('sign in → create → write .npmrc → npm whoami → revoke', () => {

@@ -1,31 +1,27 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../../src/core/open-core';
+import type { Core } from '../../../src/core/open-core';
 import { granularRequest } from '../../../src/core/flows/rotate-flow';
+import { cliVault, openCliVault, type OpenCliVault } from '../../support/cli-vault';
 import { GRANULAR_REQUEST, GRANULAR_WIRE } from '../../support/granular-token';
 import { startNpmLikeServer, type NpmLikeServer } from '../../support/npm-like-server';
 import { runKeyport } from '../../support/run-keyport';
+import { useTempDirs } from '../../support/temp-dir';
 
 // Granular tokens (rotation, the CLI's --all-packages): the real core, keychain and files; the
 // registry is the npm-like server (test/support), since Verdaccio ignores granular fields and so
 // cannot show they are kept.
+const tempDir = useTempDirs();
 const PASSWORD = 'granular-pass-1';
 let registry: NpmLikeServer;
-let root: string;
+let vault: OpenCliVault;
 let core: Core;
 
 beforeAll(async () => {
   registry = await startNpmLikeServer({ users: { gran: PASSWORD } });
-  root = mkdtempSync(path.join(os.tmpdir(), 'keyport-granular-'));
-  core = await openCore({
-    access: { mode: 'cli' },
-    version: 'test',
-    dataDir: path.join(root, 'data'),
-    home: root,
-    env: {},
-  });
+  vault = await openCliVault('keyport-granular-');
+  core = vault.core;
   await core.service.registries.signIn({
     registry: registry.url,
     username: 'gran',
@@ -34,9 +30,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await core?.close();
+  await vault?.close();
   await registry?.stop();
-  rmSync(root, { recursive: true, force: true });
 });
 
 describe('granular tokens', () => {
@@ -49,7 +44,7 @@ describe('granular tokens', () => {
       password: PASSWORD,
     });
     const old = created.token!;
-    const file = path.join(root, 'project', '.npmrc');
+    const file = path.join(vault.root, 'project', '.npmrc');
     await core.service.configs.apply(
       (await core.service.configs.plan({ tokenId: old.id, format: 'npmrc', file })).planId,
     );
@@ -115,8 +110,7 @@ describe('granular tokens', () => {
   });
 
   it('keyport token create --all-packages asks for every package (packages_all)', async () => {
-    const home = mkdtempSync(path.join(os.tmpdir(), 'keyport-granular-cli-'));
-    const env = { ...process.env, HOME: home, KEYPORT_HOME: path.join(home, 'data') };
+    const { env } = cliVault(tempDir('keyport-granular-cli-'));
     const login = await runKeyport(
       ['login', '--registry', registry.url, '--username', 'gran', '--password-stdin'],
       env,
@@ -134,6 +128,5 @@ describe('granular tokens', () => {
     const wire = registry.tokens.find((t) => t.wire.name === 'everything')!.wire;
     expect(wire).toMatchObject({ packages_all: true });
     expect(wire).not.toHaveProperty('packages');
-    rmSync(home, { recursive: true, force: true });
   });
 });

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../../src/core/open-core';
+import type { Core } from '../../../src/core/open-core';
 import type { TokenMeta } from '../../../src/shared/types';
+import { openCliVault, type OpenCliVault } from '../../support/cli-vault';
 import { startNpmLikeServer, type NpmLikeServer } from '../../support/npm-like-server';
 
 // Cancel during a rotation, with the real core, keychain and files. The registry is the npm-like
@@ -11,20 +11,14 @@ import { startNpmLikeServer, type NpmLikeServer } from '../../support/npm-like-s
 // Verdaccio cannot.
 const PASSWORD = 'cancel-pass-1';
 let registry: NpmLikeServer;
-let root: string;
+let vault: OpenCliVault;
 let core: Core;
 let accountId: string;
 
 beforeAll(async () => {
   registry = await startNpmLikeServer({ users: { canceller: PASSWORD } });
-  root = mkdtempSync(path.join(os.tmpdir(), 'keyport-rotate-cancel-'));
-  core = await openCore({
-    access: { mode: 'cli' },
-    version: 'test',
-    dataDir: path.join(root, 'data'),
-    home: root,
-    env: {},
-  });
+  vault = await openCliVault('keyport-rotate-cancel-');
+  core = vault.core;
   accountId = (
     await core.service.registries.signIn({
       registry: registry.url,
@@ -35,9 +29,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await core?.close();
+  await vault?.close();
   await registry?.stop();
-  rmSync(root, { recursive: true, force: true });
 });
 
 /** A token made through the registry and written into a project's .npmrc beside other lines. */
@@ -49,7 +42,7 @@ async function writtenToken(name: string): Promise<{ old: TokenMeta; file: strin
     password: PASSWORD,
   });
   const old = created.token!;
-  const file = path.join(root, name, '.npmrc');
+  const file = path.join(vault.root, name, '.npmrc');
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, '# keep me\nsave-exact=true\n');
   await core.service.configs.apply(

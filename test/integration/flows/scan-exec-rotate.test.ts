@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../../src/core/open-core';
+import type { Core } from '../../../src/core/open-core';
 import { envVarName } from '../../../src/shared/references';
+import { openCliVault, type OpenCliVault } from '../../support/cli-vault';
 import { npmWhoami } from '../../support/config-clients';
 import { runKeyport } from '../../support/run-keyport';
 import { startVerdaccio, type VerdaccioHandle } from '../../support/verdaccio';
@@ -12,24 +12,17 @@ import { startVerdaccio, type VerdaccioHandle } from '../../support/verdaccio';
 // home, the `keyport` binary and npm itself.
 const PASSWORD = 'beyond-pass-1';
 let registry: VerdaccioHandle;
+let vault: OpenCliVault;
 let root: string;
 let home: string;
 let core: Core;
 
 beforeAll(async () => {
   registry = await startVerdaccio();
-  root = mkdtempSync(path.join(os.tmpdir(), 'keyport-beyond-'));
-  home = path.join(root, 'home');
-  mkdirSync(home);
-  // An empty env: npm exports npm_config_userconfig when it runs the tests, and a scan must
-  // never read the developer's real ~/.npmrc.
-  core = await openCore({
-    access: { mode: 'cli' },
-    version: 'test',
-    dataDir: path.join(root, 'data'),
-    home,
-    env: {},
-  });
+  // The core's env is empty: npm exports npm_config_userconfig when it runs the tests, and a
+  // scan must never read the developer's real ~/.npmrc.
+  vault = await openCliVault('keyport-beyond-');
+  ({ root, home, core } = vault);
   await core.service.registries.signIn({
     registry: registry.url,
     username: 'beyond',
@@ -38,9 +31,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await core?.close();
+  await vault?.close();
   await registry?.stop();
-  rmSync(root, { recursive: true, force: true });
 });
 
 function put(file: string, text: string) {
@@ -172,13 +164,7 @@ describe('secrets off disk', () => {
     const secret = (await core.service.revealToken(token!.id)).secret;
     expect(text).not.toContain(secret);
 
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      HOME: home,
-      KEYPORT_HOME: path.join(root, 'data'),
-      npm_config_cache: path.join(root, 'npm-cache'),
-    };
-    delete env.npm_config_userconfig;
+    const env = { ...vault.env, npm_config_cache: path.join(root, 'npm-cache') };
     const plain = await npmWhoami(home, file, registry.url);
     expect(plain.code).not.toBe(0);
     const filled = await runKeyport(

@@ -34,6 +34,9 @@ describe('Use without files: one-click setup', () => {
     expect(diff.textContent).toContain('+[credential "https://git.example.test"]');
     expect(diff.textContent).toContain('+\thelper = keyport');
     expect(within(dialog).getByText('new file')).toBeTruthy();
+    // The diff's header names the file as the File line above it does.
+    expect(diff.textContent).toContain('--- /dev/null\n+++ ~/.gitconfig\n');
+    expect(dialog.textContent).not.toContain(keyport.home);
 
     // The user says No in main's confirmation: nothing written, and the used plan must be redone.
     keyport.dialogs.declineNext();

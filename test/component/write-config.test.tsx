@@ -60,6 +60,11 @@ describe('Write to config', () => {
     expect(added.closest('.diff__line')?.className).toContain('diff__line--add');
     expect(diff.closest('.diff')?.querySelector('pre')).toBeTruthy();
     expect(within(dialog).getByText('new file')).toBeTruthy();
+    // The File line and the diff's header name the file the same way, under the home as ~/….
+    expect(diff.textContent).toContain('--- /dev/null\n+++ ~/.npmrc\n');
+    expect(
+      within(dialog).getByText('~/.npmrc', { selector: '.write-preview__target .mono' }),
+    ).toBeTruthy();
     expect(
       within(dialog).getByText('//registry.npmjs.org/:_authToken and @acme:registry'),
     ).toBeTruthy();
@@ -106,7 +111,9 @@ describe('Write to config', () => {
     // A user .npmrc other users may read: the core says it narrows the mode.
     const npmrc = keyport.write('.npmrc', 'registry=https://registry.npmjs.org/\n');
     chmodSync(npmrc, 0o644);
-    const note = `${npmrc} is open to other users (mode 644) and will hold a token; Keyport sets its mode to 600 (owner only).`;
+    // The path reads as ~/… like the File line; the core's sentence names it absolutely.
+    expect(npmrc).toBe(`${keyport.home}/.npmrc`);
+    const note = `~/.npmrc is open to other users (mode 644) and will hold a token; Keyport sets its mode to 600 (owner only).`;
     const { dialog, user } = await openWrite('alpha', keyport);
     await user.click(button(dialog, 'Preview'));
     expect((await within(dialog).findByRole('note')).textContent).toBe(note);

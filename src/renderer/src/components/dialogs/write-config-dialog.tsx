@@ -381,12 +381,13 @@ export function WriteConfigDialog({ token }: { token: TokenMeta }) {
 
 /** Where the write goes, and the diff or the reason there is nothing to write. */
 function PreviewPanel({ preview }: { preview: WritePreview }) {
+  const home = useKeyport((s) => s.home);
   return (
     <div className="write-preview">
       <dl className="write-preview__target">
         <dt>File</dt>
         <dd>
-          <span className="mono">{preview.file}</span>
+          <span className="mono">{tildePath(preview.file, home)}</span>
           {preview.creates ? <span className="badge badge--ok">new file</span> : null}
         </dd>
         <dt>Entry</dt>

@@ -103,13 +103,23 @@ export interface HelperSetupOutcome {
   helper: HelperKind;
   target: string;
   files: string[];
-  /** Restores the files with helper:setup-undo (null: nothing to undo, e.g. keychain only). */
+  /** Restores the files and takes the keychain items back with helper:setup-undo (null: nothing changed). */
   undoId: string | null;
   /** The token as it now is (Python's keyring links), or null when it did not change. */
   token: TokenMeta | null;
   /** Saved logins moved from the files into the vault. */
   imported: number;
   test: string;
+}
+
+/** What helper:setup-undo put back. */
+export interface HelperUndoOutcome {
+  /** The files restored. */
+  files: string[];
+  /** Python's keychain items taken back, as `service (user)` (their value is not the token's now). */
+  keychain: string[];
+  /** The token as it now is (its keyring links forgotten), or null when it did not change. */
+  token: TokenMeta | null;
 }
 
 /** A helper configured to serve a token, as "Where used" lists it beside the files. */

@@ -9,6 +9,7 @@ import {
   HELPER_KINDS,
   type HelperPlace,
   type HelperSetupOutcome,
+  type HelperUndoOutcome,
   type HelperSetupPreview,
 } from './credential-helpers';
 import type { KeyportErrorInfo } from './errors';
@@ -361,7 +362,8 @@ export const channelEffects = {
   'helper:setup-plan': [],
   // Keyring links change the token; saved container logins moved out of a file become tokens.
   'helper:setup-apply': ['changes-tokens', 'changes-files'],
-  'helper:setup-undo': ['changes-files'],
+  // Undoing Python's setup takes the keyring links off the token.
+  'helper:setup-undo': ['changes-tokens', 'changes-files'],
   'helper:where-used': [],
 } as const satisfies Record<Channel, readonly ChannelEffect[]>;
 
@@ -416,7 +418,7 @@ export interface ResponseTypes {
   'rotate:run': RotateOutcome;
   'helper:setup-plan': HelperSetupPreview;
   'helper:setup-apply': HelperSetupOutcome;
-  'helper:setup-undo': { files: string[] };
+  'helper:setup-undo': HelperUndoOutcome;
   'helper:where-used': HelperPlace[];
 }
 

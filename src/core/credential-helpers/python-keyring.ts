@@ -16,6 +16,14 @@ export interface PythonLinkResult {
   token: TokenMeta;
   /** The keyring service names now answering for that user. */
   services: string[];
+  /** What `unlink` needs to take this link back (kept in memory only: it may hold a password). */
+  undo: PythonLinkUndo;
+}
+
+/** The items one `link` made new for a token, each with what the keychain held before. */
+export interface PythonLinkUndo {
+  tokenId: string;
+  items: { service: string; username: string; previous: string | null }[];
 }
 
 /**
@@ -56,7 +64,17 @@ export class PythonKeyringLinks {
     }
     const token = await this.tokenFor(req);
     const secret = await this.vault.reveal(token.id);
+    const linked = new Set(
+      (token.helperLinks ?? []).filter((l) => l.username === req.username).map((l) => l.service),
+    );
+    const undo: PythonLinkUndo = { tokenId: token.id, items: [] };
     for (const service of services) {
+      // An item this token already had stays on undo; any other one gets back what it held (the
+      // user's own keyring password, another token's link) or goes.
+      if (!linked.has(service)) {
+        const previous = await this.items.get(service, req.username);
+        undo.items.push({ service, username: req.username, previous });
+      }
       await this.items.set(service, req.username, secret);
       await this.vault.recordHelperLink(token.id, {
         kind: 'python-keyring',
@@ -64,7 +82,36 @@ export class PythonKeyringLinks {
         username: req.username,
       });
     }
-    return { token: await this.vault.get(token.id), services };
+    return { token: await this.vault.get(token.id), services, undo };
+  }
+
+  /**
+   * Takes a `link` back: each item it made goes, or gets back what it held before, and the token
+   * forgets it. Only the items under the index's service names: the token's own keychain entry
+   * (Keyport's service) is never touched. Checks every item first: one that no longer holds the
+   * token (the user stored something else there since) means nothing is changed.
+   */
+  async unlink(undo: PythonLinkUndo): Promise<TokenMeta> {
+    const secret = await this.vault.reveal(undo.tokenId);
+    for (const item of undo.items) {
+      const now = await this.items.get(item.service, item.username);
+      if (now !== null && now !== secret) {
+        throw new KeyportError(
+          'CONFIG_CHANGED_ON_DISK',
+          `The keychain item ${item.service} (${item.username}) changed since the setup; Keyport changed nothing.`,
+        );
+      }
+    }
+    for (const item of undo.items) {
+      if (item.previous === null) await this.items.delete(item.service, item.username);
+      else await this.items.set(item.service, item.username, item.previous);
+      await this.vault.forgetHelperLink(undo.tokenId, {
+        kind: 'python-keyring',
+        service: item.service,
+        username: item.username,
+      });
+    }
+    return this.vault.get(undo.tokenId);
   }
 
   private async tokenFor(req: PythonLinkRequest): Promise<TokenMeta> {

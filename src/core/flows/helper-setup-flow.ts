@@ -5,6 +5,7 @@ import {
   type HelperPlace,
   type HelperSetupOutcome,
   type HelperSetupPreview,
+  type HelperUndoOutcome,
   type HelperUse,
 } from '../../shared/credential-helpers';
 import type { TokenMeta } from '../../shared/types';
@@ -36,7 +37,11 @@ import {
   gitHelperKey,
   setupGitHelper,
 } from '../credential-helpers/git-setup';
-import { PythonKeyringLinks, pythonKeyringServices } from '../credential-helpers/python-keyring';
+import {
+  PythonKeyringLinks,
+  pythonKeyringServices,
+  type PythonLinkUndo,
+} from '../credential-helpers/python-keyring';
 import { registryUrl } from '../credential-helpers/registry-match';
 
 /** The writers' module (diff, masking, undo) loads on the first preview, as for config writes. */
@@ -64,6 +69,12 @@ interface HeldPlan {
   madeAt: number;
 }
 
+/** What one setup changed: files to put back, and Python's keychain items to take back. */
+interface UndoRecord {
+  files: ApplyResult[];
+  python: PythonLinkUndo | null;
+}
+
 export interface HelperSetupOptions {
   /** Asks before a client is pointed at Keyport for a host (the app); the CLI's user typed it. */
   consent: Consent;
@@ -85,7 +96,7 @@ export interface HelperSetupOptions {
  */
 export class HelperSetupFlow {
   private readonly plans = new Map<string, HeldPlan>();
-  private readonly undos = new Map<string, ApplyResult[]>();
+  private readonly undos = new Map<string, UndoRecord>();
 
   constructor(
     private readonly vault: Vault,
@@ -166,6 +177,7 @@ export class HelperSetupFlow {
     await this.options.consent.ask(question(use, token, held));
 
     const applied: ApplyResult[] = [];
+    let python: PythonLinkUndo | null = null;
     if (use.id === 'python') {
       const links = new PythonKeyringLinks(this.vault, this.needItems());
       const linked = await links.link({
@@ -174,6 +186,7 @@ export class HelperSetupFlow {
         tokenId: token.id,
       });
       outcome.token = linked.token;
+      if (linked.undo.items.length > 0) python = linked.undo;
     }
     for (const f of held.files.filter((x) => x.changed)) {
       if (use.id === 'git') {
@@ -194,27 +207,38 @@ export class HelperSetupFlow {
       });
       outcome.files.push(f.file);
     }
-    if (applied.length > 0) {
+    if (applied.length > 0 || python) {
       outcome.undoId = randomId();
-      this.undos.set(outcome.undoId, applied);
+      this.undos.set(outcome.undoId, { files: applied, python });
       if (this.undos.size > MAX_UNDOS) this.undos.delete(this.undos.keys().next().value as string);
     }
     return outcome;
   }
 
-  /** Puts the files back as they were before the setup, if nothing changed them since. */
-  async undo(undoId: string): Promise<{ files: string[] }> {
-    const applied = this.undos.get(undoId);
-    if (!applied)
+  /**
+   * Puts the files back as they were before the setup, and takes Python's keychain items back
+   * (the token stays in the vault), if nothing changed them since.
+   */
+  async undo(undoId: string): Promise<HelperUndoOutcome> {
+    const record = this.undos.get(undoId);
+    if (!record)
       throw new KeyportError('NOTHING_TO_UNDO', 'There is nothing to undo for this setup.');
+    const { files, python } = record;
     const { undoWrite } = await writer();
-    for (const a of applied) {
+    for (const a of files) {
       const read = await readConfigFile(a.file);
       if (hashContent(read?.bytes ?? null) !== a.afterHash) throw changedOnDisk(a.file);
     }
-    for (const a of applied) await undoWrite(a);
+    for (const a of files) await undoWrite(a);
+    const token = python
+      ? await new PythonKeyringLinks(this.vault, this.needItems()).unlink(python)
+      : null;
     this.undos.delete(undoId);
-    return { files: applied.map((a) => a.file) };
+    return {
+      files: files.map((a) => a.file),
+      keychain: (python?.items ?? []).map((i) => `${i.service} (${i.username})`),
+      token,
+    };
   }
 
   /**

@@ -3,6 +3,8 @@ import { keychainError } from './keyring-secret-store';
 
 /** Keychain items filed under another program's service names (not Keyport's own entries). */
 export interface KeychainItems {
+  /** Null when there is no such item. */
+  get(service: string, username: string): Promise<string | null>;
   set(service: string, username: string, secret: string): Promise<void>;
   /** False when there was nothing to delete. */
   delete(service: string, username: string): Promise<boolean>;
@@ -14,6 +16,14 @@ export interface KeychainItems {
  * searches for (keyring/backends/SecretService.py, `_query`), in the default collection it uses.
  */
 export class OsKeychainItems implements KeychainItems {
+  async get(service: string, username: string): Promise<string | null> {
+    try {
+      return await entry(service, username).getPassword();
+    } catch (err) {
+      throw keychainError(err);
+    }
+  }
+
   async set(service: string, username: string, secret: string): Promise<void> {
     try {
       await entry(service, username).setPassword(secret);

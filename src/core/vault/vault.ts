@@ -321,6 +321,17 @@ export class Vault {
     });
   }
 
+  /** Forgets a keychain item a client read this token from (its setup was undone). */
+  forgetHelperLink(id: string, link: Omit<HelperLink, 'at'>): Promise<TokenMeta> {
+    return this.mutate(id, (record) => {
+      record.helperLinks = (record.helperLinks ?? []).filter(
+        (l) =>
+          !(l.kind === link.kind && l.service === link.service && l.username === link.username),
+      );
+      if (record.helperLinks.length === 0) delete record.helperLinks;
+    });
+  }
+
   /** A server a helper now also answers with this token for (kept once per URL). */
   addServedHost(id: string, url: string): Promise<TokenMeta> {
     return this.mutate(id, (record) => {

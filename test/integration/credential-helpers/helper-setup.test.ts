@@ -219,15 +219,45 @@ describe('docker: credHelpers in ~/.docker/config.json', () => {
   });
 });
 
+/** What Debian's python3-keyring (SecretService backend) answers for this service and user. */
+function keyringGet(service: string, username = 'ci'): string | null {
+  const read = spawnSync('/usr/bin/python3', ['-m', 'keyring', 'get', service, username], {
+    encoding: 'utf8',
+    env: { ...process.env, HOME: home },
+  });
+  return read.status === 0 ? read.stdout.replace(/\n$/, '') : null;
+}
+
+/** A password the user stored with Python's keyring itself, before Keyport was set up. */
+function keyringSet(service: string, password: string, username = 'ci'): void {
+  const code = 'import sys, keyring; keyring.set_password(sys.argv[1], sys.argv[2], sys.argv[3])';
+  execFileSync('/usr/bin/python3', ['-c', code, service, username, password], {
+    env: { ...process.env, HOME: home },
+  });
+}
+
+const INDEX = 'https://pypi.example.test/simple/';
+const OWN_PASSWORD = `fake-own-pw-${'o'.repeat(12)}`;
+
+async function addIndexToken(): Promise<TokenMeta> {
+  return ipc.call('vault:add', {
+    label: 'index',
+    registry: INDEX,
+    ecosystem: 'pip',
+    user: 'ci',
+    secret: SECRET,
+  });
+}
+
+async function setUpPython(index: TokenMeta) {
+  const preview = await ipc.call('helper:setup-plan', { tokenId: index.id, helper: 'python' });
+  dialogs.approveNext();
+  return ipc.call('helper:setup-apply', { planId: preview.planId });
+}
+
 describe("python: the token in the keychain where Python's keyring looks", () => {
   it('previews the keychain items, asks, links them, and Where used lists them', async () => {
-    const index = await ipc.call('vault:add', {
-      label: 'index',
-      registry: 'https://pypi.example.test/simple/',
-      ecosystem: 'pip',
-      user: 'ci',
-      secret: SECRET,
-    });
+    const index = await addIndexToken();
     const preview = await ipc.call('helper:setup-plan', { tokenId: index.id, helper: 'python' });
     expect(preview.files).toEqual([]);
     expect(preview.keychain).toEqual([
@@ -239,24 +269,52 @@ describe("python: the token in the keychain where Python's keyring looks", () =>
     expect(dialogs.asked[0]!.message).toBe(
       'Let pip, twine and Poetry use "index" for https://pypi.example.test/simple/?',
     );
-    expect(outcome.undoId).toBeNull();
+    expect(outcome.undoId).not.toBeNull();
     expect(outcome.token?.helperLinks?.map((l) => l.service)).toEqual([
       'https://pypi.example.test/simple/',
       'pypi.example.test',
     ]);
-    const read = spawnSync(
-      '/usr/bin/python3',
-      ['-m', 'keyring', 'get', 'pypi.example.test', 'ci'],
-      {
-        encoding: 'utf8',
-        env: { ...process.env, HOME: home },
-      },
-    );
-    expect(read.stdout.trim()).toBe(SECRET);
+    expect(keyringGet('pypi.example.test')).toBe(SECRET);
     expect(
       (await ipc.call('helper:where-used', { tokenId: index.id })).map((p) => p.entry),
     ).toEqual(['https://pypi.example.test/simple/ (ci)', 'pypi.example.test (ci)']);
     const again = await ipc.call('helper:setup-plan', { tokenId: index.id, helper: 'python' });
     expect(again.changed).toBe(false);
+  });
+
+  it("Undo takes Keyport's items out of the keychain, puts back the user's own, and keeps the token", async () => {
+    const index = await addIndexToken();
+    // The user had stored a password for the host with keyring itself; the index URL had none.
+    keyringSet('pypi.example.test', OWN_PASSWORD);
+    const outcome = await setUpPython(index);
+    expect(keyringGet(INDEX)).toBe(SECRET);
+    expect(keyringGet('pypi.example.test')).toBe(SECRET);
+
+    const undone = await ipc.call('helper:setup-undo', { undoId: outcome.undoId });
+    expect(undone.files).toEqual([]);
+    expect(undone.keychain).toEqual([`${INDEX} (ci)`, 'pypi.example.test (ci)']);
+    expect(undone.token?.helperLinks ?? []).toEqual([]);
+    expect(JSON.stringify(undone)).not.toContain(OWN_PASSWORD);
+    // Python's keyring no longer gets the token; the user's own password is back.
+    expect(keyringGet(INDEX)).toBeNull();
+    expect(keyringGet('pypi.example.test')).toBe(OWN_PASSWORD);
+    // The token itself stays in the vault, and nothing lists the helper any more.
+    expect(await core.vault.reveal(index.id)).toBe(SECRET);
+    expect(await ipc.call('helper:where-used', { tokenId: index.id })).toEqual([]);
+    expect((await ipc.refused('helper:setup-undo', { undoId: outcome.undoId })).code).toBe(
+      'NOTHING_TO_UNDO',
+    );
+  });
+
+  it('Undo changes nothing when a keychain item changed after the setup', async () => {
+    const index = await addIndexToken();
+    const outcome = await setUpPython(index);
+    keyringSet('pypi.example.test', OWN_PASSWORD);
+    const error = await ipc.refused('helper:setup-undo', { undoId: outcome.undoId });
+    expect(error.code).toBe('CONFIG_CHANGED_ON_DISK');
+    expect(error.message).not.toContain(OWN_PASSWORD);
+    expect(keyringGet(INDEX)).toBe(SECRET);
+    expect(keyringGet('pypi.example.test')).toBe(OWN_PASSWORD);
+    expect((await core.vault.get(index.id)).helperLinks).toHaveLength(2);
   });
 });

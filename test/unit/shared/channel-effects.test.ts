@@ -7,6 +7,8 @@ describe("each channel's effects, declared in the contract", () => {
     // vault:restore was missing from main's hand-kept list: Undo left the expiry badge stale.
     expect(channelsWith('changes-tokens').has('vault:restore')).toBe(true);
     expect(channelsWith('changes-tokens').has('vault:remove')).toBe(true);
+    // Undoing Python's keyring setup takes its links off the token.
+    expect(channelsWith('changes-tokens').has('helper:setup-undo')).toBe(true);
   });
 
   it('every channel that writes config files refreshes "where used"', () => {

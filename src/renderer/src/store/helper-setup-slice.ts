@@ -18,7 +18,10 @@ export interface HelperSetupSlice {
    * Undo when files changed.
    */
   applyHelperSetup(tokenId: string, planId: string): Promise<HelperSetupOutcome>;
-  /** Failures go to the banner: the notice that offered Undo has no room for them. */
+  /**
+   * Puts the files back or takes Python's keychain items back; failures go to the banner: the
+   * notice that offered Undo has no room for them.
+   */
   undoHelperSetup(tokenId: string, undoId: string): Promise<void>;
 }
 
@@ -78,10 +81,16 @@ export function createHelperSetupSlice({
 
     async undoHelperSetup(tokenId, undoId) {
       try {
-        const { files } = await withPending(`undo:${undoId}`, () =>
+        const { files, keychain, token } = await withPending(`undo:${undoId}`, () =>
           api.undoHelperSetup({ undoId }),
         );
-        get().notify(`Restored ${files.join(', ')}`);
+        if (token) replaceToken(token);
+        get().notify(
+          [
+            ...(files.length > 0 ? [`Restored ${files.join(', ')}`] : []),
+            ...(keychain.length > 0 ? [`Took the token out of ${keychain.join(', ')}`] : []),
+          ].join('; '),
+        );
         void get().loadHelperPlaces(tokenId);
       } catch (err) {
         get().showError(err);

@@ -179,10 +179,12 @@ function DoneStep({ outcome, onClose }: { outcome: HelperSetupOutcome; onClose: 
       <h3 ref={headingRef} tabIndex={-1} className="reference-step__question">
         Set up for {outcome.target}
       </h3>
-      {outcome.files.length > 0 ? (
+      {outcome.undoId ? (
         <p className="field__hint">
-          Changed {outcome.files.map((f) => tildePath(f, home)).join(' and ')}. Undo is offered once
-          this dialog closes.
+          {outcome.files.length > 0
+            ? `Changed ${outcome.files.map((f) => tildePath(f, home)).join(' and ')}. `
+            : null}
+          Undo is offered once this dialog closes.
         </p>
       ) : null}
       {outcome.imported > 0 ? (

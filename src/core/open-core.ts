@@ -10,7 +10,7 @@ import { NpmTokenApi } from './registries/npm-token-api';
 import { npmCafile } from './registries/npmrc-cafile';
 import { RegistryFlows, type ClientFactory } from './flows/registry-flows';
 import { RotateFlow } from './flows/rotate-flow';
-import { nodePrefix, ScanFlow } from './flows/scan-flow';
+import { ScanFlow } from './flows/scan-flow';
 import { SweepFlow } from './flows/sweep-flow';
 import { PickerFlow } from './flows/picker-flow';
 import { TokenFlow } from './flows/token-flow';
@@ -61,6 +61,11 @@ export interface CoreOptions {
   reconcile?: boolean;
   /** The sweep's pause between turns of its walk (see WalkOptions.pace); by default one turn. */
   sweepPace?: WalkPace;
+  /**
+   * The node binary whose npm the scanner and the path policy follow (npm's global config file is
+   * under its prefix); by default the one running this process.
+   */
+  nodeExecPath?: string;
   /**
    * What the app's git setup writes as `credential.<url>.helper`; by default `keyport`, which
    * makes git run git-credential-keyport from PATH.
@@ -118,7 +123,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 
   const operations = new Operations();
   const paths = { home, platform: process.platform, env };
-  const scanPaths = { ...paths, nodePrefix: nodePrefix() };
+  const scanPaths = { ...paths, nodeExecPath: options.nodeExecPath ?? process.execPath };
   const dialogs = options.access.mode === 'app' ? options.access.dialogs : undefined;
   const policy = new PathPolicy({
     mode: options.access.mode,

@@ -10,7 +10,7 @@ import { scanLocations } from '../scan/scan-locations';
  */
 export function standardConfigFiles(
   format: ConfigFormat,
-  ctx: Omit<PathContext, 'projectDir'> & { nodePrefix: string },
+  ctx: Omit<PathContext, 'projectDir'> & { nodeExecPath: string },
 ): string[] {
   const files = new Set<string>([defaultConfigPath(format, ctx)]);
   for (const location of scanLocations(ctx)) {

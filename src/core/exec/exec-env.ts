@@ -30,7 +30,7 @@ export interface ExecRequest {
 export class ExecEnvironment {
   constructor(
     private readonly vault: Vault,
-    private readonly paths: PathEnvironment & { nodePrefix: string },
+    private readonly paths: PathEnvironment & { nodeExecPath: string },
   ) {}
 
   async variables(req: ExecRequest): Promise<Record<string, string>> {

@@ -1,5 +1,4 @@
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { KeyportError } from '../../shared/errors';
 import type { ParsedRequestOf } from '../../shared/ipc-contract';
 import { maskSecret } from '../../shared/mask';
@@ -21,7 +20,7 @@ export class ScanFlow {
 
   constructor(
     private readonly vault: Vault,
-    private readonly paths: PathEnvironment & { nodePrefix: string },
+    private readonly paths: PathEnvironment & { nodeExecPath: string },
     /** In the app, a project folder must have come from the folder picker. */
     private readonly policy: PathPolicy,
   ) {}
@@ -126,8 +125,4 @@ async function readIfPresent(file: string, format: string): Promise<string | nul
   } catch {
     return null;
   }
-}
-
-export function nodePrefix(execPath: string = process.execPath): string {
-  return path.resolve(path.dirname(execPath), '..');
 }

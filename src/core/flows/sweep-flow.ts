@@ -35,7 +35,7 @@ export class SweepFlow {
 
   constructor(
     private readonly vault: Vault,
-    paths: PathEnvironment & { nodePrefix: string },
+    paths: PathEnvironment & { nodeExecPath: string },
     private readonly whoami: Whoami,
     options: {
       /** In the app, only folders the user picked may be swept. */

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defaultConfigPath, type PathContext } from '../configs/default-config-path';
+import { npmGlobalConfig, npmUserConfig, type NpmContext } from './npm-config-files';
 import type { ScanFormat, ScanLevel } from '../../shared/types';
 
 export interface ScanLocation {
@@ -12,7 +13,7 @@ export interface ScanLocation {
  * The files package managers read credentials from, user and project level (and npm's global
  * file), in the order each client gives them precedence: earlier entries win for the same key.
  */
-export function scanLocations(ctx: PathContext & { nodePrefix: string }): ScanLocation[] {
+export function scanLocations(ctx: PathContext & NpmContext): ScanLocation[] {
   const { home, env, projectDir } = ctx;
   const win = ctx.platform === 'win32';
   const p = win ? path.win32 : path.posix;
@@ -36,17 +37,9 @@ export function scanLocations(ctx: PathContext & { nodePrefix: string }): ScanLo
     locations.push(project('composer', defaultConfigPath('composer', ctx)));
     locations.push(project('bundler', defaultConfigPath('bundler', ctx)));
   }
-  locations.push(
-    user(
-      'npmrc',
-      env.npm_config_userconfig || defaultConfigPath('npmrc', { ...ctx, projectDir: undefined }),
-    ),
-  );
-  locations.push({
-    format: 'npmrc',
-    file: env.npm_config_globalconfig || p.join(ctx.nodePrefix, 'etc', 'npmrc'),
-    level: 'global',
-  });
+  const userLevel = { ...ctx, projectDir: undefined };
+  locations.push(user('npmrc', npmUserConfig(userLevel)));
+  locations.push({ format: 'npmrc', file: npmGlobalConfig(userLevel), level: 'global' });
   locations.push(user('yarnrc', p.join(home, '.yarnrc.yml')));
   locations.push(user('maven', defaultConfigPath('maven', ctx)));
   locations.push(user('nuget', defaultConfigPath('nuget', ctx)));
@@ -54,7 +47,6 @@ export function scanLocations(ctx: PathContext & { nodePrefix: string }): ScanLo
   locations.push(user('pip', env.PIP_CONFIG_FILE || defaultConfigPath('pip', ctx)));
   if (!win) locations.push(user('pip', p.join(home, '.pip', 'pip.conf')));
   locations.push(user('pypirc', defaultConfigPath('pypirc', ctx)));
-  const userLevel = { ...ctx, projectDir: undefined };
   locations.push(user('composer', defaultConfigPath('composer', userLevel)));
   // Composer on Linux falls back to ~/.composer when ~/.config/composer does not exist.
   if (!win && !ctx.env.COMPOSER_HOME)

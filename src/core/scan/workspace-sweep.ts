@@ -69,7 +69,7 @@ export class WorkspaceSweep {
 
   constructor(
     private readonly vault: Vault,
-    private readonly paths: PathEnvironment & { nodePrefix: string },
+    private readonly paths: PathEnvironment & { nodeExecPath: string },
     private readonly runGit?: GitRunner,
   ) {}
 

@@ -34,7 +34,7 @@ describe('fitsFormat', () => {
 });
 
 describe('standardConfigFiles', () => {
-  const ctx = { home: '/h', platform: 'linux' as const, env: {}, nodePrefix: '/usr' };
+  const ctx = { home: '/h', platform: 'linux' as const, env: {}, nodeExecPath: '/usr/bin/node' };
 
   it('lists the user file, the ones the scanner reads and pip’s system files', () => {
     expect(standardConfigFiles('npmrc', ctx)).toEqual(['/h/.npmrc', '/usr/etc/npmrc']);

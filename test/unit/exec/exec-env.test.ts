@@ -43,7 +43,7 @@ describe('ExecEnvironment', () => {
       home,
       platform: 'linux',
       env: {},
-      nodePrefix: path.join(root, 'prefix'),
+      nodeExecPath: path.join(root, 'prefix', 'bin', 'node'),
     });
     const vars = await exec.variables({ projectDir: path.join(root, 'project') });
     expect(vars).toEqual({ [envVarName(wanted.id)]: 'kp-test-wanted-000000000001' });
@@ -59,7 +59,7 @@ describe('ExecEnvironment', () => {
       home: root,
       platform: 'linux',
       env: {},
-      nodePrefix: root,
+      nodeExecPath: path.join(root, 'bin', 'node'),
     });
     await expect(exec.variables({ projectDir: root, only: ['nope'] })).rejects.toMatchObject({
       code: 'NOT_FOUND',

@@ -9,7 +9,7 @@ import { scanLocations } from '../../../src/core/scan/scan-locations';
 import { ecosystemOfFormat } from '../../../src/shared/format-ecosystem';
 
 // Where Composer and Bundler keep credentials, and how the scanner and the sweep read them back.
-const linux = { home: '/h', platform: 'linux' as const, env: {}, nodePrefix: '/usr' };
+const linux = { home: '/h', platform: 'linux' as const, env: {}, nodeExecPath: '/usr/bin/node' };
 
 describe('Composer auth.json and Bundler config: where they are', () => {
   it('follows Composer’s home rules per OS and $COMPOSER_HOME', () => {

@@ -15,7 +15,7 @@ import { useTempDirs } from '../../support/temp-dir';
 
 // Where Gradle keeps gradle.properties, and how the scanner and the sweep read credentials there.
 const tempDir = useTempDirs();
-const linux = { home: '/h', platform: 'linux' as const, env: {}, nodePrefix: '/usr' };
+const linux = { home: '/h', platform: 'linux' as const, env: {}, nodeExecPath: '/usr/bin/node' };
 
 const FILE = [
   '# build settings',

@@ -13,7 +13,7 @@ import { useTempDirs } from '../../support/temp-dir';
 // Files that are not UTF-8 but that their clients read (Maven's declared ISO-8859-1, NuGet's
 // UTF-16) hold credentials too: the sweep decodes them as the clients and the writers do.
 const tempDir = useTempDirs();
-const linux = { home: '/h', platform: 'linux' as const, env: {}, nodePrefix: '/usr' };
+const linux = { home: '/h', platform: 'linux' as const, env: {}, nodeExecPath: '/usr/bin/node' };
 const NUGET_PASSWORD = 'fake-nuget-password-0001';
 const MAVEN_PASSWORD = 'fake-maven-pässword-0002';
 

@@ -1,0 +1,53 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openCore } from '../../../src/core/open-core';
+import { npmGlobalConfig, npmUserConfig } from '../../../src/core/scan/npm-config-files';
+import { MemorySecretStore } from '../../../src/core/vault/secret-store';
+import { useTempDirs } from '../../support/temp-dir';
+
+// The Linux rules are compared with the real `npm config get` in
+// test/integration/scan/npm-config-files.test.ts; Windows has no npm here, so its rule is
+// checked against @npmcli/config's own code (the prefix is node.exe's own folder).
+const tempDir = useTempDirs();
+const linux = { home: '/h', platform: 'linux' as const, nodeExecPath: '/opt/node/bin/node' };
+
+describe('npm’s config files', () => {
+  it('global: npm_config_globalconfig, else etc/npmrc under npm_config_prefix, $PREFIX or node’s prefix', () => {
+    const global = (env: Record<string, string>) => npmGlobalConfig({ ...linux, env });
+    expect(global({})).toBe('/opt/node/etc/npmrc');
+    expect(global({ DESTDIR: '/d' })).toBe('/d/opt/node/etc/npmrc');
+    expect(global({ PREFIX: '/p', DESTDIR: '/d' })).toBe('/p/etc/npmrc');
+    expect(global({ PREFIX: '/p', NPM_CONFIG_PREFIX: '/q' })).toBe('/q/etc/npmrc');
+    expect(global({ npm_config_prefix: '~/g' })).toBe('/h/g/etc/npmrc');
+    expect(global({ npm_config_prefix: '', npm_config_globalconfig: '/x/rc' })).toBe('/x/rc');
+    const win = { home: 'C:\\Users\\u', platform: 'win32' as const, env: {} };
+    expect(npmGlobalConfig({ ...win, nodeExecPath: 'C:\\Program Files\\nodejs\\node.exe' })).toBe(
+      'C:\\Program Files\\nodejs\\etc\\npmrc',
+    );
+  });
+
+  it('user: npm_config_userconfig in any case, else ~/.npmrc', () => {
+    expect(npmUserConfig({ ...linux, env: {} })).toBe('/h/.npmrc');
+    expect(npmUserConfig({ ...linux, env: { NPM_CONFIG_USERCONFIG: '~/u/rc' } })).toBe('/h/u/rc');
+  });
+
+  it('openCore’s nodeExecPath and env point the scan at a global npmrc in a temp folder', async () => {
+    const root = tempDir();
+    const global = path.join(root, 'prefix', 'etc', 'npmrc');
+    mkdirSync(path.dirname(global), { recursive: true });
+    writeFileSync(global, `//r.example/:_authToken=npm_${'x'.repeat(36)}\n`);
+    const core = await openCore({
+      version: 'test',
+      access: { mode: 'cli' },
+      dataDir: path.join(root, 'data'),
+      home: path.join(root, 'home'),
+      env: {},
+      secrets: new MemorySecretStore(),
+      nodeExecPath: path.join(root, 'prefix', 'bin', 'node'),
+    });
+    const findings = await core.service.scans.scan();
+    expect(findings.map((f) => [f.file, f.level])).toEqual([[global, 'global']]);
+    await core.close();
+  });
+});

@@ -28,6 +28,7 @@ import { gatedClient } from './access/gated-client';
 import type { NativeDialogs } from './access/native-dialogs';
 import { PathPolicy } from './access/path-policy';
 import { standardConfigFiles } from './access/standard-config-files';
+import { nodeOnPath } from './scan/npm-config-files';
 import { HelperSetupFlow } from './flows/helper-setup-flow';
 
 export { KEYCHAIN_SERVICE };
@@ -63,7 +64,7 @@ export interface CoreOptions {
   sweepPace?: WalkPace;
   /**
    * The node binary whose npm the scanner and the path policy follow (npm's global config file is
-   * under its prefix); by default the one running this process.
+   * under its prefix); by default the first node on PATH, else the one running this process.
    */
   nodeExecPath?: string;
   /**
@@ -123,7 +124,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 
   const operations = new Operations();
   const paths = { home, platform: process.platform, env };
-  const scanPaths = { ...paths, nodeExecPath: options.nodeExecPath ?? process.execPath };
+  const nodeExecPath =
+    options.nodeExecPath ?? nodeOnPath(env, process.platform) ?? process.execPath;
+  const scanPaths = { ...paths, nodeExecPath };
   const dialogs = options.access.mode === 'app' ? options.access.dialogs : undefined;
   const policy = new PathPolicy({
     mode: options.access.mode,

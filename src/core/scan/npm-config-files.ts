@@ -1,3 +1,4 @@
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { defaultConfigPath, type PathContext } from '../configs/default-config-path';
 
@@ -61,4 +62,26 @@ export function npmGlobalConfig(ctx: NpmContext): string {
   if (set) return settingPath(set, ctx);
   const prefix = envSetting(ctx.env, 'prefix');
   return p.resolve(prefix ? settingPath(prefix, ctx) : defaultPrefix(ctx), 'etc', 'npmrc');
+}
+
+/**
+ * The node that `npm` on this PATH runs on (its launcher is `#!/usr/bin/env node`; npm.cmd takes
+ * the node.exe beside it, which is on PATH too), by its real path as its process.execPath would
+ * be. Null when PATH has none. The app runs inside Electron, whose own binary says nothing of npm.
+ */
+export function nodeOnPath(env: NpmContext['env'], platform: NodeJS.Platform): string | null {
+  const win = platform === 'win32';
+  const p = win ? path.win32 : path.posix;
+  const dirs = (env.PATH ?? env.Path ?? '').split(p.delimiter).filter(Boolean);
+  for (const dir of dirs) {
+    try {
+      const real = realpathSync(p.join(dir, win ? 'node.exe' : 'node'));
+      if (!statSync(real).isFile()) continue;
+      if (!win) accessSync(real, constants.X_OK);
+      return real;
+    } catch {
+      // Not here (or not runnable): npm's shell would go on to the next folder too.
+    }
+  }
+  return null;
 }

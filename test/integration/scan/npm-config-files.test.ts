@@ -1,7 +1,11 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { npmGlobalConfig, npmUserConfig } from '../../../src/core/scan/npm-config-files';
+import {
+  nodeOnPath,
+  npmGlobalConfig,
+  npmUserConfig,
+} from '../../../src/core/scan/npm-config-files';
 import { clientEnv, run, tempHome } from '../../support/config-clients';
 
 // The real npm names its global and user config files for an environment; the scanner and the
@@ -37,6 +41,8 @@ describe('npm’s config file locations', () => {
     const node = await run('node', ['-p', 'process.execPath'], base, home);
     expect(node.code).toBe(0);
     const nodeExecPath = node.stdout.trim();
+    // What openCore takes by default (the app runs in Electron, whose binary is no node).
+    expect(nodeOnPath(base, process.platform)).toBe(nodeExecPath);
     const answers = await Promise.all(
       CASES.map((extra) =>
         run('npm', ['config', 'get', 'globalconfig', 'userconfig'], { ...base, ...extra }, home),

@@ -1,8 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../../src/core/open-core';
-import { npmGlobalConfig, npmUserConfig } from '../../../src/core/scan/npm-config-files';
+import {
+  nodeOnPath,
+  npmGlobalConfig,
+  npmUserConfig,
+} from '../../../src/core/scan/npm-config-files';
 import { MemorySecretStore } from '../../../src/core/vault/secret-store';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -31,6 +35,22 @@ describe('npm’s config files', () => {
     expect(npmUserConfig({ ...linux, env: {} })).toBe('/h/.npmrc');
     expect(npmUserConfig({ ...linux, env: { NPM_CONFIG_USERCONFIG: '~/u/rc' } })).toBe('/h/u/rc');
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'the node npm runs on: the first runnable node on PATH, by its real path',
+    () => {
+      const root = tempDir();
+      const dirs = ['empty', 'not-runnable', 'bin', 'opt/node/bin'].map((d) => path.join(root, d));
+      for (const dir of dirs) mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dirs[1]!, 'node'), '', { mode: 0o644 });
+      writeFileSync(path.join(dirs[3]!, 'node'), '', { mode: 0o755 });
+      symlinkSync(path.join(dirs[3]!, 'node'), path.join(dirs[2]!, 'node'));
+      const PATH = [path.join(root, 'missing'), ...dirs].join(path.delimiter);
+      expect(nodeOnPath({ PATH }, 'linux')).toBe(realpathSync(path.join(dirs[3]!, 'node')));
+      expect(nodeOnPath({ PATH: dirs.slice(0, 2).join(path.delimiter) }, 'linux')).toBeNull();
+      expect(nodeOnPath({}, 'linux')).toBeNull();
+    },
+  );
 
   it('openCore’s nodeExecPath and env point the scan at a global npmrc in a temp folder', async () => {
     const root = tempDir();

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NewToken } from '../../src/core/vault/vault';
@@ -7,15 +7,11 @@ import { envVarName } from '../../src/shared/references';
 import { cliVault } from '../support/cli-vault';
 import { KEYPORT_BIN } from '../support/run-keyport';
 import { useTempDirs } from '../support/temp-dir';
+import { putFile } from '../support/put-file';
 
 // The real `keyport exec` (bin/keyport.cjs → out/cli) against the real Secret Service that
 // scripts/with-keyring.mjs provides; the tokens are stored by the real core in process.
 const tempDir = useTempDirs();
-
-function put(file: string, text: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, text);
-}
 
 function execEnv(args: string[], cwd: string, env: NodeJS.ProcessEnv) {
   const run = spawnSync(process.execPath, [KEYPORT_BIN, 'exec', ...args, '--', 'env'], {
@@ -59,16 +55,16 @@ describe('keyport exec exports only referenced tokens', () => {
     );
 
     // The session token is referenced too: a file must not be able to pull it into a child.
-    put(
+    putFile(
       path.join(home, '.npmrc'),
       `//registry.example.test/:_authToken=\${${envVarName(userRef.id)}}\n` +
         `//session.example.test/:_authToken=\${${envVarName(session.id)}}\n`,
     );
-    put(
+    putFile(
       path.join(home, '.m2', 'settings.xml'),
       `<settings><servers><server><id>x</id><password>\${env.${envVarName(mavenRef.id)}}</password></server></servers></settings>\n`,
     );
-    put(
+    putFile(
       path.join(project, '.npmrc'),
       `//project.example.test/:_authToken=\${${envVarName(projectRef.id)}}\n`,
     );

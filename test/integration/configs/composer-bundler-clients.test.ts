@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composerHost } from '../../../src/core/configs/composer-editor';
 import { bundlerKey } from '../../../src/core/configs/bundler-editor';
 import { EDITORS } from '../../../src/core/configs/editors';
-import type { EditTarget } from '../../../src/core/configs/config-editor';
 import { clientEnv, run, tempHome } from '../../support/config-clients';
+import { corpusCases } from '../../support/config-corpus';
 import { KEYPORT_BIN, runKeyport, runProcess } from '../../support/run-keyport';
 import type { NewToken } from '../../../src/core/vault/vault';
 import { cliVault } from '../../support/cli-vault';
@@ -183,19 +183,11 @@ describe('Composer reads the auth.json Keyport wrote', () => {
   });
 
   it('every composer corpus result is read by Composer with the target entry holding the value', async () => {
-    const dir = path.resolve('test/fixtures/configs/composer');
     const checked: string[] = [];
-    for (const name of readdirSync(dir)) {
-      const expectedFile = path.join(dir, name, 'expected');
-      const target = JSON.parse(
-        readFileSync(path.join(dir, name, 'target.json'), 'utf8'),
-      ) as EditTarget & {
-        operation?: string;
-      };
-      if (!existsSync(expectedFile) || target.operation === 'remove') continue;
+    for (const { name, target, expected } of corpusCases('composer', 'edit')) {
       const composerHome = path.join(home, 'corpus', name);
       mkdirSync(composerHome, { recursive: true });
-      writeFileSync(path.join(composerHome, 'auth.json'), readFileSync(expectedFile));
+      writeFileSync(path.join(composerHome, 'auth.json'), readFileSync(expected));
       const host = composerHost(target.registry);
       const key = target.username ? `http-basic.${host}` : `bearer.${host}`;
       const shown = await composer(composerHome, ['config', '--global', '--auth', key]);
@@ -311,7 +303,6 @@ describe('Bundler reads the .bundle/config Keyport wrote', () => {
   });
 
   it('every bundler corpus result gives Bundler the written user:token, percent-encoding undone as Bundler sends it', async () => {
-    const dir = path.resolve('test/fixtures/configs/bundler');
     // Bundler's fetcher CGI.unescapes both halves before sending them (Fetcher::Downloader).
     const script = `
 require "bundler"
@@ -326,15 +317,8 @@ end
 `;
     const args: string[] = [];
     const wanted: string[] = [];
-    for (const name of readdirSync(dir)) {
-      const expectedFile = path.join(dir, name, 'expected');
-      const target = JSON.parse(
-        readFileSync(path.join(dir, name, 'target.json'), 'utf8'),
-      ) as EditTarget & {
-        operation?: string;
-      };
-      if (!existsSync(expectedFile) || target.operation === 'remove') continue;
-      args.push(expectedFile, bundlerKey(target.registry));
+    for (const { target, expected } of corpusCases('bundler', 'edit')) {
+      args.push(expected, bundlerKey(target.registry));
       wanted.push(
         JSON.stringify(target.username ? [target.username, target.secret] : [target.secret, null]),
       );

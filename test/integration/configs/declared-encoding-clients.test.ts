@@ -13,6 +13,7 @@ import {
   tempHome,
   type AuthServer,
 } from '../../support/config-clients';
+import { CONFIG_FIXTURES } from '../../support/config-corpus';
 
 /**
  * The real clients read what Keyport wrote into files in a declared encoding (ISO-8859-1
@@ -20,7 +21,6 @@ import {
  * the exact credentials to a loopback server. Each credential holds characters outside ASCII, one
  * (€) outside Latin-1, which goes into an ISO-8859-1 file as the character reference &#8364;.
  */
-const FIXTURES = path.join(__dirname, '../../fixtures/configs');
 const servers: AuthServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
@@ -102,12 +102,12 @@ describe.runIf(hasCommand('mono'))('NuGet.exe (mono) reads what Keyport wrote', 
     '%s: NuGet sends the written credentials to the feed',
     async (name) => {
       const target = JSON.parse(
-        readFileSync(path.join(FIXTURES, 'nuget', name, 'target.json'), 'utf8'),
+        readFileSync(path.join(CONFIG_FIXTURES, 'nuget', name, 'target.json'), 'utf8'),
       ) as { source: string; username: string; secret: string };
       const server = await serverFor(target.username, target.secret);
       const home = tempHome();
       const file = path.join(home, 'NuGet.Config');
-      copyFileSync(path.join(FIXTURES, 'nuget', name, 'input'), file);
+      copyFileSync(path.join(CONFIG_FIXTURES, 'nuget', name, 'input'), file);
       await write(file, {
         format: 'nuget',
         registry: `${server.url}v3/index.json`,
@@ -127,7 +127,7 @@ describe.runIf(hasCommand('mono'))('NuGet.exe (mono) reads what Keyport wrote', 
     const server = await serverFor('ci', secret);
     const home = tempHome();
     const file = path.join(home, 'NuGet.Config');
-    copyFileSync(path.join(FIXTURES, 'nuget/utf-16le-package-source-mapping/input'), file);
+    copyFileSync(path.join(CONFIG_FIXTURES, 'nuget/utf-16le-package-source-mapping/input'), file);
     await write(file, {
       format: 'nuget',
       registry: `${server.url}v3/index.json`,

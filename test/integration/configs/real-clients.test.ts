@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigFormat } from '../../../src/shared/types';
@@ -29,8 +29,8 @@ import {
   twineConfig,
   type AuthServer,
 } from '../../support/config-clients';
+import { CONFIG_FIXTURES, corpusCases } from '../../support/config-corpus';
 
-const FIXTURES = path.join(__dirname, '../../fixtures/configs');
 const TRICKY = [
   'kp-test;secret#0001',
   'kp-test"quote\\0001',
@@ -41,33 +41,13 @@ const TRICKY = [
   'kp-test pass phrase 0001',
 ];
 
-type Operation = 'edit' | 'remove';
-
-/** The corpus cases of a format and operation that end in a file (not in an error). */
-function cases(
-  format: ConfigFormat,
-  operation: Operation,
-): Array<[string, EditTarget, string | null]> {
-  const dir = path.join(FIXTURES, format);
-  return readdirSync(dir)
-    .filter((name) => existsSync(path.join(dir, name, 'expected')))
-    .map((name): [string, EditTarget & { operation?: Operation }, string | null] => {
-      const input = path.join(dir, name, 'input');
-      const target = JSON.parse(
-        readFileSync(path.join(dir, name, 'target.json'), 'utf8'),
-      ) as EditTarget & { operation?: Operation };
-      return [name, target, existsSync(input) ? input : null];
-    })
-    .filter(([, target]) => (target.operation ?? 'edit') === operation)
-    .map(([name, { operation: _op, ...target }, input]) => [name, target, input]);
-}
-
+/** The corpus's write cases of a format that end in a file (not in an error). */
 const corpus = (format: ConfigFormat): Array<[string, EditTarget, string | null]> =>
-  cases(format, 'edit');
+  corpusCases(format, 'edit').map(({ name, target, input }) => [name, target, input]);
 
 /** Removal cases (no secret in their target), each with a non-empty input file. */
 const removals = (format: ConfigFormat): Array<[string, RemoveTarget, string]> =>
-  cases(format, 'remove').flatMap(([name, target, input]) =>
+  corpusCases(format, 'remove').flatMap(({ name, target, input }) =>
     input ? [[name, target as RemoveTarget, input]] : [],
   );
 
@@ -123,7 +103,7 @@ describe('npm reads what Keyport wrote', () => {
     const server = await authServer(`Bearer ${secret}`);
     try {
       const registry = `${server.url}npm/private/`;
-      const input = path.join(FIXTURES, 'npmrc/update-in-place/input');
+      const input = path.join(CONFIG_FIXTURES, 'npmrc/update-in-place/input');
       const { home, file } = await write(
         'npmrc',
         '.npmrc',
@@ -160,7 +140,7 @@ describe('Maven reads what Keyport wrote', () => {
   });
 
   it('mvn -o validate loads the written settings', async () => {
-    const input = path.join(FIXTURES, 'maven/update-password/input');
+    const input = path.join(CONFIG_FIXTURES, 'maven/update-password/input');
     const { home, file } = await write(
       'maven',
       'settings.xml',
@@ -189,7 +169,7 @@ describe.runIf(hasCommand('mono'))('NuGet.exe (mono) reads what Keyport wrote', 
   });
 
   it('sends the written credentials to the feed (source name with spaces, old Password replaced)', async () => {
-    const input = path.join(FIXTURES, 'nuget/replace-encrypted-password/input');
+    const input = path.join(CONFIG_FIXTURES, 'nuget/replace-encrypted-password/input');
     const feed = `${server.url}v3/index.json`;
     const { home, file } = await write(
       'nuget',
@@ -222,7 +202,7 @@ describe('.netrc readers use what Keyport wrote', () => {
     const secret = 'kp-test-secret-0001';
     const server = await authServer(basicAuth('ci', secret));
     try {
-      const input = path.join(FIXTURES, 'netrc/insert-before-default/input');
+      const input = path.join(CONFIG_FIXTURES, 'netrc/insert-before-default/input');
       const { home, file } = await write(
         'netrc',
         '.netrc',
@@ -322,7 +302,7 @@ describe('real clients no longer find what Keyport removed', () => {
     const server = await authServer(`Bearer ${secret}`);
     try {
       const registry = `${server.url}npm/private/`;
-      const input = path.join(FIXTURES, 'npmrc/update-in-place/input');
+      const input = path.join(CONFIG_FIXTURES, 'npmrc/update-in-place/input');
       const { home, file } = await write('npmrc', '.npmrc', { registry, secret }, input);
       expect((await npmWhoami(home, file, registry)).stdout.trim()).toBe('kp-tester');
       await applyWrite(await planRemove({ format: 'npmrc', file, registry }));
@@ -353,7 +333,7 @@ describe('real clients no longer find what Keyport removed', () => {
   });
 
   it('Maven: write then remove, the reader no longer lists the server', async () => {
-    const input = path.join(FIXTURES, 'maven/update-password/input');
+    const input = path.join(CONFIG_FIXTURES, 'maven/update-password/input');
     const target = { registry: 'https://repo.example/', serverId: 'kp-new', username: 'ci' };
     const { home, file } = await write(
       'maven',
@@ -411,7 +391,7 @@ describe('real clients no longer find what Keyport removed', () => {
     const secret = 'kp-test-secret-0001';
     const server = await authServer(basicAuth('ci', secret));
     try {
-      const input = path.join(FIXTURES, 'netrc/insert-before-default/input');
+      const input = path.join(CONFIG_FIXTURES, 'netrc/insert-before-default/input');
       const target = { registry: server.url, username: 'ci' };
       const { home, file } = await write('netrc', '.netrc', { ...target, secret }, input);
       expect((await curlWithNetrc(home, file, server.url)).stdout).toBe('200');

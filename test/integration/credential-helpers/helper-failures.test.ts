@@ -25,61 +25,44 @@ async function vaultFor(host: string) {
   return vault;
 }
 
+/** `HELPER get` with `input` on stdin, as git or a container tool asks it. */
+const helperGet = (helper: string, env: NodeJS.ProcessEnv, input: string) =>
+  runProcess(process.execPath, [helper, 'get'], env, input);
+
+/**
+ * The same `get` with stdout on a pty (util-linux `script`), as a person running it by hand;
+ * `input` is printf's format (`\\n` for a line end).
+ */
+const getOnTerminal = (helper: string, env: NodeJS.ProcessEnv, input: string) =>
+  runProcess(
+    'script',
+    ['-qec', `printf '${input}' | '${process.execPath}' '${helper}' get`, '/dev/null'],
+    env,
+  );
+
 describe('credential helpers refuse cleanly', () => {
   it('without a Secret Service: git gets nothing (exit 0), docker the not-found sentence (exit 1)', async () => {
     const { root, env } = await vaultFor('reg.example.test');
     const noBus = { ...env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(root, 'no-bus')}` };
-    const git = await runProcess(
-      process.execPath,
-      [GIT_HELPER, 'get'],
-      noBus,
-      'protocol=https\nhost=reg.example.test\n',
-    );
+    const git = await helperGet(GIT_HELPER, noBus, 'protocol=https\nhost=reg.example.test\n');
     expect(git.code).toBe(0);
     expect(git.out).toBe('');
     expect(git.err).toMatch(/^git-credential-keyport: No OS keychain is available/);
-    const docker = await runProcess(
-      process.execPath,
-      [DOCKER_HELPER, 'get'],
-      noBus,
-      'reg.example.test',
-    );
+    const docker = await helperGet(DOCKER_HELPER, noBus, 'reg.example.test');
     expect(docker.code).toBe(1);
     expect(docker.out).toBe('credentials not found in native keychain\n');
     expect(docker.err).toMatch(/^docker-credential-keyport: No OS keychain is available/);
     // With the keychain, the same requests are answered: the refusals above were the bus's.
-    const answered = await runProcess(
-      process.execPath,
-      [DOCKER_HELPER, 'get'],
-      env,
-      'reg.example.test',
-    );
+    const answered = await helperGet(DOCKER_HELPER, env, 'reg.example.test');
     expect(JSON.parse(answered.out).Secret).toBe(SECRET);
   });
 
   it('never prints a secret to a terminal', async () => {
     const { env } = await vaultFor('tty.example.test');
-    // `script` gives the helper a pty for stdout, as a person running it by hand would.
-    const git = await runProcess(
-      'script',
-      [
-        '-qec',
-        `printf 'protocol=https\\nhost=tty.example.test\\n' | '${process.execPath}' '${GIT_HELPER}' get`,
-        '/dev/null',
-      ],
-      env,
-    );
+    const git = await getOnTerminal(GIT_HELPER, env, 'protocol=https\\nhost=tty.example.test\\n');
     expect(git.out).not.toContain(SECRET);
     expect(git.out).toContain('does not print secrets to a terminal');
-    const docker = await runProcess(
-      'script',
-      [
-        '-qec',
-        `printf 'tty.example.test' | '${process.execPath}' '${DOCKER_HELPER}' get`,
-        '/dev/null',
-      ],
-      env,
-    );
+    const docker = await getOnTerminal(DOCKER_HELPER, env, 'tty.example.test');
     expect(docker.out).not.toContain(SECRET);
     expect(docker.out).toContain('does not print secrets to a terminal');
   });

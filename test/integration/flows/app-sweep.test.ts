@@ -1,10 +1,11 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { envVarName } from '../../../src/shared/references';
 import { openAppOverIpc, type AppOverIpc } from '../../support/app-over-ipc';
 import { cliVault } from '../../support/cli-vault';
 import { useTempDirs } from '../../support/temp-dir';
+import { putFile } from '../../support/put-file';
 
 // The app's side of issue 15 through main's real IPC registration (as the renderer reaches it),
 // the real core in app mode, the Secret Service and real files. ScriptedDialogs plays the user
@@ -17,12 +18,6 @@ afterEach(async () => {
   opened = undefined;
 });
 
-function put(file: string, text: string): string {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, text);
-  return file;
-}
-
 async function app() {
   opened = await openAppOverIpc(tempDir('keyport-app-sweep-'));
   return opened;
@@ -34,12 +29,15 @@ describe('sweep in the app', () => {
   it('sweeps only a picked folder, then imports all with one combined preview', async () => {
     const { root, dialogs, ipc } = await app();
     const work = path.join(root, 'work');
-    const a = put(
+    const a = putFile(
       path.join(work, 'a', '.npmrc'),
       `# a\n//registry.example.test/:_authToken=${TOKEN}\n`,
     );
-    const b = put(path.join(work, 'b', '.npmrc'), `//registry.example.test/:_authToken=${TOKEN}\n`);
-    put(path.join(work, 'c', '.env'), `NPM_TOKEN=npm_${'c'.repeat(36)}\n`);
+    const b = putFile(
+      path.join(work, 'b', '.npmrc'),
+      `//registry.example.test/:_authToken=${TOKEN}\n`,
+    );
+    putFile(path.join(work, 'c', '.env'), `NPM_TOKEN=npm_${'c'.repeat(36)}\n`);
 
     expect((await ipc.refused('sweep:run', { dirs: [work] })).code).toBe('PATH_NOT_ALLOWED');
     dialogs.nextFolder(work);
@@ -85,7 +83,7 @@ describe('sweep in the app', () => {
     const { root, dialogs, ipc } = await app();
     const work = path.join(root, 'big');
     // Enough folders for several slices of the walk, between which main answers other calls.
-    for (let i = 0; i < 400; i++) put(path.join(work, `p${i}`, 'index.js'), '\n');
+    for (let i = 0; i < 400; i++) putFile(path.join(work, `p${i}`, 'index.js'), '\n');
     dialogs.nextFolder(work);
     await ipc.call('dialog:pick-folder', { purpose: 'scan' });
     const running = ipc.invoke('sweep:run', { dirs: [work], opId: 'sweep-2' });
@@ -105,7 +103,7 @@ describe('sweep in the app', () => {
 
   it('imports only findings of this session, never ones a CLI sweep recorded', async () => {
     const { root, ipc } = await app();
-    const elsewhere = put(
+    const elsewhere = putFile(
       path.join(root, 'cli-only', '.npmrc'),
       `//r.example.test/:_authToken=${TOKEN}\n`,
     );

@@ -1,10 +1,11 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/core/open-core';
 import type { TokenMeta } from '../../../src/shared/types';
 import { openCliVault, type OpenCliVault } from '../../support/cli-vault';
 import { startNpmLikeServer, type NpmLikeServer } from '../../support/npm-like-server';
+import { putFile } from '../../support/put-file';
 
 // Cancel during a rotation, with the real core, keychain and files. The registry is the npm-like
 // server (test/support) because it can hold a request open until the test cancels, which
@@ -42,9 +43,7 @@ async function writtenToken(name: string): Promise<{ old: TokenMeta; file: strin
     password: PASSWORD,
   });
   const old = created.token!;
-  const file = path.join(vault.root, name, '.npmrc');
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, '# keep me\nsave-exact=true\n');
+  const file = putFile(path.join(vault.root, name, '.npmrc'), '# keep me\nsave-exact=true\n');
   await core.service.configs.apply(
     (await core.service.configs.plan({ tokenId: old.id, format: 'npmrc', file })).planId,
   );

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/core/open-core';
@@ -7,6 +7,7 @@ import { openCliVault, type OpenCliVault } from '../../support/cli-vault';
 import { npmWhoami } from '../../support/config-clients';
 import { runKeyport } from '../../support/run-keyport';
 import { startVerdaccio, type VerdaccioHandle } from '../../support/verdaccio';
+import { putFile } from '../../support/put-file';
 
 // Issue 7 end to end with real parts: Verdaccio, the Secret Service, real files in a fixture
 // home, the `keyport` binary and npm itself.
@@ -35,11 +36,6 @@ afterAll(async () => {
   await registry?.stop();
 });
 
-function put(file: string, text: string) {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, text);
-}
-
 describe('scan and import', () => {
   it('finds credentials in every file kind, masked, with precedence and vault matches', async () => {
     const known = await core.service.addToken({
@@ -49,35 +45,35 @@ describe('scan and import', () => {
       secret: 'kp-test-secret-known-000000000000',
     });
     const project = path.join(root, 'project');
-    put(
+    putFile(
       path.join(project, '.npmrc'),
       '//registry.example.test/:_authToken=kp-test-secret-projectnpm-00001\n',
     );
-    put(
+    putFile(
       path.join(home, '.npmrc'),
       '# user\n//registry.example.test/:_authToken=kp-test-secret-usernpm-0000002\n//other.example.test/:_authToken=${NPM_TOKEN}\n',
     );
-    put(
+    putFile(
       path.join(home, '.yarnrc.yml'),
       'npmRegistries:\n  "//yarn.example.test":\n    npmAuthToken: kp-test-secret-yarn-000000003\n',
     );
-    put(
+    putFile(
       path.join(home, '.m2', 'settings.xml'),
       '<settings><servers><server><id>nexus</id><username>ci</username><password>kp-test-secret-known-000000000000</password></server></servers></settings>\n',
     );
-    put(
+    putFile(
       path.join(home, '.nuget', 'NuGet', 'NuGet.Config'),
       '<?xml version="1.0" encoding="utf-8"?>\n<configuration>\n  <packageSourceCredentials>\n    <My_x0020_Feed>\n      <add key="Username" value="me" />\n      <add key="ClearTextPassword" value="kp-test-secret-nuget-00000004" />\n    </My_x0020_Feed>\n  </packageSourceCredentials>\n</configuration>\n',
     );
-    put(
+    putFile(
       path.join(home, '.netrc'),
       'machine pypi.example.test login me password kp-test-secret-netrc-00000005\n',
     );
-    put(
+    putFile(
       path.join(home, '.config', 'pip', 'pip.conf'),
       '[global]\nindex-url = https://me:kp-test-secret-pip%2F0000006@pip.example.test/simple/\n',
     );
-    put(
+    putFile(
       path.join(home, '.pypirc'),
       '[pypi]\nusername = __token__\npassword = kp-test-secret-pypirc-0000007\n',
     );
@@ -198,12 +194,12 @@ describe('rotate', () => {
     });
     const old = created.token!;
     const file = path.join(root, 'rot', '.npmrc');
-    put(file, '# keep me\nsave-exact=true\n');
+    putFile(file, '# keep me\nsave-exact=true\n');
     await core.service.configs.apply(
       (await core.service.configs.plan({ tokenId: old.id, format: 'npmrc', file })).planId,
     );
     const oldFile = path.join(root, 'rot-old', '.npmrc');
-    put(oldFile, readFileSync(file, 'utf8'));
+    putFile(oldFile, readFileSync(file, 'utf8'));
 
     const preview = await core.service.rotations.preview(old.id);
     expect(preview.files.map((f) => f.file)).toEqual([file]);

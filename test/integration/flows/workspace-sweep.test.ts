@@ -1,4 +1,4 @@
-import { chmodSync, chownSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { plantWorkspace } from '../../support/planted-workspace';
 import { runKeyport, runProcess, KEYPORT_BIN } from '../../support/run-keyport';
 import { useTempDirs } from '../../support/temp-dir';
 import { startVerdaccio, type VerdaccioHandle } from '../../support/verdaccio';
+import { putFile } from '../../support/put-file';
 
 // Issue 15 with real parts: a generated workspace of git repositories (real git), the `keyport`
 // binary, the Secret Service, Verdaccio on 127.0.0.1 and npm itself.
@@ -32,11 +33,6 @@ afterAll(async () => {
   await transport.close();
   await verdaccio?.stop();
 });
-
-function put(file: string, text: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, text);
-}
 
 /** A fixture home and data dir; no npm_config_* or proxy from the developer's shell. */
 function keyportEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -66,20 +62,20 @@ describe('keyport scan DIR', () => {
     // Around the repositories: a dependency's own .npmrc, links out of the folder, and a
     // reference (no secret on disk).
     const noise = `npm_${'n'.repeat(36)}`;
-    put(
+    putFile(
       path.join(root, 'repo-001', 'node_modules', 'dep-0', '.npmrc'),
       `//registry.npmjs.org/:_authToken=${noise}\n`,
     );
     const outside = tempDir('keyport-sweep-outside-');
     const elsewhere = `npm_${'o'.repeat(36)}`;
-    put(path.join(outside, '.npmrc'), `//registry.npmjs.org/:_authToken=${elsewhere}\n`);
+    putFile(path.join(outside, '.npmrc'), `//registry.npmjs.org/:_authToken=${elsewhere}\n`);
     symlinkSync(outside, path.join(root, 'repo-002', 'linked-dir'));
     mkdirSync(path.join(root, 'repo-004', 'linked'));
     symlinkSync(path.join(outside, '.npmrc'), path.join(root, 'repo-004', 'linked', '.npmrc'));
     const env = keyportEnv();
     const userNpmrc = path.join(env.HOME!, '.npmrc');
     const userValue = `npm_${'u'.repeat(36)}`;
-    put(userNpmrc, `//registry.example.test/:_authToken=${userValue}\n`);
+    putFile(userNpmrc, `//registry.example.test/:_authToken=${userValue}\n`);
 
     const { run, result } = await scanJson([root], env);
 
@@ -129,13 +125,13 @@ describe('keyport scan DIR', () => {
 
   it('tells which entry wins and leaves references out', async () => {
     const root = tempDir('keyport-sweep-prec-');
-    put(
+    putFile(
       path.join(root, 'app', '.npmrc'),
       '//r.example.test/:_authToken=npm_firstfirstfirstfirstfirstfirst0001\n' +
         '//r.example.test/:_authToken=npm_secondsecondsecondsecondsecond002\n' +
         '//s.example.test/:_authToken=${NPM_TOKEN}\n',
     );
-    put(
+    putFile(
       path.join(root, 'app', '.mvn', 'settings.xml'),
       '<settings><servers>\n<server><id>a</id><password>mavenfirstmavenfirst01</password></server>\n<server><id>a</id><password>mavensecondmavensecond2</password></server>\n</servers></settings>\n',
     );
@@ -156,7 +152,7 @@ describe('keyport scan DIR', () => {
   it('writes SARIF 2.1.0 with masked values only', async () => {
     const root = tempDir('keyport-sweep-sarif-');
     const secret = `npm_${'s'.repeat(36)}`;
-    put(path.join(root, '.npmrc'), `//r.example.test/:_authToken=${secret}\n`);
+    putFile(path.join(root, '.npmrc'), `//r.example.test/:_authToken=${secret}\n`);
     const run = await runKeyport(['scan', root, '--no-user', '--sarif'], keyportEnv());
     expect(run.code).toBe(0);
     expect(run.out).not.toContain(secret);
@@ -175,8 +171,8 @@ describe('keyport scan DIR', () => {
   it('reports a folder it cannot read and goes on', async () => {
     const root = tempDir('keyport-sweep-locked-');
     const secret = `npm_${'l'.repeat(36)}`;
-    put(path.join(root, 'open', '.npmrc'), `//r.example.test/:_authToken=${secret}\n`);
-    put(path.join(root, 'locked', '.npmrc'), `//r.example.test/:_authToken=${secret}\n`);
+    putFile(path.join(root, 'open', '.npmrc'), `//r.example.test/:_authToken=${secret}\n`);
+    putFile(path.join(root, 'locked', '.npmrc'), `//r.example.test/:_authToken=${secret}\n`);
     chmodSync(path.join(root, 'locked'), 0o000);
     const env = keyportEnv();
     let run;
@@ -268,22 +264,22 @@ describe('keyport scan --verify', () => {
     try {
       const root = tempDir('keyport-sweep-verify-');
       const dart = `//127.0.0.1:${verdaccio.port}/`;
-      put(
+      putFile(
         path.join(root, 'live', '.npmrc'),
         `registry=${verdaccio.url}\n${dart}:_authToken=${live.token}\n`,
       );
-      put(
+      putFile(
         path.join(root, 'live-yarn', '.yarnrc.yml'),
         `npmScopes:\n  corp:\n    npmRegistryServer: "${verdaccio.url}"\n    npmAuthToken: ${live.token}\n`,
       );
-      put(
+      putFile(
         path.join(root, 'revoked', '.npmrc'),
         `registry=${verdaccio.url}\n${dart}:_authToken=${revoked.token}\n`,
       );
       const recDart = recorder.url.replace('http:', '');
       // The same token in two files: one whoami.
       for (const dir of ['rec-a', 'rec-b']) {
-        put(
+        putFile(
           path.join(root, dir, '.npmrc'),
           `registry=${recorder.url}\n${recDart}:_authToken=${recordedToken}\n`,
         );
@@ -291,14 +287,14 @@ describe('keyport scan --verify', () => {
       // Paired with nothing (a .env alone), or not an npm registry: never sent anywhere.
       const unpaired = `npm_${'e'.repeat(36)}`;
       const pip = `pip${'p'.repeat(30)}`;
-      put(path.join(root, 'env-only', '.env'), `NPM_TOKEN=${unpaired}\n`);
-      put(
+      putFile(path.join(root, 'env-only', '.env'), `NPM_TOKEN=${unpaired}\n`);
+      putFile(
         path.join(root, 'pip', 'pip.conf'),
         `[global]\nindex-url = https://u:${pip}@pypi.example.test/simple/\n`,
       );
       // A .env beside an .npmrc that sends ${NPM_TOKEN} to the recorder is paired with it.
-      put(path.join(root, 'paired', '.env'), `NPM_TOKEN=${recordedToken}\n`);
-      put(
+      putFile(path.join(root, 'paired', '.env'), `NPM_TOKEN=${recordedToken}\n`);
+      putFile(
         path.join(root, 'paired', '.npmrc'),
         `registry=${recorder.url}\n${recDart}:_authToken=\${NPM_TOKEN}\n`,
       );
@@ -350,12 +346,12 @@ describe('keyport import', () => {
     const project = path.join(root, 'project');
     const npmrc = path.join(project, '.npmrc');
     const dart = `//127.0.0.1:${verdaccio.port}/`;
-    put(
+    putFile(
       npmrc,
       `# project settings\nregistry=${verdaccio.url}\n${dart}:_authToken=${created.token}\nsave-exact=true\n`,
     );
     // The same value in a second file of the workspace: stored once.
-    put(path.join(root, 'other', '.npmrc'), `${dart}:_authToken=${created.token}\n`);
+    putFile(path.join(root, 'other', '.npmrc'), `${dart}:_authToken=${created.token}\n`);
     const env = keyportEnv();
     const { result } = await scanJson([root, '--no-user'], env);
     const ids = result.findings.map((f) => f.id);

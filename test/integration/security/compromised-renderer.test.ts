@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { wireMainIpc, type MainIpc } from '../../support/main-ipc';
 import { ScriptedDialogs } from '../../support/scripted-dialogs';
 import { useTempDirs } from '../../support/temp-dir';
 import { startVerdaccio, type VerdaccioHandle } from '../../support/verdaccio';
+import { putFile } from '../../support/put-file';
 
 /**
  * The attacks of issue 12, made the way script injected into the renderer would make them: from
@@ -45,12 +46,6 @@ async function session(): Promise<{ core: Core; ipc: MainIpc; dialogs: ScriptedD
   return { core: opened, ipc: wireMainIpc(opened.service), dialogs: scripted };
 }
 
-function put(file: string, text: string): string {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, text);
-  return file;
-}
-
 beforeEach(async () => {
   root = tempDir('keyport-renderer-');
   home = path.join(root, 'home');
@@ -73,7 +68,7 @@ afterEach(async () => {
 
 describe('compromised renderer: paths are capabilities', () => {
   it('cannot plan or apply a write to ~/.bashrc, whatever the token holds', async () => {
-    const bashrc = put(path.join(home, '.bashrc'), 'alias ll="ls -l"\n');
+    const bashrc = putFile(path.join(home, '.bashrc'), 'alias ll="ls -l"\n');
     const expanding = await ipc.refused('vault:add', {
       label: 'payload',
       registry: 'https://registry.example.test/',
@@ -120,7 +115,7 @@ describe('compromised renderer: paths are capabilities', () => {
   });
 
   it('cannot read a file through the preview: /etc/passwd and ~/.ssh/id_ed25519 give no line', async () => {
-    const key = put(
+    const key = putFile(
       path.join(home, '.ssh', 'id_ed25519'),
       '-----BEGIN OPENSSH PRIVATE KEY-----\nkp-fake-private-key-material\n-----END OPENSSH PRIVATE KEY-----\n',
     );
@@ -138,7 +133,7 @@ describe('compromised renderer: paths are capabilities', () => {
   });
 
   it('gets the same answer for an existing and a missing file: no existence oracle', async () => {
-    put(path.join(home, '.ssh', 'id_ed25519'), 'private\n');
+    putFile(path.join(home, '.ssh', 'id_ed25519'), 'private\n');
     const answers = [];
     for (const file of [
       path.join(home, '.ssh', 'id_ed25519'),
@@ -155,7 +150,7 @@ describe('compromised renderer: paths are capabilities', () => {
 
   it('cannot leave a picked folder through a symlink or ..', async () => {
     const project = path.join(root, 'project');
-    const key = put(path.join(home, '.ssh', 'id_ed25519'), 'kp-fake-private-key-material\n');
+    const key = putFile(path.join(home, '.ssh', 'id_ed25519'), 'kp-fake-private-key-material\n');
     mkdirSync(project);
     symlinkSync(key, path.join(project, '.npmrc'));
     symlinkSync(path.join(home, '.ssh'), path.join(project, 'linked'));
@@ -179,11 +174,11 @@ describe('compromised renderer: paths are capabilities', () => {
 
   it('cannot scan a folder the user did not pick, and so cannot import or reveal what is in it', async () => {
     const other = path.join(root, 'someone-else');
-    put(
+    putFile(
       path.join(other, '.npmrc'),
       '//registry.other.test/:_authToken=npm_kpTestFoundInOther00001\n',
     );
-    put(path.join(root, 'picked', 'README'), 'hi\n');
+    putFile(path.join(root, 'picked', 'README'), 'hi\n');
     const before = await ipc.call('vault:list', {});
     for (const projectDir of [other, '/', home, path.join(root, 'missing')]) {
       const error = await ipc.refused('scan:run', { projectDir });
@@ -212,7 +207,7 @@ describe('compromised renderer: the same flows work when the user chooses', () =
   });
 
   it('writes a file of any name the user picked, for the format it was picked for', async () => {
-    const picked = put(path.join(root, 'team', 'ci-npm-config'), '; team settings\n');
+    const picked = putFile(path.join(root, 'team', 'ci-npm-config'), '; team settings\n');
     // Cancelled first: nothing is granted.
     expect(await ipc.call('dialog:pick-config-file', { format: 'npmrc' })).toBeNull();
     expect(
@@ -253,7 +248,7 @@ describe('compromised renderer: the same flows work when the user chooses', () =
 
   it('scans a picked folder and writes the config files of the right kind inside it', async () => {
     const project = path.join(root, 'project');
-    put(
+    putFile(
       path.join(project, '.npmrc'),
       '//registry.found.test/:_authToken=npm_kpTestFoundInProject01\n',
     );
@@ -392,8 +387,8 @@ describe('compromised renderer: package sources change only with the user’s ye
   const NPMRC_BEFORE = '@acme:registry=https://npm.acme.test/\n';
 
   it('cannot point pip’s index-url or an npm scope at a new host without a confirmation', async () => {
-    put(pipConf(), PIP_BEFORE);
-    const npmrc = put(path.join(home, '.npmrc'), NPMRC_BEFORE);
+    putFile(pipConf(), PIP_BEFORE);
+    const npmrc = putFile(path.join(home, '.npmrc'), NPMRC_BEFORE);
     const pip = await ipc.call('config:plan', {
       tokenId: token.id,
       format: 'pip',
@@ -444,7 +439,7 @@ describe('compromised renderer: package sources change only with the user’s ye
   });
 
   it('writes the new source once the user approves, and asks nothing for a host already there', async () => {
-    put(pipConf(), PIP_BEFORE);
+    putFile(pipConf(), PIP_BEFORE);
     dialogs.approveNext();
     const plan = await ipc.call('config:plan', {
       tokenId: token.id,
@@ -459,7 +454,7 @@ describe('compromised renderer: package sources change only with the user’s ye
     const same = await ipc.call('config:plan', {
       tokenId: token.id,
       format: 'npmrc',
-      file: put(path.join(home, '.npmrc'), NPMRC_BEFORE),
+      file: putFile(path.join(home, '.npmrc'), NPMRC_BEFORE),
       registry: 'https://npm.acme.test/',
       scope: '@acme',
     });

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { authorizationGate, listenOnLoopback } from './loopback-server';
 
 export interface BasicAuthServer {
   url: string;
@@ -17,30 +17,18 @@ export async function startBasicAuthServer(
   password: string,
   handle: (req: http.IncomingMessage, res: http.ServerResponse) => void,
 ): Promise<BasicAuthServer> {
-  const seenUsers: (string | null)[] = [];
   const expected = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-  const server = http.createServer((req, res) => {
-    const auth = req.headers.authorization;
-    seenUsers.push(
-      auth?.startsWith('Basic ')
-        ? Buffer.from(auth.slice(6), 'base64').toString().split(':')[0]!
-        : null,
-    );
-    if (auth !== expected) {
-      res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="keyport-test"' }).end();
-      return;
-    }
-    handle(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const gate = authorizationGate(() => expected, handle);
+  const { origin, close } = await listenOnLoopback(http.createServer(gate.listener));
   return {
-    url: `http://127.0.0.1:${port}`,
-    seenUsers,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    url: origin,
+    get seenUsers() {
+      return gate.seen.map((auth) =>
+        auth?.startsWith('Basic ')
+          ? Buffer.from(auth.slice(6), 'base64').toString().split(':')[0]!
+          : null,
+      );
+    },
+    close,
   };
 }

@@ -1,6 +1,6 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { listenOnLoopback } from './loopback-server';
 
 /**
  * A hostile registry on 127.0.0.1: every answer is 200 with a body far larger than any token API
@@ -86,15 +86,6 @@ export async function startBombServer(bomb: Bomb): Promise<BombServer> {
     req.resume();
     serveBomb(res, bomb, (bytes) => (sent += bytes));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    sent: () => sent,
-    stop: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { origin, close } = await listenOnLoopback(server);
+  return { url: `${origin}/`, sent: () => sent, stop: close };
 }

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { authorizationGate, listenOnLoopback } from './loopback-server';
 
 export interface GemSource {
   url: string;
@@ -51,26 +51,14 @@ end
     [`/info/${name}`]: info,
     [`/gems/${name}-1.0.0.gem`]: gem,
   };
-  const seen: (string | null)[] = [];
-  const server = http.createServer((req, res) => {
-    seen.push(req.headers.authorization ?? null);
-    if (req.headers.authorization !== authorization) {
-      res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="keyport-test"' }).end();
-      return;
-    }
-    const body = files[req.url ?? ''];
-    if (body === undefined) res.writeHead(404).end();
-    else res.writeHead(200).end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    seen,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { seen, listener } = authorizationGate(
+    () => authorization,
+    (req, res) => {
+      const body = files[req.url ?? ''];
+      if (body === undefined) res.writeHead(404).end();
+      else res.writeHead(200).end(body);
+    },
+  );
+  const { origin, close } = await listenOnLoopback(http.createServer(listener));
+  return { url: `${origin}/`, seen, close };
 }

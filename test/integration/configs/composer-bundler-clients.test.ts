@@ -8,6 +8,7 @@ import { bundlerKey } from '../../../src/core/configs/bundler-editor';
 import { EDITORS } from '../../../src/core/configs/editors';
 import { clientEnv, run, tempHome } from '../../support/config-clients';
 import { corpusCases } from '../../support/config-corpus';
+import { authorizationGate, listenOnLoopback } from '../../support/loopback-server';
 import { KEYPORT_BIN, runKeyport, runProcess } from '../../support/run-keyport';
 import type { NewToken } from '../../../src/core/vault/vault';
 import { cliVault } from '../../support/cli-vault';
@@ -53,13 +54,8 @@ const composer = (composerHome: string, args: string[], cwd?: string) =>
  * the request carries `expected` as its Authorization header; records what each request sent.
  */
 async function startComposerRepo(expected: () => string) {
-  const seen: (string | null)[] = [];
-  const server = http.createServer((req, res) => {
-    seen.push(req.headers.authorization ?? null);
-    if (req.headers.authorization !== expected()) {
-      res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="keyport-test"' }).end();
-      return;
-    }
+  const server = http.createServer();
+  const { seen, listener } = authorizationGate(expected, (req, res) => {
     if (req.url !== '/packages.json') return void res.writeHead(404).end();
     const { port } = server.address() as AddressInfo;
     const version = {
@@ -72,17 +68,8 @@ async function startComposerRepo(expected: () => string) {
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify({ packages: { 'kp/private-lib': { '1.0.0': version } } }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    seen,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { origin, close } = await listenOnLoopback(server.on('request', listener));
+  return { url: `${origin}/`, seen, close };
 }
 
 /** A project whose only repository is `repoUrl` (packagist off, plain http allowed for loopback). */

@@ -1,12 +1,12 @@
 import { chmodSync, chownSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpTransport } from '../../../src/core/registries/http-transport';
 import { NpmTokenApi } from '../../../src/core/registries/npm-token-api';
 import type { SweepFinding, SweepResult } from '../../../src/shared/types';
 import { clientEnv } from '../../support/config-clients';
+import { listenOnLoopback } from '../../support/loopback-server';
 import { plantWorkspace } from '../../support/planted-workspace';
 import { runKeyport, runProcess, KEYPORT_BIN } from '../../support/run-keyport';
 import { useTempDirs } from '../../support/temp-dir';
@@ -233,17 +233,8 @@ async function recordingRegistry(token: string) {
     });
     socket.destroy();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  return {
-    url,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { origin, close } = await listenOnLoopback(server);
+  return { url: `${origin}/`, requests, close };
 }
 
 describe('keyport scan --verify', () => {

@@ -2,15 +2,15 @@ import { chmodSync, chownSync, mkdirSync, readFileSync, symlinkSync } from 'node
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpTransport } from '../../../src/core/registries/http-transport';
-import { NpmTokenApi } from '../../../src/core/registries/npm-token-api';
+import type { NpmTokenApi } from '../../../src/core/registries/npm-token-api';
 import type { SweepFinding, SweepResult } from '../../../src/shared/types';
 import { clientEnv } from '../../support/config-clients';
 import { listenOnLoopback } from '../../support/loopback-server';
 import { plantWorkspace } from '../../support/planted-workspace';
 import { runKeyport, runProcess, KEYPORT_BIN } from '../../support/run-keyport';
 import { useTempDirs } from '../../support/temp-dir';
-import { startVerdaccio, type VerdaccioHandle } from '../../support/verdaccio';
+import type { VerdaccioHandle } from '../../support/verdaccio';
+import { startVerdaccioSession } from '../../support/verdaccio-session';
 import { putFile } from '../../support/put-file';
 
 // Issue 15 with real parts: a generated workspace of git repositories (real git), the `keyport`
@@ -19,20 +19,15 @@ const tempDir = useTempDirs();
 const USER = 'sweeper';
 const PASSWORD = 'sweep-password-1';
 let verdaccio: VerdaccioHandle;
-const transport = createHttpTransport({ env: {} });
 let api: NpmTokenApi;
 let session: string;
+let stop = async () => {};
 
 beforeAll(async () => {
-  verdaccio = await startVerdaccio();
-  api = new NpmTokenApi({ registry: verdaccio.url, transport: transport.fetch });
-  session = await api.login(USER, PASSWORD);
+  ({ verdaccio, api, session, stop } = await startVerdaccioSession(USER, PASSWORD));
 });
 
-afterAll(async () => {
-  await transport.close();
-  await verdaccio?.stop();
-});
+afterAll(() => stop());
 
 /** A fixture home and data dir; no npm_config_* or proxy from the developer's shell. */
 function keyportEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {

@@ -2,11 +2,11 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpTransport } from '../../../src/core/registries/http-transport';
-import { NpmTokenApi } from '../../../src/core/registries/npm-token-api';
+import type { NpmTokenApi } from '../../../src/core/registries/npm-token-api';
 import { KeyportError } from '../../../src/shared/errors';
 import { useTempDirs } from '../../support/temp-dir';
-import { startVerdaccio, type VerdaccioHandle } from '../../support/verdaccio';
+import type { VerdaccioHandle } from '../../support/verdaccio';
+import { startVerdaccioSession } from '../../support/verdaccio-session';
 
 /**
  * The token API against a real Verdaccio 6.10 on 127.0.0.1, and the effect of each token proved
@@ -18,22 +18,16 @@ const USER = 'keyport-it';
 const PASSWORD = 'integration-password-1';
 
 let verdaccio: VerdaccioHandle;
-const transport = createHttpTransport({ env: {} });
 let api: NpmTokenApi;
 let session: string;
+let stop = async () => {};
 const tempDir = useTempDirs();
 
 beforeAll(async () => {
-  verdaccio = await startVerdaccio();
-  api = new NpmTokenApi({ registry: verdaccio.url, transport: transport.fetch });
-  // Verdaccio creates the user on the first log-in (npm adduser), like `npm login` does.
-  session = await api.login(USER, PASSWORD);
+  ({ verdaccio, api, session, stop } = await startVerdaccioSession(USER, PASSWORD));
 });
 
-afterAll(async () => {
-  await transport.close();
-  await verdaccio?.stop();
-});
+afterAll(() => stop());
 
 interface NpmRun {
   code: number;

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -7,8 +7,9 @@ import { expectAccessible, expectNoSidewaysScroll } from './layout-check';
 
 // Issue 17 item 5 in the real renderer over the real core (bridge), the real git and real files:
 // Use without files → Set up git… → masked preview → Set up (main asks) → the test command, and
-// Where used lists the helper after the files. Screenshots in light and dark at 1280×800 and at
-// the window minimum, 720×480.
+// Where used lists the helper after the files; the same for Docker's config.json and Python's
+// keyring (the real Secret Service, read back with Debian's python3-keyring), each undone from
+// its notice. Screenshots in light and dark at 1280×800 and at the window minimum, 720×480.
 
 const SECRET = `fake-token-${'e'.repeat(28)}`;
 const URL_PASSWORD = `fake-url-pw-${'p'.repeat(12)}`;
@@ -107,4 +108,115 @@ test('sets up git as the credential helper of a token from its details, with a p
   await app.getByRole('button', { name: 'Dismiss notification' }).click();
   await shoot(app, 'where-used', serving);
   await expect(app.locator('body')).not.toContainText(SECRET);
+});
+
+const SAVED_LOGIN = `fake-login-${'d'.repeat(20)}`;
+const INDEX_TOKEN = `fake-token-${'y'.repeat(28)}`;
+
+/** What Debian's python3-keyring (SecretService backend) answers, or null when it has nothing. */
+function keyringGet(home: string, service: string, username: string): string | null {
+  const read = spawnSync('/usr/bin/python3', ['-m', 'keyring', 'get', service, username], {
+    encoding: 'utf8',
+    env: { ...process.env, HOME: home },
+  });
+  return read.status === 0 ? read.stdout.replace(/\n$/, '') : null;
+}
+
+test('sets up Docker and Python’s keyring from a token’s details, and undoes each from its notice', async ({
+  app,
+  bridge,
+  home,
+}) => {
+  test.setTimeout(90_000);
+  const config = path.join(home, '.docker', 'config.json');
+  mkdirSync(path.dirname(config), { recursive: true });
+  const auth = Buffer.from(`ci:${SAVED_LOGIN}`).toString('base64');
+  const original = `{\n\t"auths": {\n\t\t"registry.example.test": {\n\t\t\t"auth": "${auth}"\n\t\t}\n\t}\n}\n`;
+  writeFileSync(config, original);
+  const { service } = bridge.core;
+  await service.addToken({
+    label: 'Container registry',
+    registry: 'https://registry.example.test/',
+    ecosystem: 'other',
+    secret: SECRET,
+  });
+  const index = await service.addToken({
+    label: 'Private index',
+    registry: 'https://pypi.example.test/simple/',
+    ecosystem: 'pip',
+    user: 'ci',
+    secret: INDEX_TOKEN,
+  });
+  await app.reload();
+  const notices = app.getByRole('status', { name: 'Notifications' });
+
+  // Docker: the saved login in config.json is masked in the diff and moves into the vault.
+  await app
+    .getByRole('listbox', { name: 'Tokens' })
+    .getByRole('option', { name: 'Container registry' })
+    .click();
+  await app
+    .getByRole('region', { name: 'Container registry' })
+    .getByRole('button', { name: 'Set up Docker, Podman, Skopeo, Buildah…' })
+    .click();
+  const docker = app.getByRole('dialog', { name: 'Set up Docker, Podman and Skopeo' });
+  const diff = docker.getByRole('region', { name: 'Diff preview of ~/.docker/config.json' });
+  await expect(diff).toContainText('+++ ~/.docker/config.json');
+  await expect(diff).toContainText('+\t\t"registry.example.test": "keyport"');
+  await expect(docker).toContainText('1 saved login for registry.example.test leaves the file');
+  await expect(docker).not.toContainText(auth);
+  // Added and removed lines are coloured apart from each other and from the context lines.
+  const background = (line: Locator) => line.evaluate((el) => getComputedStyle(el).backgroundColor);
+  const added = await background(diff.locator('.diff__line--add').first());
+  const removed = await background(diff.locator('.diff__line--remove').first());
+  expect(new Set([added, removed, 'rgba(0, 0, 0, 0)']).size).toBe(3);
+  await shoot(app, 'docker-preview', diff);
+
+  bridge.dialogs.approveNext();
+  await docker.getByRole('button', { name: 'Set up', exact: true }).click();
+  await expect(
+    docker.getByRole('heading', { name: 'Set up for registry.example.test' }),
+  ).toBeVisible();
+  await expect(docker).toContainText('1 saved login moved from the file into Keyport.');
+  expect(JSON.parse(readFileSync(config, 'utf8'))).toEqual({
+    auths: {},
+    credHelpers: { 'registry.example.test': 'keyport' },
+  });
+  await docker.getByRole('button', { name: 'Done' }).click();
+  await expect(notices).toContainText(
+    'Docker, Podman and Skopeo now ask Keyport for registry.example.test',
+  );
+  await notices.getByRole('button', { name: 'Undo' }).click();
+  await expect(notices).toContainText('Restored ~/.docker/config.json');
+  expect(readFileSync(config, 'utf8')).toBe(original);
+
+  // Python: no file; the keychain items Python's keyring finds, and Undo takes them back.
+  await app
+    .getByRole('listbox', { name: 'Tokens' })
+    .getByRole('option', { name: 'Private index' })
+    .click();
+  await app
+    .getByRole('region', { name: 'Private index' })
+    .getByRole('button', { name: 'Set up pip, twine, Poetry (Python keyring)…' })
+    .click();
+  const python = app.getByRole('dialog', { name: "Set up Python's keyring" });
+  await expect(python).toContainText('https://pypi.example.test/simple/ (ci)');
+  await expect(python).toContainText('pypi.example.test (ci)');
+  await expectAccessible(app, 'python preview');
+  bridge.dialogs.approveNext();
+  await python.getByRole('button', { name: 'Set up', exact: true }).click();
+  await expect(python).toContainText('Undo is offered once this dialog closes.');
+  expect(keyringGet(home, 'pypi.example.test', 'ci')).toBe(INDEX_TOKEN);
+  await python.getByRole('button', { name: 'Done' }).click();
+  await expect(notices).toContainText(
+    "Python's keyring now asks Keyport for https://pypi.example.test/simple/",
+  );
+  await notices.getByRole('button', { name: 'Undo' }).click();
+  await expect(notices).toContainText('Took the token out of https://pypi.example.test/simple/');
+  expect(keyringGet(home, 'pypi.example.test', 'ci')).toBeNull();
+  expect(keyringGet(home, 'https://pypi.example.test/simple/', 'ci')).toBeNull();
+  // The token itself stays in the vault.
+  expect(await bridge.core.vault.reveal(index.id)).toBe(INDEX_TOKEN);
+  await expect(app.locator('body')).not.toContainText(SECRET);
+  await expect(app.locator('body')).not.toContainText(SAVED_LOGIN);
 });

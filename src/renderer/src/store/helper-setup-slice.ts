@@ -64,7 +64,8 @@ export function createHelperSetupSlice({
       void get().loadHelperPlaces(tokenId);
       const { undoId } = outcome;
       get().notify(
-        `${CLIENTS[outcome.helper]} now ask${outcome.helper === 'git' ? 's' : ''} Keyport for ${outcome.target}`,
+        // "Docker, Podman and Skopeo" is the one plural subject.
+        `${CLIENTS[outcome.helper]} now ask${outcome.helper === 'docker' ? '' : 's'} Keyport for ${outcome.target}`,
         undoId
           ? {
               seconds: UNDO_NOTICE_SECONDS,

@@ -20,7 +20,7 @@ export interface KnownFile {
 export interface PathPolicyOptions {
   mode: AccessMode;
   /** The standard locations of a format (see standard-config-files.ts). */
-  standardFiles: (format: ConfigFormat) => string[];
+  standardFiles: (format: ConfigFormat) => Promise<string[]>;
   /** Files Keyport wrote or found before (the vault's writtenTo and usedIn). */
   knownFiles: () => Promise<KnownFile[]>;
 }
@@ -93,7 +93,7 @@ export class PathPolicy {
 
   private async allows(format: ConfigFormat, requested: string, real: string): Promise<boolean> {
     if (this.pickedFiles.get(real) === format) return true;
-    for (const standard of this.options.standardFiles(format)) {
+    for (const standard of await this.options.standardFiles(format)) {
       if ((await realOrNull(standard)) === real) return true;
     }
     // Inside a picked folder the name must still fit: the folder is not a licence for .bashrc.

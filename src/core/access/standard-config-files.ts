@@ -8,12 +8,12 @@ import { scanLocations } from '../scan/scan-locations';
  * the ones the scanner reads (npm's global file, $PIP_CONFIG_FILE, ~/.pip/pip.conf, …) and pip's
  * system-wide files. Any of these may be written without a dialog, as the app's defaults are.
  */
-export function standardConfigFiles(
+export async function standardConfigFiles(
   format: ConfigFormat,
   ctx: Omit<PathContext, 'projectDir'> & { nodeExecPath: string },
-): string[] {
+): Promise<string[]> {
   const files = new Set<string>([defaultConfigPath(format, ctx)]);
-  for (const location of scanLocations(ctx)) {
+  for (const location of await scanLocations(ctx)) {
     if (location.format === format) files.add(location.file);
   }
   if (format === 'pip' && ctx.platform !== 'win32') {

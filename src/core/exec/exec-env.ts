@@ -54,7 +54,7 @@ export class ExecEnvironment {
 
   /** The user-level and project config files in scope, in their clients' precedence order. */
   private async readFiles(projectDir: string): Promise<ConfigText[]> {
-    const locations = scanLocations({ ...this.paths, projectDir });
+    const locations = await scanLocations({ ...this.paths, projectDir });
     const texts = await Promise.all(locations.map((l) => readConfigText(l.file)));
     return locations.flatMap((l, i) =>
       texts[i] == null ? [] : [{ format: l.format, text: texts[i] }],

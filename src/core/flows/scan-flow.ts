@@ -33,7 +33,10 @@ export class ScanFlow {
       import('../scan/find-credentials'),
       import('node:crypto'),
     ]);
-    const locations = scanLocations({ ...this.paths, ...(projectDir ? { projectDir } : {}) });
+    const locations = await scanLocations({
+      ...this.paths,
+      ...(projectDir ? { projectDir } : {}),
+    });
     const tokens = await this.vault.list();
     const byFingerprint = new Map(
       tokens.filter((t) => t.fingerprint).map((t) => [t.fingerprint, t]),

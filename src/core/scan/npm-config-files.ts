@@ -1,5 +1,7 @@
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import ini from 'ini';
+import { readConfigFile } from '../configs/config-file';
 import { defaultConfigPath, type PathContext } from '../configs/default-config-path';
 
 /** What npm's own config loader (@npmcli/config) takes the locations of its files from. */
@@ -28,8 +30,27 @@ function envSetting(env: NpmContext['env'], key: string): string | undefined {
   return found;
 }
 
-/** A path-typed setting as npm resolves it: `~/` from the home folder, the rest from the cwd. */
-function settingPath(value: string, ctx: NpmContext): string {
+/**
+ * npm's `${NAME}` in a setting (from the environment or a file): the variable's value, left as
+ * written when unset, `${NAME?}` empty when unset; an odd run of backslashes before it escapes it.
+ */
+function envReplace(value: string, env: NpmContext['env']): string {
+  return value.replace(
+    /(?<!\\)(\\*)\$\{([^${}?]+)(\?)?\}/g,
+    (whole, esc: string, name: string, q) => {
+      if (esc.length % 2 === 1) return whole.slice((esc.length + 1) / 2);
+      const fallback = q === '?' ? '' : `\${${name}}`;
+      return esc.slice(esc.length / 2) + (env[name] ?? fallback);
+    },
+  );
+}
+
+/**
+ * A path-typed setting as npm resolves it: variables expanded, then `~/` from the home folder,
+ * the rest from the cwd.
+ */
+function settingPath(raw: string, ctx: NpmContext): string {
+  const value = envReplace(raw, ctx.env);
   const p = ctx.platform === 'win32' ? path.win32 : path.posix;
   const tilde = ctx.platform === 'win32' ? /^~[/\\]/ : /^~\//;
   return tilde.test(value) ? p.resolve(ctx.home, value.slice(2)) : p.resolve(value);
@@ -50,18 +71,47 @@ export function npmUserConfig(ctx: NpmContext): string {
   return set ? settingPath(set, ctx) : defaultConfigPath('npmrc', ctx);
 }
 
+/** What the user's own .npmrc may say of where npm's global file is. */
+export interface NpmUserSettings {
+  prefix?: string;
+  globalconfig?: string;
+}
+
 /**
- * npm's global config file, as `npm config get globalconfig` names it from the environment:
- * `npm_config_globalconfig`, else `etc/npmrc` under the prefix (`npm_config_prefix`, else the
- * default prefix). A `prefix` or `globalconfig` set inside the user's own .npmrc also moves it;
- * that file is not read here.
+ * `prefix` and `globalconfig` from npm's user config file (`npm config set prefix ~/.npm-global`
+ * is how npm's docs move global installs out of a root-owned folder). Read as npm reads it: INI,
+ * top-level keys only; a missing or unreadable file says nothing.
  */
-export function npmGlobalConfig(ctx: NpmContext): string {
+export async function readNpmUserSettings(ctx: NpmContext): Promise<NpmUserSettings> {
+  try {
+    const read = await readConfigFile(npmUserConfig(ctx));
+    if (read === null) return {};
+    const parsed = ini.parse(read.bytes.toString('utf8')) as Record<string, unknown>;
+    const settings: NpmUserSettings = {};
+    if (typeof parsed.prefix === 'string') settings.prefix = parsed.prefix;
+    if (typeof parsed.globalconfig === 'string') settings.globalconfig = parsed.globalconfig;
+    return settings;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * npm's global config file, as `npm config get globalconfig` names it: `globalconfig` (the
+ * environment's, else the user file's), else `etc/npmrc` under the prefix (the environment's,
+ * else the user file's, else the default prefix). The environment wins over the user's file, as
+ * in npm. A project's .npmrc cannot move it (npm refuses a prefix there with an error).
+ */
+export function npmGlobalConfig(ctx: NpmContext, user: NpmUserSettings = {}): string {
   const p = ctx.platform === 'win32' ? path.win32 : path.posix;
-  const set = envSetting(ctx.env, 'globalconfig');
-  if (set) return settingPath(set, ctx);
-  const prefix = envSetting(ctx.env, 'prefix');
-  return p.resolve(prefix ? settingPath(prefix, ctx) : defaultPrefix(ctx), 'etc', 'npmrc');
+  const set = envSetting(ctx.env, 'globalconfig') ?? user.globalconfig;
+  if (set !== undefined) return settingPath(set, ctx);
+  const prefix = envSetting(ctx.env, 'prefix') ?? user.prefix;
+  return p.resolve(
+    prefix !== undefined ? settingPath(prefix, ctx) : defaultPrefix(ctx),
+    'etc',
+    'npmrc',
+  );
 }
 
 /**

@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { defaultConfigPath, type PathContext } from '../configs/default-config-path';
-import { npmGlobalConfig, npmUserConfig, type NpmContext } from './npm-config-files';
+import {
+  npmGlobalConfig,
+  npmUserConfig,
+  readNpmUserSettings,
+  type NpmContext,
+} from './npm-config-files';
 import type { ScanFormat, ScanLevel } from '../../shared/types';
 
 export interface ScanLocation {
@@ -13,7 +18,7 @@ export interface ScanLocation {
  * The files package managers read credentials from, user and project level (and npm's global
  * file), in the order each client gives them precedence: earlier entries win for the same key.
  */
-export function scanLocations(ctx: PathContext & NpmContext): ScanLocation[] {
+export async function scanLocations(ctx: PathContext & NpmContext): Promise<ScanLocation[]> {
   const { home, env, projectDir } = ctx;
   const win = ctx.platform === 'win32';
   const p = win ? path.win32 : path.posix;
@@ -39,7 +44,9 @@ export function scanLocations(ctx: PathContext & NpmContext): ScanLocation[] {
   }
   const userLevel = { ...ctx, projectDir: undefined };
   locations.push(user('npmrc', npmUserConfig(userLevel)));
-  locations.push({ format: 'npmrc', file: npmGlobalConfig(userLevel), level: 'global' });
+  // The user's .npmrc can move the global one (its prefix), so it is read for that first.
+  const npmUser = await readNpmUserSettings(userLevel);
+  locations.push({ format: 'npmrc', file: npmGlobalConfig(userLevel, npmUser), level: 'global' });
   locations.push(user('yarnrc', p.join(home, '.yarnrc.yml')));
   locations.push(user('maven', defaultConfigPath('maven', ctx)));
   locations.push(user('nuget', defaultConfigPath('nuget', ctx)));

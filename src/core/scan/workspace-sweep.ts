@@ -79,7 +79,7 @@ export class WorkspaceSweep {
     const stats = { folders: 0, files: 0 };
     const userOrder: string[] = [];
     if (options.user) {
-      for (const location of scanLocations(this.paths)) {
+      for (const location of await scanLocations(this.paths)) {
         const real = await fs.realpath(location.file).catch(() => null);
         if (real === null) continue;
         userOrder.push(real);

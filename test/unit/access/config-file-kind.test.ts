@@ -36,20 +36,20 @@ describe('fitsFormat', () => {
 describe('standardConfigFiles', () => {
   const ctx = { home: '/h', platform: 'linux' as const, env: {}, nodeExecPath: '/usr/bin/node' };
 
-  it('lists the user file, the ones the scanner reads and pip’s system files', () => {
-    expect(standardConfigFiles('npmrc', ctx)).toEqual(['/h/.npmrc', '/usr/etc/npmrc']);
-    expect(standardConfigFiles('pip', ctx)).toEqual([
+  it('lists the user file, the ones the scanner reads and pip’s system files', async () => {
+    expect(await standardConfigFiles('npmrc', ctx)).toEqual(['/h/.npmrc', '/usr/etc/npmrc']);
+    expect(await standardConfigFiles('pip', ctx)).toEqual([
       '/h/.config/pip/pip.conf',
       '/h/.pip/pip.conf',
       '/etc/pip.conf',
       '/etc/xdg/pip/pip.conf',
     ]);
-    expect(standardConfigFiles('maven', ctx)).toEqual(['/h/.m2/settings.xml']);
+    expect(await standardConfigFiles('maven', ctx)).toEqual(['/h/.m2/settings.xml']);
   });
 
-  it('follows the variables the clients follow', () => {
+  it('follows the variables the clients follow', async () => {
     const env = { npm_config_userconfig: '/ci/npmrc', PIP_CONFIG_FILE: '/ci/pip.conf' };
-    expect(standardConfigFiles('npmrc', { ...ctx, env })).toContain('/ci/npmrc');
-    expect(standardConfigFiles('pip', { ...ctx, env })).toContain('/ci/pip.conf');
+    expect(await standardConfigFiles('npmrc', { ...ctx, env })).toContain('/ci/npmrc');
+    expect(await standardConfigFiles('pip', { ...ctx, env })).toContain('/ci/pip.conf');
   });
 });

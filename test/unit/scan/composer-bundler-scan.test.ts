@@ -57,8 +57,8 @@ describe('Composer auth.json and Bundler config: where they are', () => {
     ).toBe('/p/ci/bundle/config');
   });
 
-  it('scans the project files first (they win), then the user files, both Composer homes on Linux', () => {
-    const files = scanLocations({ ...linux, projectDir: '/p' })
+  it('scans the project files first (they win), then the user files, both Composer homes on Linux', async () => {
+    const files = (await scanLocations({ ...linux, projectDir: '/p' }))
       .filter((l) => l.format === 'composer' || l.format === 'bundler')
       .map((l) => `${l.level} ${l.file}`);
     expect(files).toEqual([
@@ -68,7 +68,7 @@ describe('Composer auth.json and Bundler config: where they are', () => {
       'user /h/.composer/auth.json',
       'user /h/.bundle/config',
     ]);
-    expect(standardConfigFiles('bundler', linux)).toEqual(['/h/.bundle/config']);
+    expect(await standardConfigFiles('bundler', linux)).toEqual(['/h/.bundle/config']);
   });
 
   it('takes `config` as Bundler’s only inside a .bundle folder, on the CLI and in a sweep', () => {

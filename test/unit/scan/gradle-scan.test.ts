@@ -32,7 +32,7 @@ const FILE = [
 ].join('\n');
 
 describe('gradle.properties: where it is', () => {
-  it('is $GRADLE_USER_HOME/gradle.properties, else ~/.gradle/; the user file ranks above the build’s', () => {
+  it('is $GRADLE_USER_HOME/gradle.properties, else ~/.gradle/; the user file ranks above the build’s', async () => {
     expect(defaultConfigPath('gradle', linux)).toBe('/h/.gradle/gradle.properties');
     expect(defaultConfigPath('gradle', { ...linux, env: { GRADLE_USER_HOME: '/g' } })).toBe(
       '/g/gradle.properties',
@@ -40,11 +40,11 @@ describe('gradle.properties: where it is', () => {
     expect(
       defaultConfigPath('gradle', { ...linux, platform: 'win32', home: 'C:\\Users\\me' }),
     ).toBe('C:\\Users\\me\\.gradle\\gradle.properties');
-    const files = scanLocations({ ...linux, projectDir: '/p' })
+    const files = (await scanLocations({ ...linux, projectDir: '/p' }))
       .filter((l) => l.format === 'gradle')
       .map((l) => `${l.level} ${l.file}`);
     expect(files).toEqual(['user /h/.gradle/gradle.properties', 'project /p/gradle.properties']);
-    expect(standardConfigFiles('gradle', linux)).toEqual(['/h/.gradle/gradle.properties']);
+    expect(await standardConfigFiles('gradle', linux)).toEqual(['/h/.gradle/gradle.properties']);
     expect(fitsFormat('gradle', '/p/gradle.properties')).toBe(true);
     expect(fitsFormat('gradle', '/p/local.properties')).toBe(false);
     expect(credentialFormatOf('gradle.properties', 'app', { has: () => false })).toBe('gradle');

@@ -6,6 +6,7 @@ import {
   nodeOnPath,
   npmGlobalConfig,
   npmUserConfig,
+  readNpmUserSettings,
 } from '../../../src/core/scan/npm-config-files';
 import { MemorySecretStore } from '../../../src/core/vault/secret-store';
 import { useTempDirs } from '../../support/temp-dir';
@@ -29,6 +30,22 @@ describe('npm’s config files', () => {
     expect(npmGlobalConfig({ ...win, nodeExecPath: 'C:\\Program Files\\nodejs\\node.exe' })).toBe(
       'C:\\Program Files\\nodejs\\etc\\npmrc',
     );
+  });
+
+  it('the user’s .npmrc moves it (top-level prefix or globalconfig), unless the environment says', async () => {
+    const home = tempDir();
+    writeFileSync(
+      path.join(home, '.npmrc'),
+      'prefix=${HOME}/g\n\\${HOME}=x\n[section]\nglobalconfig=/not/top-level\n',
+    );
+    const ctx = { ...linux, home, env: { HOME: home } };
+    const user = await readNpmUserSettings(ctx);
+    expect(user).toEqual({ prefix: '${HOME}/g' });
+    expect(npmGlobalConfig(ctx, user)).toBe(path.join(home, 'g', 'etc', 'npmrc'));
+    const env = { HOME: home, npm_config_prefix: '/e' };
+    expect(npmGlobalConfig({ ...ctx, env }, user)).toBe('/e/etc/npmrc');
+    expect(npmGlobalConfig(ctx, { ...user, globalconfig: '/\\${HOME}/rc' })).toBe('/${HOME}/rc');
+    expect(await readNpmUserSettings({ ...ctx, home: path.join(home, 'none') })).toEqual({});
   });
 
   it('user: npm_config_userconfig in any case, else ~/.npmrc', () => {

@@ -57,7 +57,7 @@ async function openRotate(setup?: Awaited<ReturnType<typeof fixture>>, fakeTimer
     within(await openToken(ctx.user, 'ci publish')).getByRole('button', { name: 'Rotate…' }),
   );
   const dialog = screen.getByRole('dialog', { name: 'Rotate token' });
-  await within(dialog).findByRole('region', { name: `Changes to ${fx.npmrc}` });
+  await within(dialog).findByRole('region', { name: 'Changes to ~/.npmrc' });
   const rotate = () => within(dialog).getByRole('button', { name: /^Rotat/ }) as HTMLButtonElement;
   return { ...fx, ...ctx, dialog, rotate };
 }
@@ -95,10 +95,10 @@ describe('Rotate token', () => {
   });
 
   it('previews the account, each file with its masked diff, and the files it cannot rewrite', async () => {
-    const { dialog, keyport, account, npmrc, legacy, entry } = await openRotate();
+    const { dialog, keyport, account, entry } = await openRotate();
     expect(keyport.callsTo('previewRotation')).toEqual([{ tokenId: 'r' }]);
     expect(within(dialog).getByText(account.label).tagName).toBe('STRONG');
-    const diff = within(dialog).getByRole('region', { name: `Changes to ${npmrc}` });
+    const diff = within(dialog).getByRole('region', { name: 'Changes to ~/.npmrc' });
     expect(within(diff).getByText(`-${entry}=npm_••••••••oldz`)).toBeTruthy();
     // The new token does not exist yet: a stand-in value, masked like any other.
     expect(within(diff).getByText(`+${entry}=keyp••••••••tion`)).toBeTruthy();
@@ -107,7 +107,7 @@ describe('Rotate token', () => {
       within(skipped)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual([legacy]);
+    ).toEqual(['~/w/legacy/.npmrc']);
     expect(within(dialog).getByText(/before it recorded how/)).toBeTruthy();
     expect(within(dialog).queryByRole('list', { name: 'Rotation steps' })).toBeNull();
     expect(dialog.textContent).not.toContain(OLD);

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { requestSchemas } from '../../../../shared/ipc-contract';
 import type { RotatePreview, TokenMeta } from '../../../../shared/types';
 import { errorInfoOf, failureText } from '../../api';
+import { tildePath } from '../../paths';
 import { useKeyport } from '../../store/store-context';
 import { DiffView } from '../diff-view';
 import { FailureAlert } from '../failure-alert';
@@ -141,6 +142,7 @@ export function RotateTokenDialog({ token }: { token: TokenMeta }) {
 
 /** The account, every file with its masked diff, and the files Keyport cannot rewrite. */
 function RotatePlan({ preview }: { preview: RotatePreview }) {
+  const home = useKeyport((s) => s.home);
   return (
     <div className="rotate-plan">
       <p className="rotate-plan__account">
@@ -155,11 +157,12 @@ function RotatePlan({ preview }: { preview: RotatePreview }) {
         <ul className="rotate-plan__files" aria-label="Files to rewrite">
           {preview.files.map((f) => (
             <li key={`${f.file}\0${f.entry}`} className="rotate-plan__file">
-              <span className="mono">{f.file}</span> · <span className="mono">{f.entry}</span>
+              <span className="mono">{tildePath(f.file, home)}</span> ·{' '}
+              <span className="mono">{f.entry}</span>
               {f.diff.trim() === '' ? (
                 <p className="field__hint">This entry gets the new value.</p>
               ) : (
-                <DiffView diff={f.diff} label={`Changes to ${f.file}`} />
+                <DiffView diff={f.diff} label={`Changes to ${tildePath(f.file, home)}`} />
               )}
             </li>
           ))}
@@ -175,7 +178,7 @@ function RotatePlan({ preview }: { preview: RotatePreview }) {
           <ul aria-label="Files not rewritten">
             {preview.skipped.map((file) => (
               <li key={file} className="mono">
-                {file}
+                {tildePath(file, home)}
               </li>
             ))}
           </ul>

@@ -117,7 +117,7 @@ test('rotate a registry token: new value in the file, old one revoked', async ({
     .getByRole('button', { name: 'Rotate…' })
     .click();
   const dialog = app.getByRole('dialog', { name: 'Rotate token' });
-  await expect(dialog.getByRole('region', { name: `Changes to ${npmrc}` })).toBeVisible();
+  await expect(dialog.getByRole('region', { name: 'Changes to ~/project/.npmrc' })).toBeVisible();
   await dialog.getByLabel('Password').fill(password);
   await dialog.getByRole('button', { name: 'Rotate', exact: true }).click();
   await expect(app.getByRole('status', { name: 'Notifications' })).toContainText(

@@ -22,8 +22,17 @@ export interface PythonLinkResult {
 
 /** The items one `link` made new for a token, each with what the keychain held before. */
 export interface PythonLinkUndo {
+  /** The token linked; a rotation since moves the links to its successor (see `unlink`). */
   tokenId: string;
-  items: { service: string; username: string; previous: string | null }[];
+  items: PythonLinkedItem[];
+}
+
+export interface PythonLinkedItem {
+  service: string;
+  username: string;
+  previous: string | null;
+  /** The link's `at` as this setup recorded it; a rotation's new token carries the same. */
+  linkedAt: string;
 }
 
 /**
@@ -71,47 +80,78 @@ export class PythonKeyringLinks {
     for (const service of services) {
       // An item this token already had stays on undo; any other one gets back what it held (the
       // user's own keyring password, another token's link) or goes.
-      if (!linked.has(service)) {
-        const previous = await this.items.get(service, req.username);
-        undo.items.push({ service, username: req.username, previous });
-      }
+      const previous = linked.has(service) ? null : await this.items.get(service, req.username);
       await this.items.set(service, req.username, secret);
-      await this.vault.recordHelperLink(token.id, {
-        kind: 'python-keyring',
-        service,
-        username: req.username,
-      });
+      const link = { kind: 'python-keyring' as const, service, username: req.username };
+      const meta = await this.vault.recordHelperLink(token.id, link);
+      if (!linked.has(service)) {
+        const linkedAt = meta.helperLinks?.find((l) => sameItem(l, link))?.at ?? '';
+        undo.items.push({ service, username: req.username, previous, linkedAt });
+      }
     }
     return { token: await this.vault.get(token.id), services, undo };
   }
 
   /**
    * Takes a `link` back: each item it made goes, or gets back what it held before, and the token
-   * forgets it. Only the items under the index's service names: the token's own keychain entry
-   * (Keyport's service) is never touched. Checks every item first: one that no longer holds the
-   * token (the user stored something else there since) means nothing is changed.
+   * serving it forgets it. Only the items under the index's service names: the token's own
+   * keychain entry (Keyport's service) is never touched, and the token stays in the vault.
+   *
+   * The token serving an item is the one linked, or, after a rotation, its successor: rotation
+   * writes the new token's value into the items and moves the links, keeping their `at`
+   * (Vault.moveHelperLinks), while the old token is revoked and removed. So an item counts as
+   * this setup's while it holds the value of the linked token or of a token carrying this
+   * setup's link (same `at`); a later setup of another token over the same item does not.
+   * Checks every item first: one holding anything else (the user stored something there since)
+   * means nothing is changed. Null when no token held the links any more (the token was removed,
+   * which deleted the items): only the values from before the setup are put back.
    */
-  async unlink(undo: PythonLinkUndo): Promise<TokenMeta> {
-    const secret = await this.vault.reveal(undo.tokenId);
+  async unlink(undo: PythonLinkUndo): Promise<TokenMeta | null> {
+    const tokens = await this.vault.list();
+    const values = new Map<string, string | null>();
+    const valueOf = async (id: string) => {
+      if (!values.has(id)) values.set(id, await this.vault.reveal(id).catch(() => null));
+      return values.get(id)!;
+    };
+    const steps: { item: PythonLinkedItem; holder: TokenMeta | null }[] = [];
     for (const item of undo.items) {
+      const holders = tokens.filter((t) =>
+        (t.helperLinks ?? []).some(
+          (l) =>
+            l.kind === 'python-keyring' &&
+            sameItem(l, item) &&
+            (t.id === undo.tokenId || l.at === item.linkedAt),
+        ),
+      );
       const now = await this.items.get(item.service, item.username);
-      if (now !== null && now !== secret) {
+      let holder: TokenMeta | null = null;
+      for (const t of holders) {
+        if (now === null || (await valueOf(t.id)) === now) {
+          holder = t;
+          break;
+        }
+      }
+      if (now !== null && !holder) {
         throw new KeyportError(
           'CONFIG_CHANGED_ON_DISK',
           `The keychain item ${item.service} (${item.username}) changed since the setup; Keyport changed nothing.`,
         );
       }
+      steps.push({ item, holder });
     }
-    for (const item of undo.items) {
+    let token: TokenMeta | null = null;
+    for (const { item, holder } of steps) {
       if (item.previous === null) await this.items.delete(item.service, item.username);
       else await this.items.set(item.service, item.username, item.previous);
-      await this.vault.forgetHelperLink(undo.tokenId, {
-        kind: 'python-keyring',
-        service: item.service,
-        username: item.username,
-      });
+      if (holder) {
+        token = await this.vault.forgetHelperLink(holder.id, {
+          kind: 'python-keyring',
+          service: item.service,
+          username: item.username,
+        });
+      }
     }
-    return this.vault.get(undo.tokenId);
+    return token;
   }
 
   private async tokenFor(req: PythonLinkRequest): Promise<TokenMeta> {
@@ -141,4 +181,11 @@ export class PythonKeyringLinks {
     }
     return token;
   }
+}
+
+function sameItem(
+  a: { service: string; username: string },
+  b: { service: string; username: string },
+) {
+  return a.service === b.service && a.username === b.username;
 }

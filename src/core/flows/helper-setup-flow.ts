@@ -225,9 +225,11 @@ export class HelperSetupFlow {
       throw new KeyportError('NOTHING_TO_UNDO', 'There is nothing to undo for this setup.');
     const { files, python } = record;
     const { undoWrite } = await writer();
+    // The files hold no token (a helper's name, never a value), so a rotation since the setup
+    // leaves them as they were; a file changed by anything else is left to the user.
     for (const a of files) {
       const read = await readConfigFile(a.file);
-      if (hashContent(read?.bytes ?? null) !== a.afterHash) throw changedOnDisk(a.file);
+      if (hashContent(read?.bytes ?? null) !== a.afterHash) throw changedSinceSetup(a.file);
     }
     for (const a of files) await undoWrite(a);
     const token = python
@@ -420,6 +422,13 @@ async function readJson(file: string): Promise<Record<string, unknown> | null> {
   } catch {
     return null;
   }
+}
+
+function changedSinceSetup(file: string): KeyportError {
+  return new KeyportError(
+    'CONFIG_CHANGED_ON_DISK',
+    `${file} changed since the setup; Keyport put nothing back; edit it by hand to take the setup out.`,
+  );
 }
 
 function changedOnDisk(file: string): KeyportError {

@@ -310,14 +310,26 @@ export class Vault {
     });
   }
 
-  /** Records (or refreshes) a keychain item a client reads this token's value from. */
-  recordHelperLink(id: string, link: Omit<HelperLink, 'at'>): Promise<TokenMeta> {
+  /**
+   * Records (or refreshes) a keychain item a client reads this token's value from. `at` is when
+   * it was set up: now, or the moved link's own (a rotation keeps it, which is how a setup's
+   * Undo still knows the item as its own; see PythonKeyringLinks.unlink).
+   */
+  recordHelperLink(id: string, link: Omit<HelperLink, 'at'> & { at?: string }): Promise<TokenMeta> {
     return this.mutate(id, (record) => {
       const others = (record.helperLinks ?? []).filter(
         (l) =>
           !(l.kind === link.kind && l.service === link.service && l.username === link.username),
       );
-      record.helperLinks = [...others, { ...link, at: this.now().toISOString() }];
+      record.helperLinks = [
+        ...others,
+        {
+          kind: link.kind,
+          service: link.service,
+          username: link.username,
+          at: link.at ?? this.now().toISOString(),
+        },
+      ];
     });
   }
 
@@ -361,11 +373,7 @@ export class Vault {
     const secret = await this.reveal(toId);
     for (const link of links) {
       await this.linkedItems.set(link.service, link.username, secret);
-      await this.recordHelperLink(toId, {
-        kind: link.kind,
-        service: link.service,
-        username: link.username,
-      });
+      await this.recordHelperLink(toId, link);
     }
     return links.length;
   }

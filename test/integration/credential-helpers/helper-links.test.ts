@@ -15,6 +15,14 @@ let registry: NpmLikeServer;
 let vault: OpenCliVault;
 let core: Core;
 
+/** A password the user stored with Python's keyring itself, before Keyport was set up. */
+function keyringSet(service: string, user: string, password: string): void {
+  const code = 'import sys, keyring; keyring.set_password(sys.argv[1], sys.argv[2], sys.argv[3])';
+  spawnSync(PYTHON, ['-c', code, service, user, password], {
+    env: { ...process.env, HOME: vault.home },
+  });
+}
+
 function keyringGet(service: string, user: string): string {
   return spawnSync(PYTHON, ['-m', 'keyring', 'get', service, user], {
     encoding: 'utf8',
@@ -79,5 +87,57 @@ describe('helper links follow the token', () => {
     for (const service of linked.services) expect(keyringGet(service, 'ci')).toBe('');
     await core.service.restoreToken(removed.undoId!);
     expect(keyringGet(index, 'ci')).toBe(`${fresh}\n`);
+  });
+});
+
+describe('a Python setup made before a rotation', () => {
+  it("Undo takes the rotated token out of Python's keyring, puts back the user's own and keeps the token", async () => {
+    const { id: accountId } = await core.service.registries.signIn({
+      registry: registry.url,
+      username: 'linker',
+      password: PASSWORD,
+    });
+    const created = await core.service.registries.create({
+      accountId,
+      label: 'made',
+      request: { kind: 'legacy', readonly: false, cidr: [] },
+      password: PASSWORD,
+    });
+    // The one-click setup serves pip-index tokens; the npm-like server makes npm ones, so the same
+    // registry-made token (value and key) is filed again as the index's, which rotation accepts.
+    await core.vault.remove(created.token!.id);
+    const index = await core.vault.add({
+      label: 'index',
+      registry: registry.url,
+      ecosystem: 'pip',
+      user: 'dev',
+      secret: created.secret,
+      origin: created.token!.origin,
+      remoteKey: created.token!.remoteKey!,
+    });
+    // Another user than the test above's, whose restored token still has its items.
+    const host = new URL(registry.url).host;
+    const own = `fake-own-pw-${'o'.repeat(12)}`;
+    keyringSet(host, 'dev', own);
+    const helpers = core.service.helpers;
+    const preview = await helpers.plan(index.id, 'python');
+    const setUp = await helpers.apply(preview.planId);
+    expect(keyringGet(host, 'dev')).toBe(`${created.secret}\n`);
+
+    const rotated = await core.service.rotations.run({ tokenId: index.id, password: PASSWORD });
+    const fresh = await core.vault.reveal(rotated.token.id);
+    expect(keyringGet(registry.url, 'dev')).toBe(`${fresh}\n`);
+
+    const undone = await helpers.undo(setUp.undoId!);
+    expect(undone.keychain).toEqual([`${registry.url} (dev)`, `${host} (dev)`]);
+    expect(undone.token?.id).toBe(rotated.token.id);
+    expect(undone.token?.helperLinks).toBeUndefined();
+    expect(JSON.stringify(undone)).not.toContain(own);
+    // Python's keyring gets nothing of Keyport's; the user's own password is back.
+    expect(keyringGet(registry.url, 'dev')).toBe('');
+    expect(keyringGet(host, 'dev')).toBe(`${own}\n`);
+    // The rotated token stays in the vault, its value untouched.
+    expect(await core.vault.reveal(rotated.token.id)).toBe(fresh);
+    await core.vault.remove(rotated.token.id);
   });
 });

@@ -107,6 +107,21 @@ describe('git: credential.<url>.helper in ~/.gitconfig', () => {
     expect(existsSync(gitconfig)).toBe(false);
   });
 
+  it('Undo puts nothing back when ~/.gitconfig changed after the setup, and says so', async () => {
+    const gitconfig = path.join(home, '.gitconfig');
+    const preview = await ipc.call('helper:setup-plan', { tokenId: token.id, helper: 'git' });
+    dialogs.approveNext();
+    const outcome = await ipc.call('helper:setup-apply', { planId: preview.planId });
+    const edited = `${readFileSync(gitconfig, 'utf8')}[core]\n\teditor = vi\n`;
+    writeFileSync(gitconfig, edited);
+    const error = await ipc.refused('helper:setup-undo', { undoId: outcome.undoId });
+    expect(error.code).toBe('CONFIG_CHANGED_ON_DISK');
+    expect(error.message).toBe(
+      `${gitconfig} changed since the setup; Keyport put nothing back; edit it by hand to take the setup out.`,
+    );
+    expect(readFileSync(gitconfig, 'utf8')).toBe(edited);
+  });
+
   it("previews exactly what git config --add writes, whatever the file's shape", () => {
     const shapes = [
       '[user]\n\tname = A\n',

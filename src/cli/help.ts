@@ -112,8 +112,10 @@ export function commandHelp(words: readonly string[]): string | null {
 
 /**
  * A bad-input error whose text is the usage `keyport WORDS… --help` prints, so a command refusing
- * its arguments shows the page's lines rather than a copy of its own.
+ * its arguments shows the page's lines rather than a copy of its own; after `problem`, the one
+ * sentence saying what is wrong, when there is more to say than "not like this".
  */
-export function usageErrorFor(words: readonly string[]): KeyportError {
-  return usageError((commandHelp(words) ?? 'See keyport --help.').trimEnd());
+export function usageErrorFor(words: readonly string[], problem?: string): KeyportError {
+  const usage = (commandHelp(words) ?? 'See keyport --help.').trimEnd();
+  return usageError(problem ? `${problem}\n${usage}` : usage);
 }

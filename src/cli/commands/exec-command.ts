@@ -1,5 +1,5 @@
 import { KeyportError } from '../../shared/errors';
-import { usageError } from '../cli-error';
+import { usageErrorFor } from '../help';
 import type { CliIo } from '../io';
 import { list, type CoreOpener, type ParsedArgs } from './args';
 
@@ -10,7 +10,7 @@ import { list, type CoreOpener, type ParsedArgs } from './args';
  */
 export async function execCommand(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<number> {
   const [command, ...rest] = args.positionals;
-  if (!command) throw usageError('Usage: keyport exec [--only ID]… -- COMMAND [ARGS…]');
+  if (!command) throw usageErrorFor(['exec']);
   const only = list(args, 'only').flatMap((v) => v.split(',').filter(Boolean));
   const { service } = await core();
   const variables = await service.execVariables({

@@ -5,6 +5,7 @@ import { KeyportError } from '../../shared/errors';
 import { requestedKind, tokenKindText } from '../../shared/token-kinds';
 import { usageError } from '../cli-error';
 import { formatTable } from '../format-table';
+import { usageErrorFor } from '../help';
 import { readSecretFromStdin, type CliIo } from '../io';
 import { list, str, type CoreOpener, type ParsedArgs } from './args';
 
@@ -23,22 +24,22 @@ export async function loginCommand(core: CoreOpener, args: ParsedArgs, io: CliIo
   io.stdout(`Signed in as ${account.username} at ${account.registry} (account ${account.id}).\n`);
 }
 
-/** `keyport token list|create|revoke --registry URL …` */
+const TOKEN_SUBCOMMANDS = ['list', 'create', 'revoke'] as const;
+
+/**
+ * `keyport token list|create|revoke --registry URL …`. Bad arguments get the help page's token
+ * lines (the subcommand's when it is known).
+ */
 export async function tokenCommand(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<void> {
   const [sub, ...rest] = args.positionals;
+  const known = TOKEN_SUBCOMMANDS.find((s) => s === sub);
+  if (!known) throw usageErrorFor(['token']);
   const registry = str(args, 'registry');
-  if (!registry) throw usageError('--registry URL is required.');
+  if (!registry) throw usageErrorFor(['token', known], '--registry URL is required.');
   const sub_args = { ...args, positionals: rest };
-  switch (sub) {
-    case 'list':
-      return tokenList(await core(), registry, sub_args, io);
-    case 'create':
-      return tokenCreate(core, registry, sub_args, io);
-    case 'revoke':
-      return tokenRevoke(await core(), registry, sub_args, io);
-    default:
-      throw usageError('Usage: keyport token list|create|revoke --registry URL …');
-  }
+  if (known === 'list') return tokenList(await core(), registry, sub_args, io);
+  if (known === 'create') return tokenCreate(core, registry, sub_args, io);
+  return tokenRevoke(await core(), registry, sub_args, io);
 }
 
 async function accountFor(core: Core, registry: string, args: ParsedArgs): Promise<string> {
@@ -160,8 +161,7 @@ async function tokenRevoke(
   args: ParsedArgs,
   io: CliIo,
 ): Promise<void> {
-  if (args.positionals.length === 0)
-    throw usageError('Usage: keyport token revoke --registry URL KEY…');
+  if (args.positionals.length === 0) throw usageErrorFor(['token', 'revoke']);
   const request = parseRequest('remote:revoke', {
     accountId: await accountFor(core, registry, args),
     keys: args.positionals,

@@ -1,13 +1,12 @@
 import { parseRequest } from '../../core/validate';
-import { usageError } from '../cli-error';
+import { usageErrorFor } from '../help';
 import { readSecretFromStdin, type CliIo } from '../io';
 import { str, type CoreOpener, type ParsedArgs } from './args';
 
 /** `keyport rotate ID [--password-stdin] [--otp CODE]` */
 export async function rotateCommand(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<void> {
   const [tokenId, ...extra] = args.positionals;
-  if (!tokenId || extra.length > 0)
-    throw usageError('Usage: keyport rotate ID [--password-stdin] [--otp CODE]');
+  if (!tokenId || extra.length > 0) throw usageErrorFor(['rotate']);
   const password = args.values['password-stdin'] ? await readSecretFromStdin(io) : undefined;
   const request = parseRequest('rotate:run', {
     tokenId,

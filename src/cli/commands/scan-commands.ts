@@ -2,13 +2,12 @@ import path from 'node:path';
 import { parseRequest } from '../../core/validate';
 import type { SweepFinding, SweepProblem, SweepResult } from '../../shared/types';
 import { usageError } from '../cli-error';
+import { usageErrorFor } from '../help';
 import { formatTable } from '../format-table';
 import type { CliIo } from '../io';
 import { str, type CoreOpener, type ParsedArgs } from './args';
 
 declare const KEYPORT_VERSION: string;
-
-const SCAN_USAGE = 'Usage: keyport scan [DIR…] [--json | --sarif] [--verify] [--no-user] [--all]';
 
 /**
  * `keyport scan [DIR…] [--json | --sarif] [--verify] [--no-user] [--all]`: the user-level files
@@ -19,11 +18,11 @@ export async function scanCommand(core: CoreOpener, args: ParsedArgs, io: CliIo)
   const project = str(args, 'project');
   if (project !== undefined) {
     if (args.positionals.length > 0)
-      throw usageError(`--project takes no other folders. ${SCAN_USAGE}`);
+      throw usageErrorFor(['scan'], '--project takes no other folders.');
     return projectScan(core, path.resolve(project), args, io);
   }
   if (args.values.json && args.values.sarif)
-    throw usageError(`Choose --json or --sarif. ${SCAN_USAGE}`);
+    throw usageErrorFor(['scan'], 'Choose --json or --sarif.');
   const dirs = args.positionals.map((d) => path.resolve(d));
   const { service } = await core();
   const progress = io.stderrIsTty === true;
@@ -136,9 +135,7 @@ async function projectScan(core: CoreOpener, projectDir: string, args: ParsedArg
  */
 export async function importCommand(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<void> {
   const ids = args.positionals;
-  if (ids.length === 0) {
-    throw usageError('Usage: keyport import FINDING_ID… [--replace-with-reference] [--dry-run]');
-  }
+  if (ids.length === 0) throw usageErrorFor(['import']);
   for (const id of ids) {
     if (!/^[0-9a-f]{16}$/.test(id))
       throw usageError(`"${id}" is not a finding id (see keyport scan).`);

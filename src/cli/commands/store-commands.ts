@@ -4,7 +4,7 @@ import { KeyringSecretStore } from '../../core/vault/keyring-secret-store';
 import { SECRETS_FILE } from '../../core/vault/encrypted-file-store';
 import { saveStoreChoice, type StoreKind } from '../../core/vault/store-choice';
 import { toErrorInfo } from '../../shared/errors';
-import { usageError } from '../cli-error';
+import { usageErrorFor } from '../help';
 import type { CliIo } from '../io';
 import { passphraseSource } from '../passphrase';
 import { str, type CoreOpener, type ParsedArgs } from './args';
@@ -21,7 +21,7 @@ const NAMES: Record<StoreKind, string> = {
 export async function storeCommand(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<void> {
   const to = str(args, 'to');
   if (args.positionals[0] !== 'move' || (to !== 'file' && to !== 'keychain')) {
-    throw usageError('Usage: keyport store move --to file|keychain');
+    throw usageErrorFor(['store', 'move']);
   }
   const { vault, store } = await core();
   if (store?.kind === to) {

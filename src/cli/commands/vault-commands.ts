@@ -4,12 +4,13 @@ import { parseRequest } from '../../core/validate';
 import { formatTable } from '../format-table';
 import { readSecretFromStdin, type CliIo } from '../io';
 import { usageError } from '../cli-error';
+import { usageErrorFor } from '../help';
 import type { TokenMeta } from '../../shared/types';
 import { refusalText } from '../../shared/refusal-text';
 
 function onlyId(args: ParsedArgs, command: string): string {
   const [id, ...rest] = args.positionals;
-  if (!id || rest.length > 0) throw usageError(`Usage: keyport ${command} ID`);
+  if (!id || rest.length > 0) throw usageErrorFor([command]);
   return parseRequest('vault:reveal', { id }).id;
 }
 

@@ -2,6 +2,7 @@ import { parseInput, parseRequest, parseSecret } from '../../core/validate';
 import { WriteTargetRequest } from '../../shared/ipc-contract';
 import { CONFIG_FORMATS } from '../../shared/types';
 import { usageError } from '../cli-error';
+import { usageErrorFor } from '../help';
 import { readSecretFromStdin, type CliIo } from '../io';
 import { list, str, type CoreOpener, type ParsedArgs } from './args';
 
@@ -12,9 +13,7 @@ import { list, str, type CoreOpener, type ParsedArgs } from './args';
 export async function writeCommand(core: CoreOpener, args: ParsedArgs, io: CliIo): Promise<void> {
   const [format, ...extra] = args.positionals;
   if (!format || extra.length > 0 || !(CONFIG_FORMATS as readonly string[]).includes(format)) {
-    throw usageError(
-      `Usage: keyport write ${CONFIG_FORMATS.join('|')} --file PATH --registry URL (--token-stdin | --id ID)`,
-    );
+    throw usageErrorFor(['write']);
   }
   const id = str(args, 'id');
   const fromStdin = args.values['token-stdin'] === true;

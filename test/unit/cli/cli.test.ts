@@ -100,6 +100,49 @@ describe('keyport CLI (argument handling, no keychain needed)', () => {
     }
   });
 
+  it('every command refusing its arguments prints the lines its --help prints, after what is wrong', async () => {
+    const env = { KEYPORT_HOME: tempDir() };
+    const help = async (argv: string[]) => {
+      const t = io('', env);
+      expect(await runCli([...argv, '--help'], t.value)).toBe(0);
+      expect(t.out()).toMatch(new RegExp(`^Usage:\n {2}keyport ${argv.join(' ')}[ \n]`));
+      return t.out();
+    };
+    // [bad arguments, the command whose --help they get, the sentence before it if any]
+    const registry = ['--registry', 'http://127.0.0.1:9'];
+    const cases: Array<[string[], string[], string?]> = [
+      [['exec'], ['exec']],
+      [['import'], ['import']],
+      [['rotate'], ['rotate']],
+      [['rotate', 'a', 'b'], ['rotate']],
+      [['store'], ['store']],
+      [
+        ['store', 'move', '--to', 'cloud'],
+        ['store', 'move'],
+      ],
+      [['token'], ['token']],
+      [['token', 'frobnicate', ...registry], ['token']],
+      [['token', 'list'], ['token', 'list'], '--registry URL is required.'],
+      [
+        ['token', 'revoke', ...registry],
+        ['token', 'revoke'],
+      ],
+      [['write'], ['write']],
+      [['write', 'frobnicate', '--file', 'x'], ['write']],
+      [['scan', '--json', '--sarif'], ['scan'], 'Choose --json or --sarif.'],
+      [['scan', '--project', 'a', 'b'], ['scan'], '--project takes no other folders.'],
+      [['reveal'], ['reveal']],
+      [['remove', 'a', 'b'], ['remove']],
+    ];
+    for (const [argv, command, problem] of cases) {
+      const t = io('', env);
+      expect(await runCli(argv, t.value), argv.join(' ')).toBe(2);
+      expect(t.out()).toBe('');
+      const usage = await help(command);
+      expect(t.err(), argv.join(' ')).toBe(`keyport: ${problem ? `${problem}\n` : ''}${usage}`);
+    }
+  });
+
   it('exits 2 with one line on stderr for an unknown command or option', async () => {
     const env = { KEYPORT_HOME: tempDir() };
     for (const argv of [['frobnicate'], ['list', '--bogus'], []]) {

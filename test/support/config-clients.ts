@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { useTempDirs } from './temp-dir';
 
 /**
  * Runs the real package-manager clients against files Keyport wrote. Every child gets a fresh
@@ -17,8 +18,18 @@ export const READ_SETTINGS_JAVA = path.resolve(
 );
 export const MAVEN_LIB = '/usr/share/maven/lib/*';
 
+/** A temp HOME for a client (with the ~/.config some clients expect); the caller removes it. */
 export function tempHome(prefix = 'keyport-client-'): string {
-  const home = mkdtempSync(path.join(os.tmpdir(), prefix));
+  return withConfigDir(mkdtempSync(path.join(os.tmpdir(), prefix)));
+}
+
+/** tempHome, each one removed after the test that made it. */
+export function useTempHomes(prefix = 'keyport-client-'): () => string {
+  const tempDir = useTempDirs();
+  return () => withConfigDir(tempDir(prefix));
+}
+
+function withConfigDir(home: string): string {
   mkdirSync(path.join(home, '.config'), { recursive: true });
   return home;
 }

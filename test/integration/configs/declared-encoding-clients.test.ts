@@ -10,7 +10,7 @@ import {
   mavenReadServers,
   nuget,
   run,
-  tempHome,
+  useTempHomes,
   type AuthServer,
 } from '../../support/config-clients';
 import { CONFIG_FIXTURES } from '../../support/config-corpus';
@@ -21,6 +21,7 @@ import { CONFIG_FIXTURES } from '../../support/config-corpus';
  * the exact credentials to a loopback server. Each credential holds characters outside ASCII, one
  * (€) outside Latin-1, which goes into an ISO-8859-1 file as the character reference &#8364;.
  */
+const tempHome = useTempHomes();
 const servers: AuthServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));

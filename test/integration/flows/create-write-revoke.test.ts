@@ -3,11 +3,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/core/open-core';
 import { openCliVault, type OpenCliVault } from '../../support/cli-vault';
-import { npmWhoami, tempHome } from '../../support/config-clients';
+import { npmWhoami, useTempHomes } from '../../support/config-clients';
 import { startVerdaccio, type VerdaccioHandle } from '../../support/verdaccio';
 
 // The whole path a user takes, with every part real: Verdaccio on 127.0.0.1, the Secret Service
 // from scripts/with-keyring.mjs, the config writer on a temp .npmrc, and the npm CLI reading it.
+const tempHome = useTempHomes();
 let vault: OpenCliVault;
 let registry: VerdaccioHandle;
 let core: Core;

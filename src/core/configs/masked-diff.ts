@@ -5,15 +5,26 @@ import type { ConfigEditor } from './config-editor';
 import { escapePropertyValue } from './java-properties';
 import { BOM, type Span } from './text-layout';
 
-/** What a diff needs of a format: where its credentials are. */
-export type SpanFinder = Pick<ConfigEditor, 'credentialSpans' | 'maskedSpans'>;
+/**
+ * A span to mask, with its format's own mask when the ordinary one (first and last 4 characters)
+ * would show too much of that kind of value (Docker's base64 `auth`; see helper-config-spans.ts).
+ */
+export interface MaskedSpan extends Span {
+  mask?: (value: string) => string;
+}
+
+/** What a diff needs of a format: where its credentials are, and what a preview masks. */
+export interface SpanFinder {
+  credentialSpans: ConfigEditor['credentialSpans'];
+  maskedSpans?(text: string): MaskedSpan[];
+}
 
 /** Credential spans of a whole file, found on its BOM-free text and shifted back. */
-function spansOf(editor: SpanFinder, text: string): Span[] {
+function spansOf(editor: SpanFinder, text: string): MaskedSpan[] {
   const offset = text.startsWith(BOM) ? BOM.length : 0;
   const body = text.slice(offset);
   return (editor.maskedSpans?.(body) ?? editor.credentialSpans(body))
-    .map((s) => ({ start: s.start + offset, end: s.end + offset }))
+    .map((s: MaskedSpan) => ({ ...s, start: s.start + offset, end: s.end + offset }))
     .filter((s) => s.end > s.start);
 }
 
@@ -32,7 +43,7 @@ function onlyReference(value: string): boolean {
  * left-to-right pass: rebuilding the text per span made big files quadratic. A reference such as
  * ${KEYPORT_…} stays readable, so the user sees that a reference is written and not a token.
  */
-function maskSpans(text: string, spans: Span[]): string {
+function maskSpans(text: string, spans: MaskedSpan[]): string {
   const parts: string[] = [];
   let at = 0;
   for (const s of [...spans].sort((a, b) => a.start - b.start)) {
@@ -42,10 +53,12 @@ function maskSpans(text: string, spans: Span[]): string {
     parts.push(
       onlyReference(value)
         ? value
-        : value
-            .split(/(\r\n|\r|\n)/)
-            .map((part, i) => (i % 2 === 1 || part === '' ? part : maskSecret(part)))
-            .join(''),
+        : s.mask && !/[\r\n]/.test(value)
+          ? s.mask(value)
+          : value
+              .split(/(\r\n|\r|\n)/)
+              .map((part, i) => (i % 2 === 1 || part === '' ? part : maskSecret(part)))
+              .join(''),
     );
     at = s.end;
   }

@@ -68,14 +68,21 @@ function objectAt(config: JsonObject, key: string): JsonObject {
   return (config[key] = {});
 }
 
+/** A saved login's `auth`, base64 of `user:password`; undefined when it holds no `user:`. */
+export function decodeDockerAuth(auth: string): { username: string; secret: string } | undefined {
+  const plain = Buffer.from(auth, 'base64').toString('utf8');
+  const colon = plain.indexOf(':');
+  if (colon <= 0) return undefined;
+  return { username: plain.slice(0, colon), secret: plain.slice(colon + 1) };
+}
+
 /** `auth` (base64 user:password) or `username`/`password`, as Docker and containers store them. */
 function secretOf(entry: unknown): { username: string; secret: string } | undefined {
   if (typeof entry !== 'object' || entry === null) return undefined;
   const e = entry as Record<string, unknown>;
   if (typeof e.auth === 'string' && e.auth) {
-    const plain = Buffer.from(e.auth, 'base64').toString('utf8');
-    const colon = plain.indexOf(':');
-    if (colon > 0) return { username: plain.slice(0, colon), secret: plain.slice(colon + 1) };
+    const login = decodeDockerAuth(e.auth);
+    if (login) return login;
   }
   if (typeof e.password === 'string' && e.password) {
     return { username: typeof e.username === 'string' ? e.username : '', secret: e.password };

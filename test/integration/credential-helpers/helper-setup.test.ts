@@ -178,6 +178,8 @@ describe('docker: credHelpers in ~/.docker/config.json', () => {
     expect(preview.files[0]!.diff).toContain('+\t\t"git.example.test": "keyport"');
     expect(JSON.stringify(preview)).not.toContain(auth);
     expect(JSON.stringify(preview)).not.toContain('b3RoZXI6b3RoZXI=');
+    // Whose login moves, and dots for its password (maskDockerAuth).
+    expect(preview.files[0]!.diff).toContain('-\t\t\t"auth": "ci:••••••••"');
 
     dialogs.approveNext();
     const outcome = await ipc.call('helper:setup-apply', { planId: preview.planId });

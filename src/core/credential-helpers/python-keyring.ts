@@ -123,7 +123,11 @@ export class PythonKeyringLinks {
             (t.id === undo.tokenId || l.at === item.linkedAt),
         ),
       );
-      const now = await this.items.get(item.service, item.username);
+      // A second item beside ours (Python's keyring stores its own, see keychain-items.ts) is a
+      // change since the setup like any other.
+      const now = await this.items.get(item.service, item.username).catch((err: unknown) => {
+        throw err instanceof KeyportError && err.details?.duplicate ? changedSinceSetup(item) : err;
+      });
       let holder: TokenMeta | null = null;
       for (const t of holders) {
         if (now === null || (await valueOf(t.id)) === now) {
@@ -131,12 +135,7 @@ export class PythonKeyringLinks {
           break;
         }
       }
-      if (now !== null && !holder) {
-        throw new KeyportError(
-          'CONFIG_CHANGED_ON_DISK',
-          `The keychain item ${item.service} (${item.username}) changed since the setup; Keyport changed nothing.`,
-        );
-      }
+      if (now !== null && !holder) throw changedSinceSetup(item);
       steps.push({ item, holder });
     }
     let token: TokenMeta | null = null;
@@ -181,6 +180,13 @@ export class PythonKeyringLinks {
     }
     return token;
   }
+}
+
+function changedSinceSetup(item: PythonLinkedItem): KeyportError {
+  return new KeyportError(
+    'CONFIG_CHANGED_ON_DISK',
+    `The keychain item ${item.service} (${item.username}) changed since the setup; Keyport changed nothing.`,
+  );
 }
 
 function sameItem(

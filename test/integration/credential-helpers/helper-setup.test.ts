@@ -334,4 +334,28 @@ describe("python: the token in the keychain where Python's keyring looks", () =>
     expect(keyringGet('pypi.example.test')).toBe(OWN_PASSWORD);
     expect((await core.vault.get(index.id)).helperLinks).toHaveLength(2);
   });
+
+  it("Undo names a second item Python's keyring stored beside Keyport's as a change", async () => {
+    // Its own user, so the item is Keyport's alone before the user's keyring set.
+    const index = await ipc.call('vault:add', {
+      label: 'index',
+      registry: INDEX,
+      ecosystem: 'pip',
+      user: 'dup',
+      secret: SECRET,
+    });
+    const outcome = await setUpPython(index);
+    keyringSet('pypi.example.test', OWN_PASSWORD, 'dup');
+    const error = await ipc.refused('helper:setup-undo', { undoId: outcome.undoId });
+    expect(error.code).toBe('CONFIG_CHANGED_ON_DISK');
+    expect(error.message).toBe(
+      'The keychain item pypi.example.test (dup) changed since the setup; Keyport changed nothing.',
+    );
+    expect(keyringGet(INDEX, 'dup')).toBe(SECRET);
+    expect((await core.vault.get(index.id)).helperLinks).toHaveLength(2);
+    // One of the two goes, so the token's removal after the test finds one item to delete.
+    execFileSync('/usr/bin/python3', ['-m', 'keyring', 'del', 'pypi.example.test', 'dup'], {
+      env: { ...process.env, HOME: home },
+    });
+  });
 });

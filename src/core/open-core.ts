@@ -7,7 +7,7 @@ import { Operations } from './operations';
 import { resolveDataDir } from './paths';
 import { createHttpTransport } from './registries/http-transport';
 import { NpmTokenApi } from './registries/npm-token-api';
-import { npmCafile } from './registries/npmrc-cafile';
+import { npmCafile } from './configs/npmrc-cafile';
 import { RegistryFlows, type ClientFactory } from './flows/registry-flows';
 import { RotateFlow } from './flows/rotate-flow';
 import { ScanFlow } from './flows/scan-flow';
@@ -28,7 +28,7 @@ import { gatedClient } from './access/gated-client';
 import type { NativeDialogs } from './access/native-dialogs';
 import { PathPolicy } from './access/path-policy';
 import { standardConfigFiles } from './access/standard-config-files';
-import { nodeOnPath } from './scan/npm-config-files';
+import { nodeOnPath } from './configs/npm-config-files';
 import { HelperSetupFlow } from './flows/helper-setup-flow';
 
 export { KEYCHAIN_SERVICE };
@@ -63,8 +63,9 @@ export interface CoreOptions {
   /** The sweep's pause between turns of its walk (see WalkOptions.pace); by default one turn. */
   sweepPace?: WalkPace;
   /**
-   * The node binary whose npm the scanner and the path policy follow (npm's global config file is
-   * under its prefix); by default the first node on PATH, else the one running this process.
+   * The node binary whose npm the scanner, the path policy and the registries' cafile follow (npm's
+   * global config file is under its prefix); by default the first node on PATH, else the one
+   * running this process.
    */
   nodeExecPath?: string;
   /**
@@ -105,6 +106,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       )
     : undefined;
 
+  const paths = { home, platform: process.platform, env };
+  const nodeExecPath =
+    options.nodeExecPath ?? nodeOnPath(env, process.platform) ?? process.execPath;
+  const scanPaths = { ...paths, nodeExecPath };
+
   // One connection pool for every registry, created on first use: listing tokens offline
   // must not pay for it. npm's cafile is read then, once, not on every registry call.
   let transport: ReturnType<typeof createHttpTransport> | undefined;
@@ -112,7 +118,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     options.clientFor ??
     ((registry) => {
       if (!transport) {
-        const cafile = npmCafile(env, home);
+        const cafile = npmCafile(scanPaths);
         transport = createHttpTransport({ env, ...(cafile ? { cafile } : {}) });
       }
       return new NpmTokenApi({
@@ -123,10 +129,6 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     });
 
   const operations = new Operations();
-  const paths = { home, platform: process.platform, env };
-  const nodeExecPath =
-    options.nodeExecPath ?? nodeOnPath(env, process.platform) ?? process.execPath;
-  const scanPaths = { ...paths, nodeExecPath };
   const dialogs = options.access.mode === 'app' ? options.access.dialogs : undefined;
   const policy = new PathPolicy({
     mode: options.access.mode,

@@ -5,7 +5,7 @@ import {
   npmUserConfig,
   readNpmUserSettings,
   type NpmContext,
-} from './npm-config-files';
+} from '../configs/npm-config-files';
 import type { ScanFormat, ScanLevel } from '../../shared/types';
 
 export interface ScanLocation {

@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeOnPath, npmGlobalConfig } from '../../../src/core/scan/npm-config-files';
+import { nodeOnPath, npmGlobalConfig } from '../../../src/core/configs/npm-config-files';
 import { scanLocations } from '../../../src/core/scan/scan-locations';
 import { clientEnv, run, tempHome } from '../../support/config-clients';
 

@@ -1,8 +1,8 @@
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ini from 'ini';
-import { readConfigFile } from '../configs/config-file';
-import { defaultConfigPath, type PathContext } from '../configs/default-config-path';
+import { readConfigFile } from './config-file';
+import { defaultConfigPath, type PathContext } from './default-config-path';
 
 /** What npm's own config loader (@npmcli/config) takes the locations of its files from. */
 export interface NpmContext extends Omit<PathContext, 'projectDir'> {
@@ -17,7 +17,7 @@ export interface NpmContext extends Omit<PathContext, 'projectDir'> {
  * A setting from the environment as npm reads it: `npm_config_<key>` in any case, `_` read as `-`
  * after the first character, an empty value as unset; of two spellings the later one wins.
  */
-function envSetting(env: NpmContext['env'], key: string): string | undefined {
+export function npmEnvSetting(env: NpmContext['env'], key: string): string | undefined {
   let found: string | undefined;
   for (const [name, value] of Object.entries(env)) {
     if (!value || !/^npm_config_/i.test(name)) continue;
@@ -46,10 +46,10 @@ function envReplace(value: string, env: NpmContext['env']): string {
 }
 
 /**
- * A path-typed setting as npm resolves it: variables expanded, then `~/` from the home folder,
- * the rest from the cwd.
+ * A path-typed setting (userconfig, prefix, cafile…) as npm resolves it, from the environment or
+ * a file alike: variables expanded, then `~/` from the home folder, the rest from the cwd.
  */
-function settingPath(raw: string, ctx: NpmContext): string {
+export function npmSettingPath(raw: string, ctx: NpmContext): string {
   const value = envReplace(raw, ctx.env);
   const p = ctx.platform === 'win32' ? path.win32 : path.posix;
   const tilde = ctx.platform === 'win32' ? /^~[/\\]/ : /^~\//;
@@ -67,8 +67,8 @@ function defaultPrefix(ctx: NpmContext): string {
 
 /** npm's user config file: `npm_config_userconfig`, else ~/.npmrc. */
 export function npmUserConfig(ctx: NpmContext): string {
-  const set = envSetting(ctx.env, 'userconfig');
-  return set ? settingPath(set, ctx) : defaultConfigPath('npmrc', ctx);
+  const set = npmEnvSetting(ctx.env, 'userconfig');
+  return set ? npmSettingPath(set, ctx) : defaultConfigPath('npmrc', ctx);
 }
 
 /** What the user's own .npmrc may say of where npm's global file is. */
@@ -77,20 +77,32 @@ export interface NpmUserSettings {
   globalconfig?: string;
 }
 
+/** The settings of an npm config file Keyport follows, as written (not yet resolved as paths). */
+export interface NpmFileSettings extends NpmUserSettings {
+  cafile?: string;
+}
+
+/** Read as npm reads a config file: INI, top-level keys only. */
+export function npmFileSettings(text: string): NpmFileSettings {
+  const parsed = ini.parse(text) as Record<string, unknown>;
+  const settings: NpmFileSettings = {};
+  for (const key of ['prefix', 'globalconfig', 'cafile'] as const) {
+    const value = parsed[key];
+    if (typeof value === 'string') settings[key] = value;
+  }
+  return settings;
+}
+
 /**
  * `prefix` and `globalconfig` from npm's user config file (`npm config set prefix ~/.npm-global`
- * is how npm's docs move global installs out of a root-owned folder). Read as npm reads it: INI,
- * top-level keys only; a missing or unreadable file says nothing.
+ * is how npm's docs move global installs out of a root-owned folder); a missing or unreadable
+ * file says nothing.
  */
 export async function readNpmUserSettings(ctx: NpmContext): Promise<NpmUserSettings> {
   try {
     const read = await readConfigFile(npmUserConfig(ctx));
     if (read === null) return {};
-    const parsed = ini.parse(read.bytes.toString('utf8')) as Record<string, unknown>;
-    const settings: NpmUserSettings = {};
-    if (typeof parsed.prefix === 'string') settings.prefix = parsed.prefix;
-    if (typeof parsed.globalconfig === 'string') settings.globalconfig = parsed.globalconfig;
-    return settings;
+    return npmFileSettings(read.bytes.toString('utf8'));
   } catch {
     return {};
   }
@@ -104,11 +116,11 @@ export async function readNpmUserSettings(ctx: NpmContext): Promise<NpmUserSetti
  */
 export function npmGlobalConfig(ctx: NpmContext, user: NpmUserSettings = {}): string {
   const p = ctx.platform === 'win32' ? path.win32 : path.posix;
-  const set = envSetting(ctx.env, 'globalconfig') ?? user.globalconfig;
-  if (set !== undefined) return settingPath(set, ctx);
-  const prefix = envSetting(ctx.env, 'prefix') ?? user.prefix;
+  const set = npmEnvSetting(ctx.env, 'globalconfig') ?? user.globalconfig;
+  if (set !== undefined) return npmSettingPath(set, ctx);
+  const prefix = npmEnvSetting(ctx.env, 'prefix') ?? user.prefix;
   return p.resolve(
-    prefix !== undefined ? settingPath(prefix, ctx) : defaultPrefix(ctx),
+    prefix !== undefined ? npmSettingPath(prefix, ctx) : defaultPrefix(ctx),
     'etc',
     'npmrc',
   );

@@ -7,12 +7,12 @@ import {
   npmGlobalConfig,
   npmUserConfig,
   readNpmUserSettings,
-} from '../../../src/core/scan/npm-config-files';
+} from '../../../src/core/configs/npm-config-files';
 import { MemorySecretStore } from '../../../src/core/vault/secret-store';
 import { useTempDirs } from '../../support/temp-dir';
 
 // The Linux rules are compared with the real `npm config get` in
-// test/integration/scan/npm-config-files.test.ts; Windows has no npm here, so its rule is
+// test/integration/configs/npm-config-files.test.ts; Windows has no npm here, so its rule is
 // checked against @npmcli/config's own code (the prefix is node.exe's own folder).
 const tempDir = useTempDirs();
 const linux = { home: '/h', platform: 'linux' as const, nodeExecPath: '/opt/node/bin/node' };

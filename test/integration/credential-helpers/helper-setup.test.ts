@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gitHelperAdded } from '../../../src/core/credential-helpers/git-setup';
 import type { Core } from '../../../src/core/open-core';
+import { OsKeychainItems } from '../../../src/core/vault/keychain-items';
 import type { TokenMeta } from '../../../src/shared/types';
 import { openAppOverIpc, type AppOverIpc } from '../../support/app-over-ipc';
 import type { MainIpc } from '../../support/main-ipc';
@@ -253,6 +254,16 @@ function keyringSet(service: string, password: string, username = 'ci'): void {
   });
 }
 
+/** Deletes every item Python's keyring finds for the name (it deletes one per call). */
+function keyringDeleteAll(service: string, username: string): void {
+  for (let i = 0; i < 5; i++) {
+    const del = spawnSync('/usr/bin/python3', ['-m', 'keyring', 'del', service, username], {
+      env: { ...process.env, HOME: home },
+    });
+    if (del.status !== 0) return;
+  }
+}
+
 const INDEX = 'https://pypi.example.test/simple/';
 const OWN_PASSWORD = `fake-own-pw-${'o'.repeat(12)}`;
 
@@ -273,6 +284,14 @@ async function setUpPython(index: TokenMeta) {
 }
 
 describe("python: the token in the keychain where Python's keyring looks", () => {
+  // The keychain outlives each test: take out every item a test (or Python's keyring) left for
+  // these names, so no test depends on what an earlier one stored.
+  afterEach(() => {
+    for (const service of [INDEX, 'pypi.example.test']) {
+      for (const user of ['ci', 'dup']) keyringDeleteAll(service, user);
+    }
+  });
+
   it('previews the keychain items, asks, links them, and Where used lists them', async () => {
     const index = await addIndexToken();
     const preview = await ipc.call('helper:setup-plan', { tokenId: index.id, helper: 'python' });
@@ -326,7 +345,9 @@ describe("python: the token in the keychain where Python's keyring looks", () =>
   it('Undo changes nothing when a keychain item changed after the setup', async () => {
     const index = await addIndexToken();
     const outcome = await setUpPython(index);
-    keyringSet('pypi.example.test', OWN_PASSWORD);
+    // Another program overwrites the very item (Python's own `keyring set` would add a second
+    // one beside it instead: the next test).
+    await new OsKeychainItems().set('pypi.example.test', 'ci', OWN_PASSWORD);
     const error = await ipc.refused('helper:setup-undo', { undoId: outcome.undoId });
     expect(error.code).toBe('CONFIG_CHANGED_ON_DISK');
     expect(error.message).not.toContain(OWN_PASSWORD);
@@ -353,9 +374,5 @@ describe("python: the token in the keychain where Python's keyring looks", () =>
     );
     expect(keyringGet(INDEX, 'dup')).toBe(SECRET);
     expect((await core.vault.get(index.id)).helperLinks).toHaveLength(2);
-    // One of the two goes, so the token's removal after the test finds one item to delete.
-    execFileSync('/usr/bin/python3', ['-m', 'keyring', 'del', 'pypi.example.test', 'dup'], {
-      env: { ...process.env, HOME: home },
-    });
   });
 });

@@ -92,7 +92,8 @@ export function createHelperSetupSlice({
             ...(keychain.length > 0 ? [`Took the token out of ${keychain.join(', ')}`] : []),
           ].join('; '),
         );
-        void get().loadHelperPlaces(tokenId);
+        // After a rotation the links belong to the token's successor, which main answers with.
+        void get().loadHelperPlaces(token?.id ?? tokenId);
       } catch (err) {
         get().showError(err);
       }

@@ -204,8 +204,10 @@ describe('Write to config', () => {
     keyport.write('.npmrc', 'registry=https://other.example/\n');
     await user.click(button(dialog, 'Write'));
 
+    // Named as ~/… like the File line above it.
+    expect(npmrc).toBe(`${keyport.home}/.npmrc`);
     expect((await within(dialog).findByRole('alert')).textContent).toBe(
-      `${npmrc} changed since the preview; Keyport wrote nothing. Review the new preview and try again.`,
+      '~/.npmrc changed since the preview; Keyport wrote nothing. Review the new preview and try again.',
     );
     expect(keyport.read('.npmrc')).toBe('registry=https://other.example/\n');
     // The new preview the message speaks of is on screen: the file as it is now.

@@ -31,10 +31,23 @@ test('write a token into .npmrc with a diff preview, then undo', async ({ app, b
   const dialog = app.getByRole('dialog', { name: 'Write to config' });
   await expect(dialog.getByLabel('Format')).toHaveValue('npmrc');
   await expect(dialog.getByLabel('File')).toHaveValue(npmrc);
+  // At the window minimum the preview opens below the form: the dialog brings it into view.
+  await app.setViewportSize({ width: 720, height: 480 });
   await dialog.getByRole('button', { name: 'Preview' }).click();
 
   const diff = dialog.getByRole('region', { name: 'Diff preview' });
   await expect(diff).toContainText('+//registry.npmjs.org/:_authToken=kp-t••••••••CONF');
+  // Not hidden behind the sticky footer either (which the viewport alone would not tell).
+  await expect
+    .poll(async () => {
+      const [shown, footer] = await Promise.all([
+        diff.boundingBox(),
+        dialog.locator('.dialog__actions').boundingBox(),
+      ]);
+      return shown && footer ? footer.y - (shown.y + shown.height) : -1;
+    })
+    .toBeGreaterThanOrEqual(0);
+  await app.setViewportSize({ width: 1280, height: 800 });
   await expect(diff).not.toContainText(SECRET);
   expect(readFileSync(npmrc, 'utf8')).toBe(original);
 
@@ -65,7 +78,7 @@ test('refuses to write when the file changed after the preview', async ({ app, b
   await expect(dialog.getByRole('region', { name: 'Diff preview' })).toBeVisible();
   writeFileSync(npmrc, 'a=2\n');
   await dialog.getByRole('button', { name: 'Write', exact: true }).click();
-  await expect(dialog.getByRole('alert')).toContainText('changed since the preview');
+  await expect(dialog.getByRole('alert')).toContainText('~/.npmrc changed since the preview');
   expect(readFileSync(npmrc, 'utf8')).toBe('a=2\n');
   await expect(dialog.getByRole('button', { name: 'Preview again' })).toBeVisible();
 });

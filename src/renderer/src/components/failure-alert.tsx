@@ -1,3 +1,6 @@
+import { tildeText } from '../paths';
+import { useKeyport } from '../store/store-context';
+
 export interface FailureAlertProps {
   /** The sentence from a failed call; nothing is rendered without one. */
   message: string | null | undefined;
@@ -8,17 +11,20 @@ export interface FailureAlertProps {
 
 /** A failed call's sentence, announced as it appears (role="alert"), in the form-error style. */
 export function FailureAlert({ message, className, quiet = false }: FailureAlertProps) {
+  const home = useKeyport((s) => s.home);
   if (!message) return null;
+  // The core's sentences name files absolutely; the dialogs around them name files as ~/….
+  const text = tildeText(message, home);
   if (quiet) {
     return (
       <p role="status" className={className ? `quiet-note ${className}` : 'quiet-note'}>
-        {message}
+        {text}
       </p>
     );
   }
   return (
     <p role="alert" className={className ? `form-error ${className}` : 'form-error'}>
-      {message}
+      {text}
     </p>
   );
 }

@@ -382,8 +382,14 @@ export function WriteConfigDialog({ token }: { token: TokenMeta }) {
 /** Where the write goes, and the diff or the reason there is nothing to write. */
 function PreviewPanel({ preview }: { preview: WritePreview }) {
   const home = useKeyport((s) => s.home);
+  const panelRef = useRef<HTMLDivElement>(null);
+  // The preview appears below the form: in a short window (720×480) it would open out of sight,
+  // and Preview would seem to do nothing. Bring its top into the dialog's view once per plan.
+  useEffect(() => {
+    panelRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [preview.planId]);
   return (
-    <div className="write-preview">
+    <div className="write-preview" ref={panelRef}>
       <dl className="write-preview__target">
         <dt>File</dt>
         <dd>
@@ -418,6 +424,8 @@ const USER_HINTS: Partial<Record<ConfigFormat, string>> = {
   nuget: 'Required: NuGet.Config keeps a user name with the token.',
   composer: 'With a user name: http-basic (the token as password); without: a bearer token.',
   bundler: 'Optional: Bundler sends user:token (many gem hosts take any user name).',
+  // The core refuses a new machine entry without a login (netrc-editor.ts): "optional" misled.
+  netrc: 'Needed for a new machine entry; the token goes in as the password.',
 };
 
 /**

@@ -154,7 +154,7 @@ describe('the registry’s view', () => {
     expect(within(ciPane).getByText(/^Active: the registry listed it/)).toBeTruthy();
     // Revoke from the pane: the confirmation names it, without the Registries view loaded.
     await user.click(within(ciPane).getByRole('button', { name: 'Revoke on registry…' }));
-    const confirm = screen.getByRole('alertdialog', { name: 'Revoke tokens' });
+    const confirm = screen.getByRole('alertdialog', { name: 'Revoke token' });
     expect(confirm.textContent).toContain('ci publish');
   });
 });

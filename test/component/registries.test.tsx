@@ -498,7 +498,7 @@ describe('Revoke', () => {
     await table();
     await user.click(screen.getByRole('checkbox', { name: /^Select npm_••••••••read,/ }));
     await user.click(screen.getByRole('button', { name: 'Revoke selected' }));
-    const dialog = screen.getByRole('alertdialog', { name: 'Revoke tokens' });
+    const dialog = screen.getByRole('alertdialog', { name: 'Revoke token' });
     registry.failNext(
       { method: 'DELETE' },
       {

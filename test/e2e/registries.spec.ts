@@ -36,6 +36,10 @@ test('sign in, create, list masked, revoke', async ({ app, bridge, registry }) =
 
   const shown = create.getByLabel('New token');
   await expect(shown).toBeVisible();
+  // The shown-once value stands out from the dialog (a base input rule once hid its highlight).
+  const background = (el: typeof shown) =>
+    el.evaluate((node) => getComputedStyle(node).backgroundColor);
+  expect(await background(shown)).not.toBe(await background(create));
   const secret = await shown.inputValue();
   expect(secret.length).toBeGreaterThan(16);
   const stored = (await bridge.core.service.listTokens()).find((t) => t.label === 'CI read-only');
@@ -53,7 +57,7 @@ test('sign in, create, list masked, revoke', async ({ app, bridge, registry }) =
 
   await row.getByRole('checkbox').check();
   await account.getByRole('button', { name: 'Revoke selected' }).click();
-  const confirm = app.getByRole('alertdialog', { name: 'Revoke tokens' });
+  const confirm = app.getByRole('alertdialog', { name: 'Revoke token' });
   await expect(confirm).toContainText('CI read-only');
   await confirm.getByRole('button', { name: 'Revoke' }).click();
   await expect(app.getByRole('status', { name: 'Notifications' })).toContainText('Revoked 1 token');

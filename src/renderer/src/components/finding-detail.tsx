@@ -138,7 +138,7 @@ export function FindingDetail({ finding, narrow }: { finding: ListedFinding; nar
           <dt>Registry</dt>
           <dd className="facts__wrap">{registry}</dd>
           <dt>File</dt>
-          <dd className="mono facts__wrap">{finding.file}</dd>
+          <dd className="mono facts__wrap">{tildePath(finding.file, home)}</dd>
           <dt>Applies</dt>
           <dd>{LEVEL_TEXT[finding.level]}</dd>
           {finding.git !== undefined ? (

@@ -81,7 +81,7 @@ export function RevokeTokensDialog({ account, keys }: { account: Account; keys: 
   const count = chosen.length;
   return (
     <Dialog
-      title="Revoke tokens"
+      title={count === 1 ? 'Revoke token' : 'Revoke tokens'}
       role="alertdialog"
       description={
         <>
@@ -118,7 +118,7 @@ export function RevokeTokensDialog({ account, keys }: { account: Account; keys: 
         Also remove from Keyport
       </CheckboxField>
       <CheckboxField checked={removeFromConfigs} onChecked={setRemoveFromConfigs}>
-        Also remove from the config files Keyport wrote them to
+        Also remove from the config files Keyport wrote {count === 1 ? 'it' : 'them'} to
       </CheckboxField>
       {needOtp ? <OtpField value={otp} onChange={setOtp} error={otpInvalid} /> : null}
       <DialogActions

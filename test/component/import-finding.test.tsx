@@ -165,7 +165,7 @@ describe('Import a found token', () => {
     const edited = keyport.read(npmrc);
     await user.click(within(dialog).getByRole('button', { name: 'Replace' }));
     expect((await within(dialog).findByRole('alert')).textContent).toBe(
-      `${npmrc} changed since the preview; Keyport wrote nothing. Review the new preview and try again.`,
+      `${npmrc.replace(`${keyport.home}/`, '~/')} changed since the preview; Keyport wrote nothing. Review the new preview and try again.`,
     );
     expect(keyport.read(npmrc)).toBe(edited);
     const replace = within(dialog).getByRole('button', { name: 'Replace' }) as HTMLButtonElement;

@@ -232,6 +232,8 @@ describe('Create token', () => {
     expect((await within(dialog).findByRole('alert')).textContent).toBe(
       `${new URL(registry.url).host} asks for a one-time password.`,
     );
+    // One request for the code, not a second in red under a field the user has not reached.
+    expect(within(dialog).queryByText('Enter the one-time password.')).toBeNull();
     await user.type(field(dialog, 'One-time password'), '654321');
     await user.click(createButton(dialog));
     const calls = keyport.callsTo('createRemoteToken') as Record<string, unknown>[];

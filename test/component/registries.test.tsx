@@ -269,6 +269,9 @@ describe('Add account', () => {
     );
     const otp = within(dialog).getByLabelText('One-time password');
     expect(document.activeElement).toBe(otp);
+    expect(within(dialog).queryByText('Enter the one-time password.')).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: 'Sign in' }));
+    expect(within(dialog).getByText('Enter the one-time password.')).toBeTruthy();
     await user.type(otp, '123456');
     await user.click(within(dialog).getByRole('button', { name: 'Sign in' }));
 

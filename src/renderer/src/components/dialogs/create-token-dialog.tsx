@@ -297,7 +297,15 @@ export function CreateTokenDialog({ account }: { account: Account }) {
           value={password}
           onValue={setPassword}
         />
-        {needOtp ? <OtpField value={otp} onChange={setOtp} error={errors.otp} /> : null}
+        {/* The registry's own sentence asks for the code; "Enter the one-time password." waits
+            for a submit without one (as in the rotate and revoke dialogs). */}
+        {needOtp ? (
+          <OtpField
+            value={otp}
+            onChange={setOtp}
+            error={dialogForm.failure ? undefined : errors.otp}
+          />
+        ) : null}
       </DialogForm>
     </Dialog>
   );

@@ -31,6 +31,7 @@ test('scan finds a plaintext token, imports it, and replaces it with a reference
     .getByRole('button', { name: 'Import…' })
     .click();
   const dialog = app.getByRole('dialog', { name: 'Import token' });
+  await expect(dialog).toContainText('in ~/.npmrc, line 2');
   await expect(dialog.getByLabel('Registry URL')).toHaveValue('https://registry.example.test/');
   await dialog.getByLabel('Label').fill('Imported npm');
   await dialog.getByRole('button', { name: 'Import' }).click();

@@ -46,10 +46,10 @@ export function AccountPanel({ account, narrow }: { account: Account; narrow: bo
               Session token <code className="mono">{session?.masked ?? '••••••••'}</code>
               {' · '}
               {expiryInfo(account.expires, now).text}
-              <span className="facts__hint">
-                {' '}
-                · kept for this account only; it is not listed under Tokens
-              </span>
+            </p>
+            {/* Its own line: as a wrapped flex item it started a line with a stray "·". */}
+            <p className="facts__hint account-panel__hint">
+              Kept for this account only; it is not listed under Tokens.
             </p>
           </div>
         </div>

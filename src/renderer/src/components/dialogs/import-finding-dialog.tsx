@@ -74,8 +74,8 @@ export function ImportFindingDialog({ finding }: { finding: Finding }) {
 
   const where = (
     <>
-      <span className="mono">{finding.entry}</span> in <span className="mono">{finding.file}</span>,
-      line {finding.line}
+      <span className="mono">{finding.entry}</span> in{' '}
+      <span className="mono">{tildePath(finding.file, home)}</span>, line {finding.line}
     </>
   );
 

@@ -1,4 +1,5 @@
 import { CONFIG_FORMATS, ECOSYSTEMS, MAVEN_AUTHS, PIP_MODES } from '../shared/types';
+import { DOCKER_HELPER_CLIENTS } from '../shared/credential-helpers';
 import type { KeyportError } from '../shared/errors';
 import { usageError } from './cli-error';
 
@@ -70,7 +71,7 @@ No secret on disk (credential helpers answer for hosts in the vault):
                                               put the token where Python's keyring (pip,
                                               twine, Poetry) looks for that index
   keyport setup docker --registry HOST [--file CONFIG_JSON]
-                                              make Docker/Podman/Skopeo ask
+                                              make ${DOCKER_HELPER_CLIENTS.join('/')} ask
                                               docker-credential-keyport for HOST (saved
                                               logins for HOST move into Keyport)
 

@@ -3,6 +3,15 @@ import type { TokenMeta } from './types';
 export const HELPER_KINDS = ['git', 'docker', 'python'] as const;
 export type HelperKind = (typeof HELPER_KINDS)[number];
 
+/**
+ * The clients docker-credential-keyport serves (src/core/credential-helpers/docker-credential.ts):
+ * the one list every title, button, notice and question naming the Docker helper's clients uses.
+ */
+export const DOCKER_HELPER_CLIENTS = ['Docker', 'Podman', 'Skopeo', 'Buildah'] as const;
+
+/** "Docker, Podman, Skopeo and Buildah": the list as a sentence names it. */
+export const DOCKER_HELPER_CLIENTS_TEXT = `${DOCKER_HELPER_CLIENTS.slice(0, -1).join(', ')} and ${DOCKER_HELPER_CLIENTS.at(-1)}`;
+
 /** One client that can ask Keyport for a token instead of reading it from a file. */
 export interface HelperUse {
   id: HelperKind;
@@ -62,7 +71,7 @@ export function helperUses(token: TokenMeta): HelperUse[] {
     },
     {
       id: 'docker',
-      client: 'Docker, Podman, Skopeo, Buildah',
+      client: DOCKER_HELPER_CLIENTS_TEXT,
       target: url.host,
       setup: `keyport setup docker --registry ${url.host}`,
       test: `skopeo inspect docker://${url.host}/IMAGE`,

@@ -88,4 +88,35 @@ describe('Use without files: one-click setup', () => {
     );
     expect(document.body.textContent).not.toContain(SECRET);
   });
+
+  it("names the Docker helper's four clients alike on the button, the dialog and the question", async () => {
+    const { user, keyport } = await renderApp({
+      tokens: [
+        {
+          label: 'images',
+          registry: 'https://registry.example.test/',
+          ecosystem: 'other',
+          secret: SECRET,
+        },
+      ],
+    });
+    await findList();
+    const pane = await openToken(user, 'images');
+    await user.click(
+      within(pane).getByRole('button', { name: 'Set up Docker, Podman, Skopeo and Buildah…' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Set up Docker, Podman, Skopeo and Buildah',
+    });
+    await within(dialog).findByRole('region', { name: 'Diff preview of ~/.docker/config.json' });
+    expect(dialog.textContent).toContain(
+      'Docker, Podman, Skopeo and Buildah run docker-credential-keyport',
+    );
+    keyport.dialogs.declineNext();
+    await user.click(within(dialog).getByRole('button', { name: 'Set up' }));
+    await within(dialog).findByText('Nothing was changed: you said No when Keyport asked.');
+    expect(keyport.dialogs.asked.map((q) => q.message)).toEqual([
+      'Let Docker, Podman, Skopeo and Buildah ask Keyport for registry.example.test?',
+    ]);
+  });
 });

@@ -157,9 +157,9 @@ test('sets up Docker and Python’s keyring from a token’s details, and undoes
     .click();
   await app
     .getByRole('region', { name: 'Container registry' })
-    .getByRole('button', { name: 'Set up Docker, Podman, Skopeo, Buildah…' })
+    .getByRole('button', { name: 'Set up Docker, Podman, Skopeo and Buildah…' })
     .click();
-  const docker = app.getByRole('dialog', { name: 'Set up Docker, Podman and Skopeo' });
+  const docker = app.getByRole('dialog', { name: 'Set up Docker, Podman, Skopeo and Buildah' });
   const diff = docker.getByRole('region', { name: 'Diff preview of ~/.docker/config.json' });
   await expect(diff).toContainText('+++ ~/.docker/config.json');
   await expect(diff).toContainText('+\t\t"registry.example.test": "keyport"');
@@ -184,7 +184,7 @@ test('sets up Docker and Python’s keyring from a token’s details, and undoes
   });
   await docker.getByRole('button', { name: 'Done' }).click();
   await expect(notices).toContainText(
-    'Docker, Podman and Skopeo now ask Keyport for registry.example.test',
+    'Docker, Podman, Skopeo and Buildah now ask Keyport for registry.example.test',
   );
   await notices.getByRole('button', { name: 'Undo' }).click();
   await expect(notices).toContainText('Restored ~/.docker/config.json');

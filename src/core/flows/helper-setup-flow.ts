@@ -1,5 +1,6 @@
 import { KeyportError } from '../../shared/errors';
 import {
+  DOCKER_HELPER_CLIENTS_TEXT,
   helperUses,
   type HelperKind,
   type HelperPlace,
@@ -358,7 +359,7 @@ export class HelperSetupFlow {
       keychain: [],
       moves,
       notes: [
-        `Docker, Podman, Skopeo and Buildah run docker-credential-keyport from your PATH (installed with the keyport command) for ${use.target}.`,
+        `${DOCKER_HELPER_CLIENTS_TEXT} run docker-credential-keyport from your PATH (installed with the keyport command) for ${use.target}.`,
         ...(moves > 0
           ? [
               `${moves} saved login${moves > 1 ? 's' : ''} for ${use.target} leave${moves > 1 ? '' : 's'} the file for Keyport's vault.`,
@@ -449,7 +450,7 @@ function question(use: HelperUse, token: TokenMeta, held: HeldPlan): ConsentQues
       confirmLabel: 'Set up',
     };
   }
-  const clients = use.id === 'git' ? 'git' : 'Docker, Podman and Skopeo';
+  const clients = use.id === 'git' ? 'git' : DOCKER_HELPER_CLIENTS_TEXT;
   return {
     title: 'Credential helper',
     message: `Let ${clients} ask Keyport for ${use.target}?`,

@@ -185,7 +185,7 @@ describe('docker: credHelpers in ~/.docker/config.json', () => {
     dialogs.approveNext();
     const outcome = await ipc.call('helper:setup-apply', { planId: preview.planId });
     expect(dialogs.asked[0]!.message).toBe(
-      'Let Docker, Podman and Skopeo ask Keyport for git.example.test?',
+      'Let Docker, Podman, Skopeo and Buildah ask Keyport for git.example.test?',
     );
     expect(outcome.imported).toBe(1);
     const written = JSON.parse(readFileSync(config, 'utf8')) as {

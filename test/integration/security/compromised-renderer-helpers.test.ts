@@ -103,7 +103,7 @@ describe('compromised renderer: credential helper setup', () => {
     }
     expect(dialogs.asked.map((q) => q.message)).toEqual([
       'Let git ask Keyport for https://git.example.test?',
-      'Let Docker, Podman and Skopeo ask Keyport for git.example.test?',
+      'Let Docker, Podman, Skopeo and Buildah ask Keyport for git.example.test?',
       'Let pip, twine and Poetry use "index" for https://pypi.example.test/simple/?',
     ]);
     expect(snapshot(home)).toEqual(before);

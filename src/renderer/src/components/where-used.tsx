@@ -1,5 +1,9 @@
 import { useEffect } from 'react';
-import type { HelperKind, HelperPlace } from '../../../shared/credential-helpers';
+import {
+  DOCKER_HELPER_CLIENTS_TEXT,
+  type HelperKind,
+  type HelperPlace,
+} from '../../../shared/credential-helpers';
 import { takesReference } from '../../../shared/references';
 import type { TokenMeta } from '../../../shared/types';
 import { tildePath } from '../paths';
@@ -14,7 +18,7 @@ export function placeText(place: UsePlace, home: string | null): string {
 
 const HELPER_CLIENTS: Record<HelperKind, string> = {
   git: 'git',
-  docker: 'Docker, Podman, Skopeo',
+  docker: DOCKER_HELPER_CLIENTS_TEXT,
   python: "Python's keyring",
 };
 

@@ -1,8 +1,9 @@
-import type {
-  HelperKind,
-  HelperPlace,
-  HelperSetupOutcome,
-  HelperSetupPreview,
+import {
+  DOCKER_HELPER_CLIENTS_TEXT,
+  type HelperKind,
+  type HelperPlace,
+  type HelperSetupOutcome,
+  type HelperSetupPreview,
 } from '../../../shared/credential-helpers';
 import type { SliceContext } from './slice-context';
 
@@ -30,7 +31,7 @@ const UNDO_NOTICE_SECONDS = 20;
 
 const CLIENTS: Record<HelperKind, string> = {
   git: 'git',
-  docker: 'Docker, Podman and Skopeo',
+  docker: DOCKER_HELPER_CLIENTS_TEXT,
   python: "Python's keyring",
 };
 
@@ -64,7 +65,7 @@ export function createHelperSetupSlice({
       void get().loadHelperPlaces(tokenId);
       const { undoId } = outcome;
       get().notify(
-        // "Docker, Podman and Skopeo" is the one plural subject.
+        // The Docker helper's clients are the one plural subject.
         `${CLIENTS[outcome.helper]} now ask${outcome.helper === 'docker' ? '' : 's'} Keyport for ${outcome.target}`,
         undoId
           ? {

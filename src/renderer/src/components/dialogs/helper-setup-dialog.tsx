@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type {
-  HelperKind,
-  HelperSetupOutcome,
-  HelperSetupPreview,
+import {
+  DOCKER_HELPER_CLIENTS_TEXT,
+  type HelperKind,
+  type HelperSetupOutcome,
+  type HelperSetupPreview,
 } from '../../../../shared/credential-helpers';
 import type { TokenMeta } from '../../../../shared/types';
 import { errorInfoOf, failureText } from '../../api';
@@ -17,7 +18,7 @@ import { useLoaded } from './use-loaded';
 
 const TITLES: Record<HelperKind, string> = {
   git: 'Set up git',
-  docker: 'Set up Docker, Podman and Skopeo',
+  docker: `Set up ${DOCKER_HELPER_CLIENTS_TEXT}`,
   python: "Set up Python's keyring",
 };
 

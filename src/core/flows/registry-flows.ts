@@ -229,11 +229,12 @@ function host(registry: string): string {
   return registryBase(registry).host;
 }
 
+// The kind and what it may do; the allowed addresses have their own field (token.cidr), shown
+// once as "Allowed from", not again beside the kind.
 function describePermissions(request: CreateTokenRequest, created: CreatedToken): string[] {
-  const cidr = created.cidr.map((c) => `cidr:${c}`);
   if (request.kind === 'legacy') {
     const automation = created.automation === true || request.automation === true;
-    return [tokenKindOf({ readonly: created.readonly, automation }), ...cidr];
+    return [tokenKindOf({ readonly: created.readonly, automation })];
   }
   const scope = request.packagesAll
     ? 'all packages'
@@ -245,7 +246,6 @@ function describePermissions(request: CreateTokenRequest, created: CreatedToken)
       : []),
     ...(request.orgsPermission ? [`orgs: ${request.orgsPermission}`] : []),
     ...(request.bypass2fa ? ['bypass 2FA'] : []),
-    ...cidr,
   ];
 }
 

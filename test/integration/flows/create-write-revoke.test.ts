@@ -45,6 +45,9 @@ describe('sign in → create → write .npmrc → npm whoami → revoke', () => 
     const token = created.token!;
     expect(token.origin).toBe('created');
     expect(token.remoteKey).toBe(created.created.key);
+    // The kind alone: the allowed addresses are their own field (the detail's "Allowed from").
+    expect(token.permissions).toEqual(['publish']);
+    expect(token.cidr).toEqual(['127.0.0.1/32']);
     // Stored before it was shown: the keychain holds exactly what the registry returned.
     expect((await service.revealToken(token.id)).secret).toBe(created.secret);
 

@@ -143,6 +143,20 @@ describe('token list', () => {
     expect((search as HTMLInputElement).value).toBe('');
   });
 
+  it('fills the details pane with the one "no matches" state when the search finds nothing', async () => {
+    const { user } = await renderApp({ tokens });
+    await findList();
+    await user.type(screen.getByRole('searchbox', { name: 'Search tokens' }), 'zzzz-nothing');
+    const empty = await screen.findByRole('region', { name: 'No matches' });
+    // Side by side (not narrow) it stands where the details were, not a second copy in the list.
+    expect(empty.closest('.detail-pane')).not.toBeNull();
+    expect(screen.getAllByRole('heading', { name: 'No matches' })).toHaveLength(1);
+    expect(empty.textContent).toContain('No token matches “zzzz-nothing”.');
+    await user.click(within(empty).getByRole('button', { name: 'Clear search and filters' }));
+    expect(tokenRows()).toHaveLength(6);
+    expect(document.querySelector('.detail-pane section[aria-label="No matches"]')).toBeNull();
+  });
+
   it('renders only a window of rows for 10,000 tokens', async () => {
     const many: SeedToken[] = Array.from({ length: 10_000 }, (_, i) => ({
       id: `id${i}`,

@@ -44,6 +44,14 @@ export function TokensView() {
   }, [selected, shown, selectToken]);
 
   const pushed = narrow && detailOpen && selected !== null;
+  const noMatches =
+    shown.length === 0 ? (
+      <NoMatches
+        query={query.trim()}
+        filtered={ecosystem !== 'all' || expiringOnly}
+        onClear={clearFilters}
+      />
+    ) : null;
 
   // Escape in the pushed details goes back to the list, as Back does.
   useEscapeClosesDetail(pushed, closeDetail);
@@ -72,29 +80,45 @@ export function TokensView() {
                 </p>
               }
             />
-            {shown.length === 0 ? (
-              <EmptyState
-                title="No matches"
-                action={
-                  <button type="button" className="button" onClick={clearFilters}>
-                    Clear search and filters
-                  </button>
-                }
-              >
-                No token matches the search and filters.
-              </EmptyState>
-            ) : (
-              <TokenList tokens={shown} />
-            )}
+            {shown.length > 0 ? <TokenList tokens={shown} /> : narrow ? noMatches : null}
           </div>
         )}
         {selected && (!narrow || pushed) ? (
           <div className="detail-pane">
             <TokenDetail key={selected.id} token={selected} narrow={narrow} />
           </div>
+        ) : shown.length === 0 && !narrow ? (
+          // Side by side, "no matches" fills the details pane, which would otherwise be blank.
+          <div className="detail-pane">{noMatches}</div>
         ) : null}
       </div>
     </ListFrame>
+  );
+}
+
+/** The one "no matches" state: under the toolbar when narrow, else in the details pane. */
+function NoMatches({
+  query,
+  filtered,
+  onClear,
+}: {
+  query: string;
+  filtered: boolean;
+  onClear: () => void;
+}) {
+  return (
+    <EmptyState
+      title="No matches"
+      action={
+        <button type="button" className="button" onClick={onClear}>
+          Clear search and filters
+        </button>
+      }
+    >
+      {query
+        ? `No token matches “${query}”${filtered ? ' with these filters' : ''}.`
+        : 'No token matches the filters.'}
+    </EmptyState>
   );
 }
 

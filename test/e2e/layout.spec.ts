@@ -36,18 +36,31 @@ for (const size of SIZES) {
       if (scheme === 'light' && !narrow) {
         // The bar under the header while a call is in flight: shown late, and it takes no room
         // (the view jumped 2 px on every call when its styles were lost). Placed where
-        // progress-bar.tsx puts it, since no call is slow enough here to show it for real.
+        // app-shell.tsx puts it (in the header, the banner landmark), since no call is slow
+        // enough here to show it for real; drawn just below the header's border, full width.
         const bar = await app.evaluate(() => {
+          const header = document.querySelector('.app__column > .app-header')!;
+          const main = document.getElementById('main')!;
+          const before = header.getBoundingClientRect();
+          const mainTop = main.getBoundingClientRect().top;
           const el = document.createElement('div');
           el.className = 'progress-bar';
-          document.querySelector('.app__column > .app-header')?.after(el);
-          const style = getComputedStyle(el);
-          const result = { delay: style.animationDelay, margin: style.marginBottom };
+          header.append(el);
+          const at = el.getBoundingClientRect();
+          const result = {
+            delay: getComputedStyle(el).animationDelay,
+            room: header.getBoundingClientRect().height - before.height,
+            mainMoved: main.getBoundingClientRect().top - mainTop,
+            top: at.top - before.bottom,
+            left: at.left - before.left,
+            width: at.width - before.width,
+            height: at.height,
+          };
           el.remove();
           return result;
         });
         expect(bar.delay.split(',')[0]).toBe('0.3s');
-        expect(bar.margin).toBe('-2px');
+        expect(bar).toMatchObject({ room: 0, mainMoved: 0, top: 0, left: 0, width: 0, height: 2 });
       }
       await expectNoSidewaysScroll(app, `Tokens ${at}`);
       const rows = list.getByRole('option');

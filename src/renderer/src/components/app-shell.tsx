@@ -46,8 +46,9 @@ export function AppShell() {
               Add account
             </OpenDialogButton>
           ) : null}
+          {/* In the banner landmark, drawn under the header's border as before (styles.css). */}
+          <ProgressBar />
         </header>
-        <ProgressBar />
         <ErrorBanner />
         <main id="main" className="app__main" tabIndex={-1}>
           {view === 'tokens' ? <TokensView /> : null}

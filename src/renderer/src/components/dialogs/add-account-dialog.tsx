@@ -136,8 +136,6 @@ export function AddAccountDialog() {
               value={password}
               onValue={setPassword}
             />
-            {/* The registry's own sentence asks for the code; "Enter the one-time password." waits
-                for a submit without one (as in the rotate and revoke dialogs). */}
             {needOtp ? (
               <OtpField
                 value={otp}

@@ -297,8 +297,6 @@ export function CreateTokenDialog({ account }: { account: Account }) {
           value={password}
           onValue={setPassword}
         />
-        {/* The registry's own sentence asks for the code; "Enter the one-time password." waits
-            for a submit without one (as in the rotate and revoke dialogs). */}
         {needOtp ? (
           <OtpField
             value={otp}

@@ -9,6 +9,8 @@ export interface OtpFieldProps {
 /**
  * Shown only after the registry answered OTP_REQUIRED; it takes focus as it appears, since the
  * next thing to do is type the code. The code lives in the dialog's state, like the password.
+ * While the registry's own sentence asks for the code, a dialog passes no `error`: "Enter the
+ * one-time password." waits for a submit without one.
  */
 export function OtpField({ value, onChange, error }: OtpFieldProps) {
   return (

@@ -30,6 +30,21 @@ function keyringGet(service: string, user: string): string {
   }).stdout;
 }
 
+/** A token the registry makes for the signed-in test user, stored in the vault. */
+async function createOnRegistry(label: string) {
+  const { id: accountId } = await core.service.registries.signIn({
+    registry: registry.url,
+    username: 'linker',
+    password: PASSWORD,
+  });
+  return core.service.registries.create({
+    accountId,
+    label,
+    request: { kind: 'legacy', readonly: false, cidr: [] },
+    password: PASSWORD,
+  });
+}
+
 beforeAll(async () => {
   if (spawnSync(PYTHON, ['-c', 'import keyring']).status !== 0) {
     throw new Error('Debian python3-keyring is needed (scripts/system-deps.mjs)');
@@ -46,17 +61,7 @@ afterAll(async () => {
 
 describe('helper links follow the token', () => {
   it('a rotation rewrites the keyring copy and carries the servers git serves it for, without a refusal mark; a removal deletes it and Undo puts it back', async () => {
-    const { id: accountId } = await core.service.registries.signIn({
-      registry: registry.url,
-      username: 'linker',
-      password: PASSWORD,
-    });
-    const created = await core.service.registries.create({
-      accountId,
-      label: 'linked',
-      request: { kind: 'legacy', readonly: false, cidr: [] },
-      password: PASSWORD,
-    });
+    const created = await createOnRegistry('linked');
     const index = `${registry.url.replace(/\/$/, '')}/simple/`;
     const links = new PythonKeyringLinks(core.vault, new OsKeychainItems());
     const linked = await links.link({
@@ -92,17 +97,7 @@ describe('helper links follow the token', () => {
 
 describe('a Python setup made before a rotation', () => {
   it("Undo takes the rotated token out of Python's keyring, puts back the user's own and keeps the token", async () => {
-    const { id: accountId } = await core.service.registries.signIn({
-      registry: registry.url,
-      username: 'linker',
-      password: PASSWORD,
-    });
-    const created = await core.service.registries.create({
-      accountId,
-      label: 'made',
-      request: { kind: 'legacy', readonly: false, cidr: [] },
-      password: PASSWORD,
-    });
+    const created = await createOnRegistry('made');
     // The one-click setup serves pip-index tokens; the npm-like server makes npm ones, so the same
     // registry-made token (value and key) is filed again as the index's, which rotation accepts.
     await core.vault.remove(created.token!.id);

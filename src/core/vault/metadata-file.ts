@@ -48,7 +48,7 @@ export class MetadataFile {
       throw corrupt(this.file);
     }
     if (!isVaultFile(parsed)) throw corrupt(this.file);
-    return parsed;
+    return withoutCidrPermissions(parsed);
   }
 
   async write(data: VaultFile): Promise<void> {
@@ -65,6 +65,20 @@ export class MetadataFile {
       );
     }
   }
+}
+
+/**
+ * Keyport before 2026-12-01 also listed a created token's allowed addresses among its permissions
+ * (`cidr:10.0.0.0/8`), where the app showed them again beside the kind. They are in the record's
+ * own `cidr` field as well, so they are dropped as the file is read.
+ */
+function withoutCidrPermissions(data: VaultFile): VaultFile {
+  for (const record of data.tokens) {
+    record.permissions = record.permissions.filter(
+      (p) => typeof p !== 'string' || !p.startsWith('cidr:'),
+    );
+  }
+  return data;
 }
 
 function corrupt(file: string): KeyportError {

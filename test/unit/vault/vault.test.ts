@@ -255,6 +255,18 @@ describe('Vault', () => {
     expect(readFileSync(path.join(dir, 'vault.json'), 'utf8')).toBe('{"version": 1, "tokens": [');
   });
 
+  it('reads a record written before the allowed addresses left the permissions without them', async () => {
+    const dir = tempDir();
+    const secrets = new MemorySecretStore();
+    const vault = await Vault.open({ dir, secrets });
+    const { id } = await vault.add(
+      token({ permissions: ['publish', 'cidr:10.0.0.0/8'], cidr: ['10.0.0.0/8'] }),
+    );
+    const again = await Vault.open({ dir, secrets });
+    expect((await again.get(id)).permissions).toEqual(['publish']);
+    expect((await again.get(id)).cidr).toEqual(['10.0.0.0/8']);
+  });
+
   describe("reconcile put off at open (reconcile: false, the CLI's read-only commands)", () => {
     /** Counts keychain listings, the call reconcile makes. */
     function counting(inner: SecretStore): SecretStore & { listings: number } {

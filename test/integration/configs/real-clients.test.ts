@@ -25,11 +25,14 @@ import {
   pythonNetrc,
   run,
   clientEnv,
-  tempHome,
+  useTempHomes,
   twineConfig,
   type AuthServer,
 } from '../../support/config-clients';
 import { CONFIG_FIXTURES, corpusCases } from '../../support/config-corpus';
+
+/** Each client's HOME, removed after its test. */
+const tempHome = useTempHomes();
 
 const TRICKY = [
   'kp-test;secret#0001',

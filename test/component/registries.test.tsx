@@ -4,6 +4,25 @@ import { openRegistries, renderApp, secret } from './render-app';
 import { PASSWORD, TestKeyport } from './test-keyport';
 
 /** An account with one token of each state: in Keyport, registry only, revoked elsewhere. */
+/**
+ * Opens Registries → Add account and fills in alice's sign-in for the registry, leaving the
+ * submit to the test.
+ */
+async function fillSignIn(
+  user: Parameters<typeof openRegistries>[0],
+  registryUrl: string,
+  password: string,
+) {
+  await openRegistries(user);
+  await user.click(screen.getByRole('button', { name: 'Add account' }));
+  const dialog = screen.getByRole('dialog', { name: 'Add account' });
+  await user.clear(within(dialog).getByLabelText('Registry URL'));
+  await user.type(within(dialog).getByLabelText('Registry URL'), registryUrl);
+  await user.type(within(dialog).getByLabelText('User name'), 'alice');
+  await user.type(within(dialog).getByLabelText('Password'), password);
+  return dialog;
+}
+
 async function seeded() {
   const keyport = await TestKeyport.open();
   const account = await keyport.seedAccount({ id: 'acc', username: 'alice' });
@@ -304,13 +323,7 @@ describe('Add account', () => {
     const registry = await keyport.registry();
     registry.addUser('alice', PASSWORD);
     const { user } = await renderApp({ keyport });
-    await openRegistries(user);
-    await user.click(screen.getByRole('button', { name: 'Add account' }));
-    const dialog = screen.getByRole('dialog', { name: 'Add account' });
-    await user.clear(within(dialog).getByLabelText('Registry URL'));
-    await user.type(within(dialog).getByLabelText('Registry URL'), registry.url);
-    await user.type(within(dialog).getByLabelText('User name'), 'alice');
-    await user.type(within(dialog).getByLabelText('Password'), 'wrong');
+    const dialog = await fillSignIn(user, registry.url, 'wrong');
     await user.click(within(dialog).getByRole('button', { name: 'Sign in' }));
     expect((await within(dialog).findByRole('alert')).textContent).toBe(
       `${new URL(registry.url).host} did not accept the user name or password.`,
@@ -324,13 +337,7 @@ describe('Add account', () => {
     const registry = await keyport.registry();
     registry.addUser('alice', PASSWORD);
     const { user } = await renderApp({ keyport });
-    await openRegistries(user);
-    await user.click(screen.getByRole('button', { name: 'Add account' }));
-    const dialog = screen.getByRole('dialog', { name: 'Add account' });
-    await user.clear(within(dialog).getByLabelText('Registry URL'));
-    await user.type(within(dialog).getByLabelText('Registry URL'), registry.url);
-    await user.type(within(dialog).getByLabelText('User name'), 'alice');
-    await user.type(within(dialog).getByLabelText('Password'), PASSWORD);
+    const dialog = await fillSignIn(user, registry.url, PASSWORD);
     // Keyport never sent a credential to this registry: main asks, and the user says No.
     keyport.dialogs.declineNext();
     await user.click(within(dialog).getByRole('button', { name: 'Sign in' }));
@@ -379,13 +386,7 @@ describe('Add account', () => {
     registry.failNext({ method: 'PUT' }, { kind: 'hang' });
     const hung = registry.nextHang();
     const { user } = await renderApp({ keyport });
-    await openRegistries(user);
-    await user.click(screen.getByRole('button', { name: 'Add account' }));
-    const dialog = screen.getByRole('dialog', { name: 'Add account' });
-    await user.clear(within(dialog).getByLabelText('Registry URL'));
-    await user.type(within(dialog).getByLabelText('Registry URL'), registry.url);
-    await user.type(within(dialog).getByLabelText('User name'), 'alice');
-    await user.type(within(dialog).getByLabelText('Password'), PASSWORD);
+    const dialog = await fillSignIn(user, registry.url, PASSWORD);
     await user.click(within(dialog).getByRole('button', { name: 'Sign in' }));
     await hung;
     expect(within(dialog).getByRole('button', { name: 'Signing in…' })).toBeTruthy();

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { detailPane, findList, openToken, renderApp, secret } from './render-app';
 import { TestKeyport, type SeedToken } from './test-keyport';
+import { nugetConfigWithMapping } from '../support/nuget-config';
 
 const NPM = secret('alpha');
 const MVN = secret('maven');
@@ -123,20 +124,7 @@ describe('Write to config', () => {
     const { dialog, user, keyport } = await openWrite('corp maven');
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Format' }), 'nuget');
     const mapped = field(dialog, 'File').value;
-    keyport.write(
-      mapped,
-      [
-        '<?xml version="1.0" encoding="utf-8"?>',
-        '<configuration>',
-        '  <packageSourceMapping>',
-        '    <packageSource key="nuget.org">',
-        '      <package pattern="*" />',
-        '    </packageSource>',
-        '  </packageSourceMapping>',
-        '</configuration>',
-        '',
-      ].join('\n'),
-    );
+    keyport.write(mapped, nugetConfigWithMapping());
     await user.type(field(dialog, 'Source name'), 'corp');
     expect(within(dialog).queryByLabelText('Package patterns')).toBeNull();
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
 import type { Bridge } from '../support/bridge-server';
+import { nugetConfigWithMapping } from '../support/nuget-config';
 
 // Issue 4 in the real renderer against the real core: preview a masked diff, write into an
 // existing .npmrc without disturbing it, see where the token is written, undo byte for byte.
@@ -93,17 +94,7 @@ test('NuGet.Config in UTF-16 with a package source mapping: patterns asked, mapp
 }) => {
   const config = path.join(home, '.nuget', 'NuGet', 'NuGet.Config');
   mkdirSync(path.dirname(config), { recursive: true });
-  const original = [
-    '\uFEFF<?xml version="1.0" encoding="utf-16"?>',
-    '<configuration>',
-    '  <packageSourceMapping>',
-    '    <packageSource key="nuget.org">',
-    '      <package pattern="*" />',
-    '    </packageSource>',
-    '  </packageSourceMapping>',
-    '</configuration>',
-    '',
-  ].join('\r\n');
+  const original = `\uFEFF${nugetConfigWithMapping('utf-16', '\r\n')}`;
   writeFileSync(config, Buffer.from(original, 'utf16le'));
   await bridge.core.service.addToken({
     label: 'Corp feed',

@@ -6,6 +6,7 @@ import { COMMAND_NAMES } from '../../../src/cli/command-runner';
 import { commandHelp } from '../../../src/cli/help';
 import { CONFIG_FORMATS } from '../../../src/shared/types';
 import type { CliIo } from '../../../src/cli/io';
+import { nugetConfigWithMapping } from '../../support/nuget-config';
 import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -237,17 +238,7 @@ describe('keyport CLI (argument handling, no keychain needed)', () => {
   it('write nuget --package-pattern (repeatable) maps the new source; without it a note, no mapping', async () => {
     const home = tempDir();
     const file = path.join(home, 'NuGet.Config');
-    const original = [
-      '<?xml version="1.0" encoding="utf-8"?>',
-      '<configuration>',
-      '  <packageSourceMapping>',
-      '    <packageSource key="nuget.org">',
-      '      <package pattern="*" />',
-      '    </packageSource>',
-      '  </packageSourceMapping>',
-      '</configuration>',
-      '',
-    ].join('\n');
+    const original = nugetConfigWithMapping();
     writeFileSync(file, original, { mode: 0o600 });
     const env = { KEYPORT_HOME: home, HOME: home };
     const base = ['write', 'nuget', '--file', file, '--registry', 'https://feed.corp.example/v3/'];

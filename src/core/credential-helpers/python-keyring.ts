@@ -1,6 +1,6 @@
 import { KeyportError } from '../../shared/errors';
 import type { TokenMeta } from '../../shared/types';
-import type { Vault } from '../vault/vault';
+import { sameHelperLink, type Vault } from '../vault/vault';
 import type { KeychainItems } from '../vault/keychain-items';
 import { matchToken, registryUrl } from './registry-match';
 
@@ -85,7 +85,7 @@ export class PythonKeyringLinks {
       const link = { kind: 'python-keyring' as const, service, username: req.username };
       const meta = await this.vault.recordHelperLink(token.id, link);
       if (!linked.has(service)) {
-        const linkedAt = meta.helperLinks?.find((l) => sameItem(l, link))?.at ?? '';
+        const linkedAt = meta.helperLinks?.find((l) => sameHelperLink(l, link))?.at ?? '';
         undo.items.push({ service, username: req.username, previous, linkedAt });
       }
     }
@@ -118,8 +118,7 @@ export class PythonKeyringLinks {
       const holders = tokens.filter((t) =>
         (t.helperLinks ?? []).some(
           (l) =>
-            l.kind === 'python-keyring' &&
-            sameItem(l, item) &&
+            sameHelperLink(l, { kind: 'python-keyring', ...item }) &&
             (t.id === undo.tokenId || l.at === item.linkedAt),
         ),
       );
@@ -187,11 +186,4 @@ function changedSinceSetup(item: PythonLinkedItem): KeyportError {
     'CONFIG_CHANGED_ON_DISK',
     `The keychain item ${item.service} (${item.username}) changed since the setup; Keyport changed nothing.`,
   );
-}
-
-function sameItem(
-  a: { service: string; username: string },
-  b: { service: string; username: string },
-) {
-  return a.service === b.service && a.username === b.username;
 }

@@ -317,10 +317,7 @@ export class Vault {
    */
   recordHelperLink(id: string, link: Omit<HelperLink, 'at'> & { at?: string }): Promise<TokenMeta> {
     return this.mutate(id, (record) => {
-      const others = (record.helperLinks ?? []).filter(
-        (l) =>
-          !(l.kind === link.kind && l.service === link.service && l.username === link.username),
-      );
+      const others = (record.helperLinks ?? []).filter((l) => !sameHelperLink(l, link));
       record.helperLinks = [
         ...others,
         {
@@ -336,10 +333,7 @@ export class Vault {
   /** Forgets a keychain item a client read this token from (its setup was undone). */
   forgetHelperLink(id: string, link: Omit<HelperLink, 'at'>): Promise<TokenMeta> {
     return this.mutate(id, (record) => {
-      record.helperLinks = (record.helperLinks ?? []).filter(
-        (l) =>
-          !(l.kind === link.kind && l.service === link.service && l.username === link.username),
-      );
+      record.helperLinks = (record.helperLinks ?? []).filter((l) => !sameHelperLink(l, link));
       if (record.helperLinks.length === 0) delete record.helperLinks;
     });
   }
@@ -540,6 +534,11 @@ export class Vault {
     await this.meta.write(data);
     this.cache = undefined;
   }
+}
+
+/** One keychain item a client reads: the same kind, service and user name (`at` aside). */
+export function sameHelperLink(a: Omit<HelperLink, 'at'>, b: Omit<HelperLink, 'at'>): boolean {
+  return a.kind === b.kind && a.service === b.service && a.username === b.username;
 }
 
 function account(data: VaultFile, id: string): string {
